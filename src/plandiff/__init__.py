@@ -1,0 +1,57 @@
+"""plandiff: version and compare negotiation texts provision by provision.
+
+The library is three calls::
+
+    from plandiff import load_plan, compare, render
+    old = load_plan("plans/us-28-point-draft.json")
+    new = load_plan("plans/geneva-revision.json")
+    print(render(compare(old, new), "markdown"))
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CompareOptions",
+    "Comparison",
+    "Plan",
+    "PlanError",
+    "PlandiffError",
+    "__version__",
+    "compare",
+    "load_plan",
+    "render",
+]
+
+if TYPE_CHECKING:
+    from plandiff.changes import Comparison
+    from plandiff.compare import compare
+    from plandiff.errors import PlandiffError, PlanError
+    from plandiff.load import load_plan
+    from plandiff.model import Plan
+    from plandiff.options import CompareOptions
+    from plandiff.render import render
+
+# Imported on first use so that `plandiff --version` does not pay for pydantic and jinja2.
+_HOMES = {
+    "CompareOptions": "plandiff.options",
+    "Comparison": "plandiff.changes",
+    "Plan": "plandiff.model",
+    "PlanError": "plandiff.errors",
+    "PlandiffError": "plandiff.errors",
+    "compare": "plandiff.compare",
+    "load_plan": "plandiff.load",
+    "render": "plandiff.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        value = getattr(import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'plandiff' has no attribute {name!r}")

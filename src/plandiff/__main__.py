@@ -1,0 +1,5 @@
+"""Run the command line as ``python -m plandiff``."""
+
+from plandiff.cli import main
+
+main()
