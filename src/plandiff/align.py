@@ -2,9 +2,9 @@
 
 1. pins from the analyst; 2. same stable key; 3. identical text (raw, then normalised).
 The longest in-order run of these pairs are the *anchors*. 4. Between two consecutive anchors
-the few unpaired provisions are scored against each other (all pairs in a small gap, a forward
-walk along the diagonal in a large one); a pair is accepted by similarity, or by equal display
-number with a lower similarity. 5. What is still unpaired is looked up in an inverted index of
+the few unpaired provisions are scored against each other; a pair is accepted by similarity, or
+by equal display number with a lower similarity. A large gap is first cut into small ones by
+the pairs that are sure (mutual best hits of the rare-word index, very similar). 5. What is still unpaired is looked up in an inverted index of
 rare words (``candidates``), so similarity is computed for a bounded number of candidates and
 never for all pairs. 6. Splits and merges (``splitmerge``). 7. Pairs outside the longest
 in-order run are moves; a weak one is undone into removed + added with a "possible move" note.
@@ -12,6 +12,7 @@ in-order run are moves; a weak one is undone into removed + added with a "possib
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,8 +30,10 @@ from plandiff.text import normalize
 
 # A gap with at most this many (old x new) pairs is scored exhaustively.
 _SMALL_GAP = 64
-# In a larger gap, each old provision is scored against this many new ones ahead of the walk.
-_WALK = 4
+# Rounds of cutting large gaps with sure pairs, how sure, and how many index hits to score.
+_ROUNDS = 3
+_SURE = 0.8
+_SURE_K = 2
 # Bonus for a candidate between the same two anchors: order breaks near-ties, but a clearly
 # stronger match elsewhere still wins.
 _SAME_GAP = 0.05
@@ -82,15 +85,32 @@ def align(
             return MatchedBy.NUMBER
         return MatchedBy.SIMILARITY if s >= options.similarity_threshold else None
 
-    gap_old, gap_new, gap_pairs = _gaps(matches, len(old), len(new), free_old, free_new)
     scored: dict[tuple[int, int], float] = {}
-    for olds, news in gap_pairs:
-        scored.update(_gap_candidates(olds, news, scorer, acceptable))
-    take(_greedy(scored, {}, {}, acceptable))
-    leftovers = candidates(
-        {i: scorer.old(i) for i in free_old}, {j: scorer.new(j) for j in free_new}
-    )
-    for i, j in leftovers:
+    for _ in range(_ROUNDS):
+        _, _, gaps = _gaps(matches, len(old), len(new), free_old, free_new)
+        small = [g for g in gaps if len(g[0]) * len(g[1]) <= _SMALL_GAP]
+        found = {
+            (i, j): scorer.similarity(i, j) for olds, news in small for i in olds for j in news
+        }
+        scored.update(found)
+        take(_greedy(found, {}, {}, acceptable))
+        large = [g for g in gaps if len(g[0]) * len(g[1]) > _SMALL_GAP]
+        if not large:
+            break
+        # A large gap (anchors are sparse, e.g. every provision was edited) is cut into small
+        # ones by the pairs that are sure: mutual best index hits with a high similarity.
+        hits = candidates(
+            {i: scorer.old(i) for olds, _ in large for i in olds},
+            {j: scorer.new(j) for _, news in large for j in news},
+            k=_SURE_K,
+        )
+        found = {(i, j): scorer.similarity(i, j) for i, j in sorted(hits)}
+        scored.update(found)
+        take(_sure(found, acceptable))
+    gap_old, gap_new, _ = _gaps(matches, len(old), len(new), free_old, free_new)
+    for i, j in sorted(
+        candidates({i: scorer.old(i) for i in free_old}, {j: scorer.new(j) for j in free_new})
+    ):
         if (i, j) not in scored:
             scored[(i, j)] = scorer.similarity(i, j)
     pending = {pair: s for pair, s in scored.items() if pair[0] in free_old and pair[1] in free_new}
@@ -116,7 +136,7 @@ def _by_key(
 
 
 def _identity(p: Provision, fold: bool) -> str:
-    text = "\x1f".join([p.text, *(s.text for s in p.subpoints)])
+    text = "\x1f".join([p.text, *(s.text for s in p.subpoints)]) if p.subpoints else p.text
     return normalize(text) if fold else text
 
 
@@ -154,40 +174,38 @@ def _gaps(
     anchors = [m for k, m in enumerate(ordered) if k in keep]
     bounds = [(-1, -1)] + [(max(m.old), max(m.new)) for m in anchors]
     starts = [(min(m.old), min(m.new)) for m in anchors] + [(n_old, n_new)]
+    sorted_old, sorted_new = sorted(free_old), sorted(free_new)
     gap_old: dict[int, int] = {}
     gap_new: dict[int, int] = {}
     gaps = []
     for g, ((o_end, n_end), (o_next, n_next)) in enumerate(zip(bounds, starts, strict=True)):
-        olds = [i for i in range(o_end + 1, o_next) if i in free_old]
-        news = [j for j in range(n_end + 1, n_next) if j in free_new]
-        gap_old.update(dict.fromkeys(olds, g))
-        gap_new.update(dict.fromkeys(news, g))
+        olds = sorted_old[bisect_right(sorted_old, o_end) : bisect_left(sorted_old, o_next)]
+        news = sorted_new[bisect_right(sorted_new, n_end) : bisect_left(sorted_new, n_next)]
+        for i in olds:
+            gap_old[i] = g
+        for j in news:
+            gap_new[j] = g
         if olds and news:
             gaps.append((olds, news))
     return gap_old, gap_new, gaps
 
 
-def _gap_candidates(
-    olds: list[int],
-    news: list[int],
-    scorer: Scorer,
+def _sure(
+    scored: Mapping[tuple[int, int], float],
     acceptable: Callable[[int, int, float], MatchedBy | None],
-) -> dict[tuple[int, int], float]:
-    if len(olds) * len(news) <= _SMALL_GAP:
-        return {(i, j): scorer.similarity(i, j) for i in olds for j in news}
-    # Where anchors are sparse, walk both sides forward: each old provision is scored against
-    # the next few new ones, and the walk advances past the best acceptable one.
-    found: dict[tuple[int, int], float] = {}
-    at = 0
-    for i in olds:
-        best, best_at = -1.0, -1
-        for k in range(at, min(at + _WALK, len(news))):
-            s = scorer.similarity(i, news[k])
-            found[(i, news[k])] = s
-            if s > best and acceptable(i, news[k], s):
-                best, best_at = s, k
-        if best_at >= 0:
-            at = best_at + 1
+) -> list[Match]:
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sorted(scored.items()):
+        if s > best_old.get(i, (-1.0, 0))[0]:
+            best_old[i] = (s, j)
+        if s > best_new.get(j, (-1.0, 0))[0]:
+            best_new[j] = (s, i)
+    found = []
+    for i, (s, j) in sorted(best_old.items()):
+        by = acceptable(i, j, s)
+        if s >= _SURE and best_new[j][1] == i and by is not None:
+            found.append(Match((i,), (j,), by, s))
     return found
 
 

@@ -18,6 +18,7 @@ from plandiff.similarity import Profile
 
 DF_CAP = 32
 TOP_K = 5
+_KEYS_PER_QUERY = 12
 
 
 def _keys(profile: Profile) -> dict[str, float]:
@@ -54,11 +55,15 @@ def _top(
     out: list[tuple[int, int]] = []
     for q, keys in queries.items():
         score: dict[int, float] = defaultdict(float)
-        for key, weight in keys.items():
-            hits = postings.get(key)
-            if hits and len(hits) <= DF_CAP:
-                for t in hits:
-                    score[t] += weight
+        # The rarest keys first, and only a few of them: a key shared by few provisions says
+        # much, and bounding the keys bounds the work per provision.
+        usable = [(len(hits), key, hits) for key in keys if (hits := postings.get(key))]
+        usable = [u for u in usable if u[0] <= DF_CAP]
+        usable.sort()
+        for _, key, hits in usable[:_KEYS_PER_QUERY]:
+            weight = keys[key]
+            for t in hits:
+                score[t] += weight
         best: Sequence[tuple[float, int]] = heapq.nsmallest(k, ((-s, t) for t, s in score.items()))
         out.extend((q, t) for _, t in best)
     return out

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from plandiff.align import Alignment, align
+from plandiff.annotate import annotate
 from plandiff.changes import (
     ChangeKind,
     Comparison,
@@ -26,6 +27,7 @@ from plandiff.options import CompareOptions
 from plandiff.order import interleave
 from plandiff.subpoints import subpoint_changes
 from plandiff.text import normalize
+from plandiff.topics import topics_for
 from plandiff.wording import JOIN, word_edits
 
 _DEFAULTS = CompareOptions()
@@ -48,14 +50,16 @@ def compare(old: Plan, new: Plan, *, options: CompareOptions = _DEFAULTS) -> Com
     alignment = align(old.provisions, new.provisions, options=options)
     with _collector_paused():
         changes = _changes(old, new, alignment, options)
+    findings, topics = annotate(changes, options=options)
     counts = Counter(c.kind for c in changes)
     return Comparison(
         old=_info(old),
         new=_info(new),
         options=options,
         changes=changes,
-        findings=(),
+        findings=findings,
         counts=tuple(KindCount(kind=k, count=counts[k]) for k in ChangeKind),
+        topics=topics,
         metadata=metadata_changes(old, new),
     )
 
@@ -100,13 +104,13 @@ def _changes(
         paired_new.update(m.new)
     for j, p in enumerate(new.provisions):
         if j not in paired_new:
-            rows.append((j, None, _added(p, j, alignment.notes.get(("new", j)))))
+            rows.append((j, None, _added(p, j, alignment.notes.get(("new", j)), options)))
     rows.sort(key=lambda r: r[0])
     gone = (
         ChangeKind.NOT_COVERED if new.completeness is Completeness.PARTIAL else ChangeKind.REMOVED
     )
     dropped = [
-        (i, _dropped(p, i, gone, alignment.notes.get(("old", i))))
+        (i, _dropped(p, i, gone, alignment.notes.get(("old", i)), options))
         for i, p in enumerate(old.provisions)
         if i not in paired_old
     ]
@@ -124,8 +128,9 @@ def _ref(p: Provision, position: int) -> ProvisionRef:
     )
 
 
-def _topics(provisions: Sequence[Provision]) -> tuple[str, ...]:
-    return tuple(sorted({t for p in provisions for t in p.topics}))
+def _topics(provisions: Sequence[Provision], options: CompareOptions) -> tuple[str, ...]:
+    found = (t for p in provisions for t in topics_for(p, rules=options.rules))
+    return tuple(dict.fromkeys(found))
 
 
 def _paired(
@@ -170,7 +175,7 @@ def _paired(
         edits=edits,
         edits_capped=capped,
         subpoints=subpoints,
-        topics=_topics(news) or _topics(olds),
+        topics=_topics(news, options) or _topics(olds, options),
         note=m.note,
     )
 
@@ -193,7 +198,7 @@ def _subpoints(
     return subpoint_changes(labelled(olds), labelled(news), cap=cap)
 
 
-def _added(p: Provision, j: int, note: str | None) -> ProvisionChange:
+def _added(p: Provision, j: int, note: str | None, options: CompareOptions) -> ProvisionChange:
     return ProvisionChange(
         id=f"p-{p.number}",
         kind=ChangeKind.ADDED,
@@ -202,12 +207,14 @@ def _added(p: Provision, j: int, note: str | None) -> ProvisionChange:
         confidence=1.0,
         edits=(WordEdit(op="insert", new=p.text),),
         subpoints=subpoint_changes((), p.subpoints, cap=1),
-        topics=_topics((p,)),
+        topics=_topics((p,), options),
         note=note,
     )
 
 
-def _dropped(p: Provision, i: int, kind: ChangeKind, note: str | None) -> ProvisionChange:
+def _dropped(
+    p: Provision, i: int, kind: ChangeKind, note: str | None, options: CompareOptions
+) -> ProvisionChange:
     return ProvisionChange(
         id=f"old-{p.number}",
         kind=kind,
@@ -216,6 +223,6 @@ def _dropped(p: Provision, i: int, kind: ChangeKind, note: str | None) -> Provis
         confidence=1.0,
         edits=(WordEdit(op="delete", old=p.text),),
         subpoints=subpoint_changes(p.subpoints, (), cap=1),
-        topics=_topics((p,)),
+        topics=_topics((p,), options),
         note=note,
     )

@@ -31,10 +31,9 @@ class Scorer:
         new_counts = {j: words_of(new[j]) for j in sorted(new_ids)}
         documents = [*old_counts.values(), *new_counts.values()]
         documents.extend(_sample(old, new, old_ids, new_ids, _RARITY_SAMPLE - len(documents)))
-        idf = rarity(documents)
-        unseen = math.log(1.0 + (len(documents) + 0.5) / 0.5)
-        self._old = {i: profile(c, idf, unseen) for i, c in old_counts.items()}
-        self._new = {j: profile(c, idf, unseen) for j, c in new_counts.items()}
+        weight = rarity(documents)
+        self._old = {i: profile(c, weight) for i, c in old_counts.items()}
+        self._new = {j: profile(c, weight) for j, c in new_counts.items()}
 
     def old(self, i: int) -> Profile:
         return self._old[i]

@@ -46,7 +46,7 @@ class Profile:
 
 
 def rarity(documents: Iterable[Counter[str]]) -> dict[str, float]:
-    """Inverse document frequency (the BM25 form): near 0 for words in every document.
+    """The weight of each word: inverse document frequency (the BM25 form), more for numbers.
 
     Boilerplate such as "Ukraine" or "agreement" appears in most provisions of a peace plan and
     so weighs almost nothing, while "amnesty" or "600" decides the match.
@@ -56,17 +56,15 @@ def rarity(documents: Iterable[Counter[str]]) -> dict[str, float]:
     for counts in documents:
         df.update(counts.keys())
         n += 1
-    return {w: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for w, d in df.items()}
+    return {
+        w: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) * (_NUMBER_WEIGHT if w[0].isdigit() else 1.0)
+        for w, d in df.items()
+    }
 
 
-def profile(counts: Counter[str], idf: Mapping[str, float], unseen: float) -> Profile:
-    """Weigh a word count by rarity; words missing from ``idf`` weigh ``unseen``."""
-    weights = {}
-    for w, c in counts.items():
-        weight = c * idf.get(w, unseen)
-        if w[0].isdigit():
-            weight *= _NUMBER_WEIGHT
-        weights[w] = weight
+def profile(counts: Counter[str], weight: Mapping[str, float]) -> Profile:
+    """Weigh each word of a count by ``weight`` (every word must be in it: see ``rarity``)."""
+    weights = {w: c * weight[w] for w, c in counts.items()}
     return Profile(weights, sum(weights.values()))
 
 

@@ -131,8 +131,10 @@ def normalize(text: str) -> str:
     >>> normalize("  The   Parties\u2019 \u201cdeal\u201d ")
     'the parties\\' "deal"'
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return _SPACE.sub(" ", folded).strip()
+    return " ".join(folded.split())
 
 
 def content_words(text: str) -> list[str]:
