@@ -74,7 +74,7 @@ def test_topic_filter_keeps_only_that_topic(open_report: Open, varied_html: str)
     page = open_report(varied_html).page
     page.get_by_role("radio", name="sanctions").check()
     assert page.locator("#p-4").is_visible()
-    assert page.locator("#p-4-origin").is_visible()
+    assert page.locator("#was-p-4").is_visible()
     for hidden in ("#p-1", "#p-2", "#old-3", "#p-5", "#p-6"):
         assert not page.locator(hidden).is_visible(), hidden
     page.get_by_role("radio", name="All").check()
@@ -87,7 +87,7 @@ def test_headline_and_move_links_reach_their_anchors(open_report: Open, varied_h
     assert page.url.endswith("#p-2")
     assert page.locator("#p-2:target").count() == 1
     page.get_by_role("link", name="Moved from where old provision 7 stood").click()
-    assert page.url.endswith("#p-4-origin")
+    assert page.url.endswith("#was-p-4")
     page.get_by_role("link", name="Moved to provision 4").click()
     assert page.url.endswith("#p-4")
 
@@ -104,9 +104,9 @@ def test_keyboard_reaches_and_works_the_controls(open_report: Open, varied_html:
     assert page.locator("#view-inline").is_checked()
     assert page.locator("#p-2 .inl").is_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "show-unchanged"
+    assert page.evaluate("document.activeElement.id") == "show-modified"
     page.keyboard.press("Space")
-    assert not page.locator("#p-1").is_visible()
+    assert not page.locator("#p-2").is_visible()
 
 
 def test_hostile_plan_text_stays_text(open_report: Open, hostile_html: str) -> None:

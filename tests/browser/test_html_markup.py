@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 
 import pytest
 from html_comparisons import HOSTILE, hostile, varied
 
-from plandiff.changes import WordEdit
 from plandiff.model import Source
 from plandiff.render.html import render_html
-from plandiff.render.html_view import Run, redline
+from plandiff.render.html_view import html_anchor, tidy
+from plandiff.render.view import Segment
 
 Attrs = dict[str, str | None]
 
@@ -77,7 +78,7 @@ def test_nothing_is_loaded_from_anywhere(page: Page) -> None:
 def test_every_anchor_is_present_and_unique(page: Page) -> None:
     ids = [a["id"] for _, a in page.tags if a.get("id")]
     assert len(ids) == len(set(ids))
-    for anchor in ("p-1", "p-2", "old-3", "p-4", "p-5", "p-6", "p-4-origin"):
+    for anchor in ("p-1", "p-2", "old-3", "p-4", "p-5", "p-6", "was-p-4"):
         assert anchor in ids
     targets = {(a["href"] or "")[1:] for a in page.find("a") if (a["href"] or "").startswith("#")}
     assert targets <= set(ids), targets - set(ids)
@@ -116,17 +117,22 @@ def test_output_is_deterministic() -> None:
     assert render_html(varied()) == render_html(varied())
 
 
-def test_redline_sides_rebuild_both_texts() -> None:
-    edits = (
-        WordEdit(op="equal", old="capped at ", new="capped at "),
-        WordEdit(op="replace", old="600,000", new="800,000 "),
-        WordEdit(op="insert", new=" in peacetime"),
-        WordEdit(op="delete", old=" "),
+def test_tidy_moves_edge_spaces_out_of_marks_and_keeps_the_text() -> None:
+    runs = (
+        Segment("equal", "capped at"),
+        Segment("delete", " 600,000 "),
+        Segment("insert", " 800,000"),
+        Segment("insert", "  "),
     )
-    r = redline(edits)
-    assert "".join(x.text for x in r.old) == "".join(e.old for e in edits)
-    assert "".join(x.text for x in r.new) == "".join(e.new for e in edits)
-    # Edge spaces are moved out of the marks; a change of spacing alone stays marked.
-    assert Run("ins", "in peacetime") in r.new and Run("ins", " in peacetime") not in r.new
-    assert r.old[-1] == Run("del", " ")
-    assert [x.op for x in r.inline] == ["eq", "del", "ins", "eq", "eq", "ins", "del"]
+    tidied = tidy(runs)
+    assert "".join(s.text for s in tidied) == "".join(s.text for s in runs)
+    assert Segment("delete", "600,000") in tidied and Segment("insert", "800,000") in tidied
+    assert tidied[-1] == Segment("insert", "  ")  # a change of spacing alone stays marked
+
+
+def test_plain_engine_ids_are_their_own_anchors() -> None:
+    assert [html_anchor(i) for i in ("p-6", "old-26", "p-3a.1")] == ["p-6", "old-26", "p-3a.1"]
+    # Anything else is escaped and prefixed, so it can clash neither with those nor with the
+    # page's own ids.
+    odd = [html_anchor(i) for i in ("p-6 x", "view-side", 'p-1"><b>')]
+    assert all(a.startswith("c-") and re.fullmatch(r"[A-Za-z0-9._-]+", a) for a in odd)

@@ -1,126 +1,81 @@
-"""What the HTML report shows, computed: every string, class name and anchor the template needs."""
+"""What only the HTML report adds to the shared view: reading order, anchors, filters, columns."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Literal
+from itertools import accumulate
 
-from plandiff.changes import (
-    ChangeKind,
-    Comparison,
-    Finding,
-    PlanInfo,
-    ProvisionChange,
-    SubPointChange,
-    WordEdit,
+from plandiff.changes import ChangeKind, Comparison, ProvisionChange
+from plandiff.render.view import (
+    KIND_LABELS,
+    KIND_ORDER,
+    HeadlineView,
+    ReportView,
+    RowView,
+    Segment,
+    SourceView,
+    SubPointView,
+    anchor_for,
+    build_view,
 )
-from plandiff.model import Completeness
 
-KIND_LABELS = {
-    ChangeKind.UNCHANGED: "Unchanged",
-    ChangeKind.MODIFIED: "Modified",
-    ChangeKind.RENUMBERED: "Renumbered",
-    ChangeKind.MOVED: "Moved",
-    ChangeKind.SPLIT: "Split",
-    ChangeKind.MERGED: "Merged",
-    ChangeKind.ADDED: "Added",
-    ChangeKind.REMOVED: "Removed",
-    ChangeKind.NOT_COVERED: "Not covered",
-}
+# The engine names changes 'p-6' and 'old-26'; those are the anchors readers link to. Any
+# other id falls back to the shared, escaped anchor ('c-...'), which cannot collide with
+# these or with the page's own ids (none of which start with 'p-', 'old-' or 'c-').
+PLAIN_ID = re.compile(r"(?:p|old)-[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
-class Run:
-    """A stretch of text in a redline: kept, inserted or deleted."""
-
-    op: Literal["eq", "ins", "del"]
-    text: str
+class SourceLink:
+    source: SourceView
+    linkable: bool  # only http(s) addresses become links; anything else stays text
 
 
 @dataclass(frozen=True)
-class Redline:
-    """The same word edits three ways: old side, new side, and both interleaved."""
-
-    old: tuple[Run, ...]
-    new: tuple[Run, ...]
-    inline: tuple[Run, ...]
+class HeadlineLink:
+    headline: HeadlineView
+    href: str | None
 
 
 @dataclass(frozen=True)
-class SubPointRow:
-    label: str
-    kind: str
-    kind_label: str
-    depth: int
+class SubEntry:
+    sub: SubPointView
     has_old: bool
     has_new: bool
-    redline: Redline
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    severity: str
-    severity_label: str
-    message: str
-    anchor: str
-    where: str
-    figures: str | None
+    segments: tuple[Segment, ...]
+    old_segments: tuple[Segment, ...]
+    new_segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One item of the provision list: a provision, or the place a moved one left."""
+    """One item of the provision list: a provision (``row``), or where a moved one stood."""
 
+    row: RowView | None
     anchor: str
     kind: str
     kind_label: str
     classes: str
     title: str
-    is_origin: bool = False
     link: str | None = None
     link_text: str | None = None
-    aspects: tuple[str, ...] = ()
-    old_heading: tuple[Run, ...] = ()
-    new_heading: tuple[Run, ...] = ()
-    inline_heading: tuple[Run, ...] = ()
-    redline: Redline = Redline((), (), ())
-    has_old: bool = True
-    has_new: bool = True
-    absent: str = ""
-    subpoints: tuple[SubPointRow, ...] = ()
-    topics: tuple[str, ...] = ()
-    match: str | None = None
-    note: str | None = None
-    capped: bool = False
-    findings: tuple[FindingRow, ...] = ()
     collapsed: bool = False
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    title: str
-    publisher: str | None
-    accessed: str | None
-    url: str
-    linkable: bool
-
-
-@dataclass(frozen=True)
-class PlanCard:
-    role: str
-    title: str
-    version: str
-    date: str
-    partial: bool
-    completeness: str
-    parties: str | None
-    provisions: int
-    sources: tuple[SourceRow, ...]
+    badges: tuple[str, ...] = ()
+    old_heading: str | None = None
+    new_heading: str | None = None
+    absent_old: str | None = None
+    absent_new: str | None = None
+    segments: tuple[Segment, ...] = ()
+    old_segments: tuple[Segment, ...] = ()
+    new_segments: tuple[Segment, ...] = ()
+    subpoints: tuple[SubEntry, ...] = ()
 
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter switch: ``ident`` is the input's id, ``cls`` the class it keeps visible."""
+    """A filter switch: ``ident`` is its input's id, ``cls`` the class it keeps visible."""
 
     ident: str
     cls: str
@@ -130,294 +85,183 @@ class Filter:
 
 @dataclass(frozen=True)
 class HtmlView:
-    title: str
-    heading: str
-    old: PlanCard
-    new: PlanCard
-    counts: tuple[tuple[str, str, int], ...]
-    total: int
-    findings: tuple[FindingRow, ...]
-    topics: tuple[tuple[str, int, int, int], ...]
+    report: ReportView
+    old_sources: tuple[SourceLink, ...]
+    new_sources: tuple[SourceLink, ...]
+    headlines: tuple[HeadlineLink, ...]
+    entries: tuple[Entry, ...]
     kind_filters: tuple[Filter, ...]
     topic_filters: tuple[Filter, ...]
-    entries: tuple[Entry, ...]
-    metadata: tuple[tuple[str, str, str, str], ...]
-    thresholds: tuple[tuple[str, str, str], ...]
 
 
 def html_view(cmp: Comparison) -> HtmlView:
-    """Everything the HTML template shows, in the order it shows it."""
+    """The shared report view plus what the HTML page needs on top of it."""
+    report = build_view(cmp)
+    rows = {r.id: r for r in (*report.changed, *report.not_covered, *report.unchanged)}
+    hrefs = {anchor_for(c.id): html_anchor(c.id) for c in cmp.changes}
     topic_ids = _topic_ids(cmp)
-    by_change: dict[str, list[FindingRow]] = {}
-    anchors = {c.id: _where(c) for c in cmp.changes}
-    findings = tuple(_finding_row(f, anchors) for f in cmp.findings)
-    for f, row in zip(cmp.findings, findings, strict=True):
-        by_change.setdefault(f.change_id, []).append(row)
-    present = [k for k in ChangeKind if any(c.kind is k for c in cmp.changes)]
+    present = [k for k in KIND_ORDER if any(c.kind is k for c in cmp.changes)]
     return HtmlView(
-        title=f"{cmp.old.title} ({cmp.old.version}) → {cmp.new.title} ({cmp.new.version})",
-        heading=f"{cmp.old.version} → {cmp.new.version}",
-        old=_card("Old version", cmp.old),
-        new=_card("New version", cmp.new),
-        counts=tuple((c.kind.value, KIND_LABELS[c.kind], c.count) for c in cmp.counts if c.count),
-        total=len(cmp.changes),
-        findings=findings,
-        topics=tuple((t.topic, t.changed, t.unchanged, t.findings) for t in cmp.topics),
+        report=report,
+        old_sources=_links(report.old.sources),
+        new_sources=_links(report.new.sources),
+        headlines=tuple(
+            HeadlineLink(h, hrefs.get(h.anchor) if h.anchor else None) for h in report.headlines
+        ),
+        entries=_entries(cmp, rows, topic_ids),
         kind_filters=tuple(
-            Filter(f"show-{k.value}", f"kind-{k.value}", KIND_LABELS[k],
-                   sum(c.kind is k for c in cmp.changes))
+            Filter(f"show-{k}", f"kind-{k}", KIND_LABELS[k], sum(c.kind is k for c in cmp.changes))
             for k in present
         ),
         topic_filters=tuple(
-            Filter(f"only-{ident}", ident, name, sum(name in c.topics for c in cmp.changes))
-            for name, ident in topic_ids.items()
+            Filter(f"only-{cls}", cls, name, sum(name in c.topics for c in cmp.changes))
+            for name, cls in topic_ids.items()
         ),
-        entries=_entries(cmp, topic_ids, by_change),
-        metadata=tuple((m.path, m.change, m.old or "", m.new or "") for m in cmp.metadata),
-        thresholds=_thresholds(cmp),
     )
 
 
-def redline(edits: tuple[WordEdit, ...]) -> Redline:
-    """Split word edits into the old side, the new side and an interleaved reading."""
-    old: list[Run] = []
-    new: list[Run] = []
-    inline: list[Run] = []
-    for e in edits:
-        if e.op == "equal":
-            old.append(Run("eq", e.old))
-            new.append(Run("eq", e.new))
-            inline.append(Run("eq", e.new))
+def html_anchor(change_id: str) -> str:
+    """The element id of a change: its own id when it is a plain engine id.
+
+    >>> html_anchor("p-6"), html_anchor("old-26"), html_anchor("x y").startswith("c-")
+    ('p-6', 'old-26', True)
+    """
+    return change_id if PLAIN_ID.fullmatch(change_id) else anchor_for(change_id)
+
+
+def tidy(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Move spaces at the edges of an insertion or deletion out of the mark.
+
+    An underlined leading space reads as a stray mark; a change of spacing alone stays marked.
+
+    >>> [(s.op, s.text) for s in tidy((Segment("insert", " in peacetime"),))]
+    [('equal', ' '), ('insert', 'in peacetime')]
+    """
+    out: list[Segment] = []
+    for s in segments:
+        core = s.text.strip()
+        if s.op == "equal" or not core or core == s.text:
+            out.append(s)
             continue
-        if e.old:
-            old.extend(_marked("del", e.old))
-            inline.extend(_marked("del", e.old))
-        if e.new:
-            new.extend(_marked("ins", e.new))
-            inline.extend(_marked("ins", e.new))
-    return Redline(tuple(old), tuple(new), tuple(inline))
+        start = s.text.index(core)
+        end = start + len(core)
+        lead, trail = s.text[:start], s.text[end:]
+        out.extend(
+            [Segment("equal", lead)] * bool(lead)
+            + [Segment(s.op, core)]
+            + [Segment("equal", trail)] * bool(trail)
+        )
+    return tuple(out)
 
 
-def _marked(op: Literal["ins", "del"], text: str) -> list[Run]:
-    # Spaces at the edge of an edit belong to the sentence, not to the change: an
-    # underlined leading space reads as a stray mark. A change of spacing alone stays marked.
-    core = text.strip()
-    if not core:
-        return [Run(op, text)]
-    start = text.index(core)
-    runs = [Run("eq", text[:start])] if start else []
-    runs.append(Run(op, core))
-    if start + len(core) < len(text):
-        runs.append(Run("eq", text[start + len(core):]))
-    return runs
+def _links(sources: tuple[SourceView, ...]) -> tuple[SourceLink, ...]:
+    return tuple(SourceLink(s, s.url.startswith(("https://", "http://"))) for s in sources)
 
 
 def _topic_ids(cmp: Comparison) -> dict[str, str]:
-    # Topic names come from plan files; class names and ids are numbered instead so that
-    # no text from a plan ever reaches the stylesheet.
+    # Topic names come from plan files; class names are numbered instead so that no text
+    # from a plan ever reaches the stylesheet.
     names = sorted({t.topic for t in cmp.topics} | {t for c in cmp.changes for t in c.topics})
     return {name: f"topic-{i}" for i, name in enumerate(names)}
 
 
-def _where(c: ProvisionChange) -> str:
-    side = c.new or c.old
-    numbers = " + ".join(r.number for r in side)
-    return f"provision {numbers}" if c.new else f"old provision {numbers}"
+def _title(row: RowView) -> str:
+    old, new = row.old_label, row.new_label
+    if new is None or old is None or old == new:
+        return f"Provision {new or old}"
+    return f"Provision {old} → {new}"
 
 
-def _title(c: ProvisionChange) -> str:
-    old = " + ".join(r.number for r in c.old)
-    new = " + ".join(r.number for r in c.new)
-    plural = "s" if len(c.old) > 1 or len(c.new) > 1 else ""
-    if not c.new:
-        return f"Provision{plural} {old}"
-    if not c.old or old == new:
-        return f"Provision{plural} {new}"
-    return f"Provision{plural} {old} → {new}"
-
-
-def _finding_row(f: Finding, anchors: dict[str, str]) -> FindingRow:
-    figures = None
-    n = f.number
-    if n is not None:
-        figures = f"{n.old_text or '—'} → {n.new_text or '—'}"
-        if n.percent is not None:
-            figures += f" ({n.percent:+.0f}%)"
-    return FindingRow(
-        severity=f.severity.value,
-        severity_label=f.severity.value.capitalize(),
-        message=f.message,
-        anchor=f.change_id,
-        where=anchors.get(f.change_id, f.change_id),
-        figures=figures,
-    )
-
-
-def _aspects(c: ProvisionChange) -> tuple[str, ...]:
-    flags = [
-        ("reworded", c.reworded and c.kind is not ChangeKind.MODIFIED),
-        ("renumbered", c.renumbered and c.kind is not ChangeKind.RENUMBERED),
-        ("moved", c.moved and c.kind is not ChangeKind.MOVED),
-        ("heading changed", c.heading_changed),
-    ]
-    return tuple(name for name, on in flags if on)
-
-
-def _match(c: ProvisionChange) -> str | None:
-    if c.matched_by is None:
-        return None
-    return f"matched by {c.matched_by.value}, confidence {c.confidence:.0%}"
-
-
-def _absent(c: ProvisionChange) -> str:
-    if c.kind is ChangeKind.NOT_COVERED:
+def _absent(kind: str, side: str) -> str | None:
+    if kind == ChangeKind.NOT_COVERED and side == "new":
         return "Not covered by the partial new version: its fate is unknown."
-    if not c.new:
-        return "Removed: not in the new version."
-    if not c.old:
-        return "Added: not in the old version."
-    return ""
+    if kind in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED) and side == "new":
+        return "Not in the new version."
+    if kind == ChangeKind.ADDED and side == "old":
+        return "Not in the old version."
+    return None
 
 
-def _heading(c: ProvisionChange) -> Redline:
-    old = " / ".join(r.heading for r in c.old if r.heading)
-    new = " / ".join(r.heading for r in c.new if r.heading)
-    if old == new:
-        return Redline((Run("eq", old),), (Run("eq", new),), (Run("eq", new),)) if new else (
-            Redline((), (), ())
-        )
-    return redline((WordEdit(op="replace", old=old, new=new),))
-
-
-def _subpoints(
-    items: tuple[SubPointChange, ...], depth: int = 0
-) -> tuple[SubPointRow, ...]:
-    rows: list[SubPointRow] = []
-    for s in items:
-        if s.old_label and s.new_label and s.old_label != s.new_label:
-            label = f"{s.old_label} → {s.new_label}"
-        else:
-            label = s.new_label or s.old_label or ""
-        rows.append(SubPointRow(
-            label=label,
-            kind=s.kind.value,
-            kind_label=KIND_LABELS[s.kind],
-            depth=depth,
-            has_old=s.old_label is not None,
-            has_new=s.new_label is not None,
-            redline=redline(s.edits),
-        ))
-        rows.extend(_subpoints(s.children, depth + 1))
-    return tuple(rows)
-
-
-def _entry(
-    c: ProvisionChange, topic_ids: dict[str, str], findings: tuple[FindingRow, ...]
-) -> Entry:
-    heading = _heading(c)
-    topic_classes = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
-    return Entry(
-        anchor=c.id,
-        kind=c.kind.value,
-        kind_label=KIND_LABELS[c.kind],
-        classes=f"kind-{c.kind.value} {topic_classes}".strip(),
-        title=_title(c),
-        link=f"{c.id}-origin" if c.kind is ChangeKind.MOVED and c.old else None,
-        link_text=(
-            f"Moved from where old provision {c.old[0].number} stood" if c.old else None
-        ),
-        aspects=_aspects(c),
-        old_heading=heading.old,
-        new_heading=heading.new,
-        inline_heading=heading.inline,
-        redline=redline(c.edits),
-        has_old=bool(c.old),
-        has_new=bool(c.new),
-        absent=_absent(c),
-        subpoints=_subpoints(c.subpoints),
-        topics=c.topics,
-        match=_match(c),
-        note=c.note,
-        capped=c.edits_capped,
-        findings=findings,
-        collapsed=c.kind is ChangeKind.UNCHANGED and not findings,
+def _sub(sub: SubPointView) -> SubEntry:
+    return SubEntry(
+        sub=sub,
+        has_old=sub.kind != ChangeKind.ADDED,
+        has_new=sub.kind not in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED),
+        segments=tidy(sub.segments),
+        old_segments=tidy(sub.old_segments),
+        new_segments=tidy(sub.new_segments),
     )
 
 
-def _origin(c: ProvisionChange, classes: str) -> Entry:
-    new = " + ".join(r.number for r in c.new)
+def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry:
+    topics = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
+    moved_from = c.kind is ChangeKind.MOVED and bool(c.old)
+    old_heading = " / ".join(r.heading for r in c.old if r.heading) or None
+    new_heading = " / ".join(r.heading for r in c.new if r.heading) or None
     return Entry(
-        anchor=f"{c.id}-origin",
-        kind=c.kind.value,
-        kind_label=KIND_LABELS[c.kind],
-        classes=classes,
-        title=f"Old provision {c.old[0].number}",
-        is_origin=True,
-        link=c.id,
-        link_text=f"Moved to provision {new}",
+        row=row,
+        anchor=html_anchor(c.id),
+        kind=row.kind,
+        kind_label=row.kind_label,
+        classes=f"kind-{row.kind} {topics}".strip(),
+        title=_title(row),
+        link=f"was-{html_anchor(c.id)}" if moved_from else None,
+        link_text=f"Moved from where old provision {row.old_label} stood" if moved_from else None,
+        collapsed=row.kind == ChangeKind.UNCHANGED and not row.findings,
+        badges=tuple(a for a in row.aspects if a.split()[0] != row.kind),
+        old_heading=old_heading,
+        new_heading=new_heading,
+        absent_old=_absent(row.kind, "old"),
+        absent_new=_absent(row.kind, "new"),
+        segments=tidy(row.segments),
+        old_segments=tidy(row.old_segments),
+        new_segments=tidy(row.new_segments),
+        subpoints=tuple(_sub(s) for s in row.subpoints),
+    )
+
+
+def _origin(entry: Entry, old_label: str | None, new_label: str | None) -> Entry:
+    return Entry(
+        row=None,
+        anchor=f"was-{entry.anchor}",
+        kind=entry.kind,
+        kind_label=entry.kind_label,
+        classes=entry.classes,
+        title=f"Old provision {old_label}",
+        link=entry.anchor,
+        link_text=f"Moved to provision {new_label}",
     )
 
 
 def _entries(
-    cmp: Comparison, topic_ids: dict[str, str], by_change: dict[str, list[FindingRow]]
+    cmp: Comparison, rows: dict[str, RowView], topic_ids: dict[str, str]
 ) -> tuple[Entry, ...]:
-    """Provisions in reading order, plus a marker where each moved provision used to stand.
+    """Provisions in the comparison's reading order, plus a marker where each moved one stood.
 
-    A marker goes right after the last unmoved provision that stood before the moved one
-    in the old version, so that reading down the old column finds it in its old place.
+    A marker goes right after the last unmoved provision that stood before the moved one in
+    the old version, so that reading down the old column finds it in its old place.
     """
-    rows = [_entry(c, topic_ids, tuple(by_change.get(c.id, ()))) for c in cmp.changes]
+    entries = [_entry(c, rows[c.id], topic_ids) for c in cmp.changes]
+    # (old position, list index) of every unmoved change that has an old side, sorted by
+    # position; ``last[k]`` is the greatest list index among the first k + 1 of them.
+    anchored = sorted(
+        (max(r.position for r in c.old), i)
+        for i, c in enumerate(cmp.changes)
+        if c.old and c.kind is not ChangeKind.MOVED
+    )
+    positions = [pos for pos, _ in anchored]
+    last = list(accumulate((i for _, i in anchored), max))
     markers: dict[int, list[Entry]] = {}
-    for c, row in zip(cmp.changes, rows, strict=True):
-        if c.kind is not ChangeKind.MOVED or not c.old:
+    for c, entry in zip(cmp.changes, entries, strict=True):
+        if entry.link is None:
             continue
-        was = c.old[0].position
-        slot = -1
-        for i, other in enumerate(cmp.changes):
-            if other.kind is ChangeKind.MOVED or not other.old:
-                continue
-            if max(r.position for r in other.old) < was:
-                slot = i
-        markers.setdefault(slot, []).append(_origin(c, row.classes))
+        before = bisect_left(positions, c.old[0].position)
+        slot = last[before - 1] if before else -1
+        markers.setdefault(slot, []).append(
+            _origin(entry, rows[c.id].old_label, rows[c.id].new_label)
+        )
     out: list[Entry] = list(markers.get(-1, ()))
-    for i, row in enumerate(rows):
-        out.append(row)
+    for i, entry in enumerate(entries):
+        out.append(entry)
         out.extend(markers.get(i, ()))
     return tuple(out)
-
-
-def _card(role: str, p: PlanInfo) -> PlanCard:
-    partial = p.completeness is Completeness.PARTIAL
-    completeness = "Partial text" if partial else "Full text"
-    if p.completeness_note:
-        completeness += f": {p.completeness_note}"
-    return PlanCard(
-        role=role,
-        title=p.title,
-        version=p.version,
-        date=p.date.isoformat(),
-        partial=partial,
-        completeness=completeness,
-        parties=", ".join(p.parties) or None,
-        provisions=p.provision_count,
-        sources=tuple(
-            SourceRow(
-                title=s.title,
-                publisher=s.publisher,
-                accessed=s.accessed.isoformat() if s.accessed else None,
-                url=s.url,
-                linkable=s.url.startswith(("https://", "http://")),
-            )
-            for s in p.sources
-        ),
-    )
-
-
-def _thresholds(cmp: Comparison) -> tuple[tuple[str, str, str], ...]:
-    rows = []
-    options = cmp.options
-    for name, field in type(options).model_fields.items():
-        value = getattr(options, name)
-        shown = f"{len(value)} pinned pair(s)" if name == "pins" else str(value)
-        rows.append((name.replace("_", " "), shown, field.description or ""))
-    return tuple(rows)
