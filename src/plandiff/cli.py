@@ -7,11 +7,13 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from plandiff import __version__
+from plandiff.render import COLOR_MODES, FORMATS
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -42,6 +44,61 @@ def cli() -> None:
     """Compare versions of a negotiation text provision by provision."""
 
 
+@cli.command("compare")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    color: str,
+    exit_zero: bool,
+) -> None:
+    """Compare two versions of a plan provision by provision.
+
+    \b
+    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    """
+    from plandiff import compare, load_plan, render
+    from plandiff.atomic import check_target
+    from plandiff.render.terminal import color_wanted
+
+    if output is not None:
+        check_target(output, (old, new))
+    comparison = compare(load_plan(old), load_plan(new))
+    text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
+    _emit(text, output, inputs=(old, new))
+    ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
+
+
+def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
+    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+    if output is None:
+        click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it
+        return
+    from plandiff.atomic import write_atomic
+
+    write_atomic(output, text, inputs=inputs)
+
+
 def main() -> None:
     """Console entry point: run the CLI with diff(1) exit codes; usage errors exit 2."""
     try:
@@ -68,3 +125,45 @@ def _silence_stdout() -> None:
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff validate plans/*.json\n"
+    "  plandiff validate --format json plans/geneva-revision.json\n"
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+    """Check plan files: exit 0 if all are valid, 1 if any is invalid, 2 if any is unreadable.
+
+    Every problem is one line: FILE:LINE:COL for JSON syntax, FILE: /json/pointer (provision N)
+    for the plan format.
+    """
+    from plandiff.validate import Status, check_file, json_report, text_report, worst
+
+    checks = [check_file(f) for f in files]
+    if fmt == "json":
+        click.echo(json_report(checks), nl=False)
+    else:
+        out, err = text_report(checks)
+        click.echo(out, nl=False)
+        click.echo(err, nl=False, err=True)
+    codes = {Status.VALID: EXIT_SAME, Status.INVALID: EXIT_DIFFERENT}
+    ctx.exit(codes.get(worst(checks), EXIT_TROUBLE))
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff schema plan > schema/plan.schema.json\n"
+    "  plandiff schema comparison\n"
+)
+@click.argument("name", type=click.Choice(["plan", "comparison"]), default="plan")
+def schema(name: str) -> None:
+    """Print the JSON Schema of plan files (default) or of the JSON comparison report."""
+    from plandiff.schema import schema_text
+
+    click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
