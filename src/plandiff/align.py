@@ -1,13 +1,16 @@
 """Pair the provisions of two versions, in passes from the surest evidence to the weakest.
 
-1. pins from the analyst; 2. same stable key; 3. identical text (raw, then normalised).
-The longest in-order run of these pairs are the *anchors*. 4. Between two consecutive anchors
-the few unpaired provisions are scored against each other; a pair is accepted by similarity, or
-by equal display number with a lower similarity. A large gap is first cut into small ones by
-the pairs that are sure (mutual best hits of the rare-word index, very similar). 5. What is still unpaired is looked up in an inverted index of
-rare words (``candidates``), so similarity is computed for a bounded number of candidates and
-never for all pairs. 6. Splits and merges (``splitmerge``). 7. Pairs outside the longest
-in-order run are moves; a weak one is undone into removed + added with a "possible move" note.
+1. Pins from the analyst. 2. Same stable key. 3. Identical text (raw, then normalised).
+The longest in-order run of these pairs are the *anchors*.
+4. Between two consecutive anchors the few unpaired provisions are scored against each other;
+   a pair is accepted by similarity, or by equal display number with a lower similarity. A
+   large gap (sparse anchors, e.g. every provision edited) is first cut into small ones by the
+   pairs that are sure: mutual best hits of the rare-word index, very similar.
+5. What is still unpaired is looked up in the rare-word index (``candidates``), so similarity
+   is computed for a bounded number of candidates and never for all pairs.
+6. Splits and merges (``splitmerge``).
+7. Pairs outside the longest in-order run are moves; a weak one is undone into removed + added
+   with a "possible move" note.
 """
 
 from __future__ import annotations

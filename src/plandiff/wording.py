@@ -88,6 +88,7 @@ def _absorb_small_equalities(runs: list[_Run]) -> list[_Run]:
     # diff-match-patch's rule: an equality between two edits that is no longer than the larger
     # side of the edit before it and of the edit after it is coincidence ("will" shared by two
     # unrelated clauses); folding it in gives one readable replacement instead of confetti.
+    # Punctuation alone is kept: "100 days, $100 billion" stays two separate edits.
     changed = True
     while changed:
         changed = False
@@ -119,12 +120,15 @@ def _shift_shared_space(runs: list[_Run]) -> list[_Run]:
 
 
 def _common_trailing_space(a: str, b: str) -> str:
-    tail_a = a[len(a.rstrip()) :]
-    return tail_a if tail_a and b.endswith(tail_a) and a.strip() and b.strip() else ""
+    # Only the same whole run of white space moves, so that no space token is cut in two.
+    tail_a, tail_b = a[len(a.rstrip()) :], b[len(b.rstrip()) :]
+    return tail_a if tail_a == tail_b and a.strip() and b.strip() else ""
 
 
 def _is_small(equal: str, before: _Run, after: _Run) -> bool:
     size = len(equal.strip())
+    if size and not any(ch.isalnum() for ch in equal):
+        return False  # punctuation between two edits is structure, not coincidence
     return size <= max(len(before.old), len(before.new)) and size <= max(
         len(after.old), len(after.new)
     )
