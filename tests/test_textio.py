@@ -178,3 +178,20 @@ def test_any_plan_survives_export_and_import(plan: Plan) -> None:
     result = import_text(export_text(plan), "generated.txt")
     assert result.unplaced == ()
     assert result.plan.provisions == plan.provisions
+
+
+@pytest.mark.parametrize("name", ["us-28-point-draft", "geneva-revision"])
+def test_the_bundled_plans_survive_export_and_import(name: str) -> None:
+    from pathlib import Path
+
+    from plandiff.load import load_plan
+
+    plan = load_plan(Path(__file__).resolve().parents[1] / "plans" / f"{name}.json")
+    result = import_text(export_text(plan), f"{name}.txt")
+    assert result.unplaced == ()
+    assert result.plan.provisions == plan.provisions
+    fields = {"id", "title", "version", "date", "parent", "parties", "completeness"}
+    assert result.plan.model_dump(include=fields) == plan.model_dump(include=fields)
+    # A source's publisher and access date have no place in the text form.
+    kept = [(s.id, s.title, s.url) for s in result.plan.sources]
+    assert kept == [(s.id, s.title, s.url) for s in plan.sources]

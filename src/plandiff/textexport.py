@@ -105,3 +105,9 @@ def _escape(line: str) -> str:
         or line.startswith("<!--")
     )
     return f"\\{line}" if structural else line
+
+
+def plan_json(plan: Plan) -> str:
+    """The plan as a JSON document like those in ``plans/`` (defaults left out)."""
+    document = plan.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
