@@ -39,8 +39,7 @@ def lineage_rows(
     members: dict[Node, list[Node]] = {}
     for node in sorted(refs):
         members.setdefault(find(node), []).append(node)
-    ids = [plan.id for plan in plans]
-    return _build_rows(_row_order(plans, find), members, refs, comparisons, ids)
+    return _build_rows(_row_order(plans, find), members, refs, comparisons, plans)
 
 
 def _refs(plans: Sequence[Plan], comparisons: Sequence[Comparison]) -> dict[Node, ProvisionRef]:
@@ -68,17 +67,25 @@ def _nodes(column: int, change: ProvisionChange) -> list[Node]:
 
 
 def _row_order(plans: Sequence[Plan], find: Callable[[Node], Node]) -> list[Node]:
-    """Rows in reading order: the first version's order, later newcomers after their neighbour."""
-    order: list[Node] = []
+    """Rows in reading order: the first version's order, each newcomer after its predecessor.
+
+    A linked list keeps insertion linear in the number of provisions.
+    """
+    head: Node = (-1, -1)
+    following: dict[Node, Node | None] = {head: None}
     for column, plan in enumerate(plans):
-        after = -1
+        after = head
         for position in range(len(plan.provisions)):
             root = find((column, position))
-            if root in order:
-                after = max(after, order.index(root))
-            else:
-                order.insert(after + 1, root)
-                after += 1
+            if root not in following:
+                following[root] = following[after]
+                following[after] = root
+            after = root
+    order: list[Node] = []
+    node = following[head]
+    while node is not None:
+        order.append(node)
+        node = following[node]
     return order
 
 
@@ -87,7 +94,7 @@ def _build_rows(
     members: dict[Node, list[Node]],
     refs: dict[Node, ProvisionRef],
     comparisons: Sequence[Comparison],
-    plan_ids: list[str],
+    plans: Sequence[Plan],
 ) -> tuple[LineageRow, ...]:
     # (index of the comparison, node) -> the changes of that comparison that involve the node
     touching: dict[tuple[int, Node], list[ProvisionChange]] = {}
@@ -100,8 +107,9 @@ def _build_rows(
     for root in order:
         nodes = members[root]
         cells = []
-        for column, plan_id in enumerate(plan_ids):
-            here = [refs[n] for n in nodes if n[0] == column]
+        for column, plan in enumerate(plans):
+            here = sorted((refs[n] for n in nodes if n[0] == column), key=lambda r: r.position)
+            subpoints = [s for r in here for s in plan.provisions[r.position].subpoints]
             changes: dict[str, ProvisionChange] = {}
             findings = []
             if column:
@@ -111,8 +119,9 @@ def _build_rows(
                 findings = [f for f in comparisons[column - 1].findings if f.change_id in changes]
             cells.append(
                 Cell(
-                    plan_id=plan_id,
-                    provisions=tuple(sorted(here, key=lambda r: r.position)),
+                    plan_id=plan.id,
+                    provisions=tuple(here),
+                    subpoints=tuple(subpoints),
                     changes=tuple(changes.values()),
                     findings=tuple(findings),
                 )

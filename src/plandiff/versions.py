@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from plandiff.changes import SCHEMA_VERSION, Finding, PlanInfo, ProvisionChange, ProvisionRef
-from plandiff.model import Frozen
+from plandiff.model import Frozen, SubPoint
 
 
 class LineageNode(Frozen):
@@ -32,6 +32,9 @@ class Cell(Frozen):
     plan_id: str
     provisions: tuple[ProvisionRef, ...] = Field(
         description="The provision(s) of this lineage in this version; empty where it is absent."
+    )
+    subpoints: tuple[SubPoint, ...] = Field(
+        default=(), description="The sub-points of those provisions, in order."
     )
     changes: tuple[ProvisionChange, ...] = Field(
         default=(),
