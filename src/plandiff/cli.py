@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from plandiff import __version__
+from plandiff.render import COLOR_MODES, FORMATS
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -41,6 +43,58 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="plandiff")
 def cli() -> None:
     """Compare versions of a negotiation text provision by provision."""
+
+
+@cli.command("compare")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    color: str,
+    exit_zero: bool,
+) -> None:
+    """Compare two versions of a plan provision by provision.
+
+    \b
+    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    """
+    from plandiff import compare, load_plan, render
+    from plandiff.render.terminal import color_wanted
+
+    comparison = compare(load_plan(old), load_plan(new))
+    text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
+    _emit(text, output, inputs=(old, new))
+    ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
+
+
+def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
+    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+    if output is None:
+        click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it
+        return
+    from plandiff.atomic import write_atomic
+
+    write_atomic(output, text, inputs=inputs)
 
 
 def main() -> None:
