@@ -54,6 +54,8 @@ def test_unparseable_lines_are_reported_with_their_line_numbers() -> None:
         "\n"
         "A stray paragraph after the first point.\n"
         "2. Second.\n"
+        "   a. A sub-point.\n"
+        "A line that is less indented than the sub-point.\n"
         "2. Second again.\n"
         "## A heading at the very end\n"
     )
@@ -62,8 +64,9 @@ def test_unparseable_lines_are_reported_with_their_line_numbers() -> None:
     assert [(u.line, u.reason) for u in result.unplaced] == [
         (6, "text outside any provision"),
         (9, "an unindented paragraph after a provision's text"),
-        (11, "provision number 2 is used twice"),
-        (12, "a heading with no provision after it"),
+        (12, "a line less indented than the point before it"),
+        (13, "provision number 2 is used twice"),
+        (14, "a heading with no provision after it"),
     ]
     assert result.defaults == ("no completeness given: using 'full' from the default",)
 

@@ -177,18 +177,6 @@ PLANS_OPTION = click.option(
 )
 
 
-def _emit(text: str, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    from pathlib import Path
-
-    from plandiff.atomic import write_atomic
-
-    write_atomic(Path(output), text, inputs=[Path(i) for i in inputs])
-
-
 def _read_text(path: str) -> str:
     from plandiff.errors import UsageError
 
@@ -224,7 +212,9 @@ def log(plans_dir: str, fmt: str) -> None:
     "  plandiff import --strict notes.md\n",
 )
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Plan file to write.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Plan file to write."
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 2) when any line cannot be placed.")
 @click.option(
     "--provenance",
@@ -235,7 +225,7 @@ def log(plans_dir: str, fmt: str) -> None:
 )
 @click.pass_context
 def import_(
-    ctx: click.Context, file: str, output: str | None, strict: bool, provenance: str
+    ctx: click.Context, file: str, output: Path | None, strict: bool, provenance: str
 ) -> None:
     """Turn numbered plain text or Markdown into a plan file.
 
@@ -257,7 +247,7 @@ def import_(
     if strict and result.unplaced:
         click.echo(f"plandiff: {file}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    _emit(plan_json(result.plan), output, inputs=(file,))
+    _emit(plan_json(result.plan), output, inputs=(Path(file),))
 
 
 @cli.command(
@@ -266,12 +256,14 @@ def import_(
     "  plandiff export us-28-point-draft -o draft.txt\n"
 )
 @click.argument("plan")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Text file to write.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Text file to write."
+)
 @PLANS_OPTION
-def export(plan: str, output: str | None, plans_dir: str) -> None:
+def export(plan: str, output: Path | None, plans_dir: str) -> None:
     """Write a plan (a file, a plan id or REV:path) as numbered text that 'import' reads back."""
     from plandiff.library import resolve
     from plandiff.textexport import export_text
 
-    inputs = (plan,) if os.path.exists(plan) else ()
+    inputs = (Path(plan),) if os.path.exists(plan) else ()
     _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)

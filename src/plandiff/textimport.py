@@ -231,6 +231,8 @@ def _continue(reader: _Reader, number: int, line: str, indent: int, blank_before
         reader.skip(number, line, "text outside any provision")
     elif not item.paragraphs:
         item.paragraphs.append(_unescape(line))
+    elif indent < item.indent:
+        reader.skip(number, line, "a line less indented than the point before it")
     elif not blank_before:
         item.paragraphs[-1] = f"{item.paragraphs[-1]} {_unescape(line)}"
     elif indent > item.indent:

@@ -132,7 +132,7 @@ def _build_rows(
 
 
 def _name(nodes: list[Node], refs: dict[Node, ProvisionRef], taken: set[str]) -> tuple[str, str]:
-    keyed = [refs[n].key for n in nodes if refs[n].key]
+    keyed = [key for n in nodes if (key := refs[n].key)]
     first = refs[nodes[0]]
     label = keyed[0] if keyed else f"point {first.number}"
     wanted = keyed[0] if keyed else f"v{nodes[0][0] + 1}-{first.number}"

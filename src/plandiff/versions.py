@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plandiff.changes import SCHEMA_VERSION, Finding, PlanInfo, ProvisionChange, ProvisionRef
+from plandiff.changes import Finding, PlanInfo, ProvisionChange, ProvisionRef
 from plandiff.model import Frozen, SubPoint
 
 
@@ -21,7 +21,7 @@ class LineageNode(Frozen):
 class Lineage(Frozen):
     """Every plan of a library as a forest of parent links, oldest first."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     folder: str
     roots: tuple[LineageNode, ...]
 
@@ -55,7 +55,7 @@ class LineageRow(Frozen):
 class Synopsis(Frozen):
     """The N-column table: one row per provision lineage, one column per version."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     versions: tuple[PlanInfo, ...]
     rows: tuple[LineageRow, ...]
 
@@ -63,7 +63,7 @@ class Synopsis(Frozen):
 class ProvisionHistory(Frozen):
     """The lineage rows a history query matched, through every version of the chain."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     query: str = Field(description="The key, number or 'topic:<name>' that was asked for.")
     versions: tuple[PlanInfo, ...]
     rows: tuple[LineageRow, ...]

@@ -15,20 +15,24 @@ def render_log(lineage: Lineage, fmt: str = "text") -> str:
     """
     if fmt == "json":
         return json.dumps(lineage.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    lines: list[str] = []
+    rows: list[tuple[str, str]] = []
     for root in lineage.roots:
-        _tree(root, "", "", lines)
-    return "\n".join(lines) + "\n"
+        _tree(root, "", "", rows)
+    width = max((len(label) for label, _ in rows), default=0)
+    return "".join(f"{label:<{width}}  {rest}\n" for label, rest in rows)
 
 
-def _tree(node: LineageNode, lead: str, rest: str, lines: list[str]) -> None:
+def _tree(node: LineageNode, lead: str, rest: str, rows: list[tuple[str, str]]) -> None:
     plan = node.plan
     count = f"{plan.provision_count} provision{'s' if plan.provision_count != 1 else ''}"
-    lines.append(
-        f"{lead}{plan.id}  {plan.date.isoformat()}  {plan.completeness.value:<7}  {count:>14}"
-        f"  {visible(plan.version)}  ({visible(node.path)})"
+    rows.append(
+        (
+            f"{lead}{plan.id}",
+            f"{plan.date.isoformat()}  {plan.completeness.value:<7}  {count:>14}"
+            f"  {visible(plan.version)}  ({visible(node.path)})",
+        )
     )
     for index, child in enumerate(node.children):
         last = index == len(node.children) - 1
         branch, below = ("└── ", "    ") if last else ("├── ", "│   ")
-        _tree(child, rest + branch, rest + below, lines)
+        _tree(child, rest + branch, rest + below, rows)
