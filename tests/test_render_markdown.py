@@ -39,7 +39,7 @@ def test_header_summary_and_headlines() -> None:
 
 def test_changed_provisions_carry_redlines_and_aspects() -> None:
     md = render(representative(), "markdown")
-    assert '### <a id="c-p-6"></a>6 · Modified' in md
+    assert '### <a name="c-p-6"></a>6 · Modified' in md
     assert "capped at <del>600,000</del><ins>800,000</ins> personnel." in md
     assert "reworded · renumbered 12 → 3 · matched by text, confidence 0.88" in md
     assert "- **(a)** Within <del>100 days</del><ins>120 days</ins>" in md
@@ -102,3 +102,5 @@ def test_md_escape_keeps_the_text_readable_once_rendered() -> None:
     assert "1. *Ukraine* [shall] &lt;not&gt; join #NATO | ~~ever~~ &amp; $5" in rendered
     assert md_escape("- item").startswith("&#45;")
     assert md_escape("0.50") == "0.50"
+    assert md_escape("see www.example.org") == "see www\u2060.example.org"
+    assert md_escape("c-www.2e.") == "c-www.2e."  # an anchor: GFM does not link www. after '-'

@@ -17,12 +17,8 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
     The temporary file lives in the same directory (a rename is only atomic within one file
     system) and is removed on any failure, an interrupt included.
     """
-    for source in inputs:
-        if _same_file(path, source):
-            raise UsageError(f"{path}: refusing to overwrite an input file")
+    check_target(path, inputs)
     directory = path.parent
-    if not directory.is_dir():
-        raise UsageError(f"{path}: directory {directory} does not exist")
     mode = _mode_for(path)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -42,6 +38,18 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
             raise PlandiffError(f"{path}: cannot write: {err.strerror or err}") from None
         raise
     _sync_directory(directory)
+
+
+def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raise UsageError unless ``path`` can be written: not an input, in an existing directory.
+
+    Callers check before doing the work, so a doomed run fails at once.
+    """
+    for source in inputs:
+        if _same_file(path, source):
+            raise UsageError(f"{path}: refusing to overwrite an input file")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: directory {path.parent} does not exist")
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -78,8 +78,11 @@ def compare_command(
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from plandiff import compare, load_plan, render
+    from plandiff.atomic import check_target
     from plandiff.render.terminal import color_wanted
 
+    if output is not None:
+        check_target(output, (old, new))
     comparison = compare(load_plan(old), load_plan(new))
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
     _emit(text, output, inputs=(old, new))

@@ -26,7 +26,11 @@ _LEADING = re.compile(r"^(\s*)([-+=:]|\d+[.)](?=\s|$))")
 # GitHub links these after rendering, on the decoded text, so references cannot hide them;
 # an invisible WORD JOINER breaks the pattern instead: @name, #12, https://, www.
 _JOINER = "\u2060"
-_AUTOLINKS = re.compile(r"(?<=@)|(?<=#)(?=\d)|(?<=:)(?=//)|(?<=www)(?=\.)", re.IGNORECASE)
+# (GFM reads 'www.' only at a line start, after white space or after one of '*_~(' -- so an
+# anchor such as 'c-www.2e.' is left alone, and stays equal in its link and its target.)
+_AUTOLINKS = re.compile(
+    r"(?<=@)|(?<=#)(?=\d)|(?<=:)(?=//)|(?<![^\s*_~(]www)(?<=www)(?=\.)", re.IGNORECASE
+)
 
 
 def md_escape(text: str) -> str:
