@@ -62,7 +62,7 @@ def heavy_imports(args: list[str]) -> tuple[float, list[Heavy]]:
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
             continue
-        _, _self_us, cum_us, name = line.split("|", 3)
+        _self_us, cum_us, name = line.removeprefix("import time:").split("|", 2)
         depth = (len(name) - len(name.lstrip())) // 2
         rows.append((depth, name.strip(), int(cum_us)))
     total = sum(c for d, _, c in rows if d == 0) / 1e6
