@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from plandiff.annotate import annotate, texts, topics_for
 from plandiff.changes import (
     ChangeKind,
@@ -28,16 +31,18 @@ def change(
     def ref(text: str) -> tuple[ProvisionRef, ...]:
         return (ProvisionRef(number=id_[2:], position=0, text=text),) if text else ()
 
-    if old == new:
-        edits = (WordEdit(op="equal", old=old, new=new),)
-    else:
-        edits = tuple(
-            e
-            for e in (WordEdit(op="delete", old=old), WordEdit(op="insert", new=new))
-            if e.old or e.new
-        )
     return ProvisionChange(id=id_, kind=kind, old=ref(old), new=ref(new), confidence=1.0,
-                           edits=edits, topics=topics)  # fmt: skip
+                           edits=word_edits(old, new), topics=topics)  # fmt: skip
+
+
+def word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
+    """A plain word diff, enough to give annotate() realistic runs to read."""
+    a, b = re.findall(r"[\w,]+|[^\w\s]|\s+", old), re.findall(r"[\w,]+|[^\w\s]|\s+", new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return tuple(
+        WordEdit(op=op, old="".join(a[i1:i2]), new="".join(b[j1:j2]))  # type: ignore[arg-type]
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
 
 
 def test_findings_come_worst_first_then_in_document_order() -> None:
@@ -141,3 +146,26 @@ def test_annotating_is_deterministic() -> None:
         for i in range(1, 30)
     )
     assert annotate(changes, options=OPTIONS) == annotate(changes, options=OPTIONS)
+
+
+def test_not_covered_provisions_count_neither_as_changed_nor_unchanged() -> None:
+    changes = (
+        change("old-3", "NATO will not expand.", "", ChangeKind.NOT_COVERED),
+        change("p-4", "NATO talks.", "NATO talks.", ChangeKind.UNCHANGED),
+    )
+    _, summaries = annotate(changes, options=OPTIONS)
+    assert [(s.topic, s.changed, s.unchanged) for s in summaries] == [("alliances", 0, 1)]
+
+
+def test_a_heavily_rewritten_provision_gets_one_rewrite_finding() -> None:
+    old = "Ukraine is to write into its constitution that it will not join NATO."
+    new = "The clauses barring Ukraine from NATO are removed; presidents decide."
+    findings, _ = annotate((change("p-7", old, new),), options=OPTIONS)
+    assert [(f.rule, f.term) for f in findings] == [
+        ("watched-provision-rewritten", "NATO, constitution"),
+        ("watched-term-removed", "constitution"),
+    ]
+    assert (
+        findings[0].message
+        == "Provision on NATO, constitution rewritten (80% of its wording changed)"
+    )

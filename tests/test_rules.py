@@ -113,7 +113,26 @@ def test_an_unknown_rule_name_is_a_clear_error() -> None:
 
 def test_every_message_template_fills_from_its_rule_fields() -> None:
     fields = {"what": "W", "direction": "raised", "old": "1", "new": "2", "change": "+1",
-              "term": "T", "word": "not"}  # fmt: skip
+              "term": "T", "word": "not", "share": "80%"}  # fmt: skip
     for rule in RULES.enabled.values():
         assert "{" not in rule.message.format(**fields)
         assert rule.description
+
+
+def test_a_rewritten_provision_is_reported_instead_of_counting_key_words() -> None:
+    old = "Ukraine will not join NATO and NATO will not admit it."
+    new = "The bar is removed: no renunciation and no change to NATO statutes."
+    found = key_language(old, new, RULES, "p-7", share=0.8)
+    assert [(f.rule, f.term, f.message) for f in found] == [
+        (
+            "watched-provision-rewritten",
+            "NATO",
+            "Provision on NATO rewritten (80% of its wording changed)",
+        )
+    ]
+    assert [f.rule for f in key_language("Aid flows.", "Grain moves.", RULES, "p-2", 0.9)] == [
+        "provision-rewritten"
+    ]
+    # Below the share, the same texts are read word by word: "will" x2 went, "not" x2 became
+    # "no" x2, so neither a modality shift nor a net change of negation is found.
+    assert key_language(old, new, RULES, "p-7", 0.3) == []

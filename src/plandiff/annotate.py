@@ -44,6 +44,31 @@ def texts(change: ProvisionChange) -> tuple[str, str]:
     return old + _subpoints(change.subpoints, "old"), new + _subpoints(change.subpoints, "new")
 
 
+def _edits(change: ProvisionChange) -> list[WordEdit]:
+    found = list(change.edits)
+    stack = list(change.subpoints)
+    while stack:
+        point = stack.pop()
+        found += point.edits
+        stack += point.children
+    return found
+
+
+def changed_share(change: ProvisionChange, old: str, new: str) -> float:
+    """How much of the wording changed: the smaller of the old text's share in changed runs
+    and the new text's, so that a clause added to a short provision is not a rewrite."""
+    if not old or not new:
+        return 1.0 if old or new else 0.0
+    edits = _edits(change)
+    if edits and not change.edits_capped:
+        gone = sum(len(e.old) for e in edits if e.op != "equal")
+        came = sum(len(e.new) for e in edits if e.op != "equal")
+        return min(gone / len(old), came / len(new))
+    # Without a word diff, fall back on the distinct words each text does not share.
+    a, b = set(old.split()), set(new.split())
+    return min(len(a - b) / len(a), len(b - a) / len(b)) if a and b else 1.0
+
+
 def annotate(
     changes: tuple[ProvisionChange, ...], *, options: CompareOptions
 ) -> tuple[tuple[Finding, ...], tuple[TopicSummary, ...]]:
@@ -61,7 +86,9 @@ def annotate(
         elif old == new:
             continue  # renumbered or moved without a word changed
         else:
-            found = figures(old, new, rules, change.id) + key_language(old, new, rules, change.id)
+            share = changed_share(change, old, new)
+            found = figures(old, new, rules, change.id)
+            found += key_language(old, new, rules, change.id, share)
         ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)

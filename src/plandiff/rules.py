@@ -64,6 +64,7 @@ class Rules:
     enabled: dict[str, Rule]
     watched: tuple[str, ...]
     watch_lexicon: Lexicon
+    rewritten_share: float
 
     def finding(self, rule: str, change_id: str, **fields: Any) -> Finding | None:
         """A finding of ``rule`` with its message filled in, or None when the rule is off."""
@@ -82,8 +83,8 @@ class Rules:
 
 
 @cache
-def default_rules() -> tuple[dict[str, Rule], tuple[str, ...]]:
-    """The rules and watched terms shipped with plandiff, by name."""
+def default_rules() -> tuple[dict[str, Rule], tuple[str, ...], float]:
+    """The rules shipped with plandiff by name, the watched terms and the rewrite share."""
     raw = tomllib.loads(
         resources.files("plandiff").joinpath("data/rules.toml").read_text(encoding="utf-8")
     )
@@ -91,13 +92,13 @@ def default_rules() -> tuple[dict[str, Rule], tuple[str, ...]]:
         name: Rule(name, Severity(spec["severity"]), spec["message"], spec["description"])
         for name, spec in raw["rules"].items()
     }
-    return rules, tuple(raw["watch"])
+    return rules, tuple(raw["watch"]), float(raw["rewritten_share"])
 
 
 @lru_cache(maxsize=16)
 def resolve(ruleset: RuleSet) -> Rules:
     """Apply a project's adjustments to the default rules; unknown rule names are an error."""
-    shipped, watched = default_rules()
+    shipped, watched, share = default_rules()
     for name in (*ruleset.disable, *(s.rule for s in ruleset.severity)):
         if name not in shipped:
             raise UsageError(f"unknown rule {name!r}; known rules: {', '.join(shipped)}")
@@ -108,7 +109,7 @@ def resolve(ruleset: RuleSet) -> Rules:
         if name not in ruleset.disable
     }
     terms = tuple(dict.fromkeys((*watched, *ruleset.watch)))
-    return Rules(enabled, terms, Lexicon.build((t, t) for t in terms))
+    return Rules(enabled, terms, Lexicon.build((t, t) for t in terms), share)
 
 
 def watched_in(text: str, rules: Rules) -> list[str]:
@@ -143,14 +144,31 @@ def _shift(
     return net, grew, shrank
 
 
-def key_language(old_text: str, new_text: str, rules: Rules, change_id: str) -> list[Finding]:
-    """Findings about the wording of a paired provision (everything except figures)."""
+def key_language(
+    old_text: str, new_text: str, rules: Rules, change_id: str, share: float = 0.0
+) -> list[Finding]:
+    """Findings about the wording of a paired provision (everything except figures).
+
+    ``share`` is how much of the wording changed; from ``rules.rewritten_share`` on, the
+    provision counts as rewritten and key words are not counted.
+    """
     out: list[Finding | None] = []
     old_words, new_words = watched_in(old_text, rules), watched_in(new_text, rules)
+    if share >= rules.rewritten_share:
+        both = [t for t in rules.watched if t in old_words or t in new_words]
+        shown = f"{share:.0%}"
+        if both:
+            term = ", ".join(both)
+            out.append(rules.finding("watched-provision-rewritten", change_id, term=term,
+                                     share=shown))  # fmt: skip
+        else:
+            out.append(rules.finding("provision-rewritten", change_id, share=shown))
     out += [rules.finding("watched-term-removed", change_id, term=t) for t in old_words
             if t not in new_words]  # fmt: skip
     out += [rules.finding("watched-term-added", change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
+    if share >= rules.rewritten_share:
+        return [f for f in out if f is not None]
     old, new = _key_counts(old_text), _key_counts(new_text)
     strong, strong_up, strong_down = _shift(old, new, "strong")
     weak, weak_up, weak_down = _shift(old, new, "weak")

@@ -81,12 +81,17 @@ def summarise(
     *,
     rules: RuleSet | None = None,
 ) -> tuple[TopicSummary, ...]:
-    """Per topic: changed and unchanged provisions and findings; busiest topics first."""
+    """Per topic: changed and unchanged provisions and findings; busiest topics first.
+
+    Provisions a partial version does not cover are neither: their fate is unknown.
+    """
     per_change = Counter(f.change_id for f in findings)
     changed: Counter[str] = Counter()
     unchanged: Counter[str] = Counter()
     found: Counter[str] = Counter()
     for change in changes:
+        if change.kind is ChangeKind.NOT_COVERED:
+            continue
         for topic in change_topics(change, rules=rules):
             if change.kind is ChangeKind.UNCHANGED:
                 unchanged[topic] += 1
