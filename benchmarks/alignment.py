@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 CASES = generate.CACHE / "alignment"
 SEED = 20261127
-ROUNDS = 12  # mutated copies of each bundled plan
+ROUNDS = 20  # mutated copies of each bundled plan
 # Heavier than the speed mix so that a few small plans hold enough splits, merges and moves.
 BUNDLED_MIX = generate.Mix(reworded=0.25, moved=0.08, removed=0.05, split=0.07, merged=0.07,
                            added=0.05)
