@@ -228,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     text = report(outcomes, cases)
     print(text, end="")
     generate.write_text(args.out, text)
+    if args.out == ROOT / "benchmarks" / "ALIGNMENT.md":
+        generate.update_readme("alignment-results", text.split("\n", 2)[2])
     return 0 if all(ok for _, _, ok in verdicts(outcomes)) else 1
 
 
