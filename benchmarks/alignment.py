@@ -25,7 +25,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+    # The repository's own code unless plandiff is already importable (installed, PYTHONPATH).
+    sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
 from benchmarks import generate, scoring, textgen
 

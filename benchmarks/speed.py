@@ -30,7 +30,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+    # The repository's own code unless plandiff is already importable (installed, PYTHONPATH).
+    sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
 from benchmarks import generate, scoring, startup
 
@@ -60,8 +61,9 @@ class Row:
 
 def env() -> dict[str, str]:
     out = dict(os.environ)
+    # Same rule as in-process: an importable plandiff (PYTHONPATH) first, else this checkout.
     out["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+        p for p in (out.get("PYTHONPATH", ""), str(ROOT / "src")) if p
     )
     return out
 
@@ -187,8 +189,9 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
     """
     try:
         from plandiff.align import align
-        from plandiff.options import CompareOptions
         from plandiff.wording import word_edits
+
+        from plandiff.options import CompareOptions
     except ImportError:
         return []
     options = CompareOptions()

@@ -18,8 +18,9 @@ HEAVY = ("pydantic", "jinja2", "deepdiff", "rich", "click")
 
 def env() -> dict[str, str]:
     out = dict(os.environ)
+    # Same rule as in-process: an importable plandiff (PYTHONPATH) first, else this checkout.
     out["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+        p for p in (out.get("PYTHONPATH", ""), str(ROOT / "src")) if p
     )
     return out
 
