@@ -92,7 +92,8 @@ def run_process(cmd: list[str], stdout: Path | None = None,
     finally:
         if stdout:
             out.close()  # type: ignore[union-attr]
-    if proc.returncode not in ok:
+    # An uncaught exception also exits 1, the code for "differences": look at stderr too.
+    if proc.returncode not in ok or b"Traceback" in err:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
     return elapsed, usage.ru_maxrss / 1024
 
