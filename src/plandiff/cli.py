@@ -78,8 +78,12 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, load_plan, render
+    # From their own modules: `from plandiff import compare` would give the module
+    # plandiff.compare if that had been imported first (a submodule shadows the facade name).
     from plandiff.atomic import check_target
+    from plandiff.compare import compare
+    from plandiff.load import load_plan
+    from plandiff.render import render
     from plandiff.render.terminal import color_wanted
 
     if output is not None:
