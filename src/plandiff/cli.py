@@ -78,8 +78,8 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    # From their own modules: `from plandiff import compare` would give the module
-    # plandiff.compare if that had been imported first (a submodule shadows the facade name).
+    # From their own modules: a submodule imported first (plandiff.render is, above, for its
+    # format names) shadows the facade name on the package, e.g. `from plandiff import compare`.
     from plandiff.atomic import check_target
     from plandiff.compare import compare
     from plandiff.load import load_plan
