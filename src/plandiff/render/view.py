@@ -60,6 +60,8 @@ THRESHOLD_LABELS = (
     ("split_merge_threshold", "accepting a split or merge"),
 )
 
+_ANCHOR_SAFE = re.compile(r"[A-Za-z0-9-]*")
+
 SegmentOp = Literal["equal", "insert", "delete"]
 
 
@@ -126,6 +128,7 @@ class SubPointView:
     segments: tuple[Segment, ...]
     old_segments: tuple[Segment, ...]
     new_segments: tuple[Segment, ...]
+    title: str  # as printed before the text: '(a)', '(a) → (b)', '(i) added', '(b) removed'
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class RowView:
     edits_capped: bool
     subpoints: tuple[SubPointView, ...]
     findings: tuple[HeadlineView, ...]
+    summary: str  # aspects and how it was matched, e.g. 'reworded · moved · matched by text, ...'
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,8 @@ class ReportView:
 def build_view(comparison: Comparison) -> ReportView:
     """Compute the whole report view of ``comparison``."""
     headlines_by_change: dict[str, list[HeadlineView]] = {}
-    labels = {c.id: row_label(c) for c in comparison.changes}
+    wanted = {f.change_id for f in comparison.findings}
+    labels = {c.id: row_label(c) for c in comparison.changes if c.id in wanted}
     headlines = tuple(
         _headline(f, labels.get(f.change_id)) for f in sort_findings(comparison.findings)
     )
@@ -338,7 +343,11 @@ def _headline(finding: Finding, provision: str | None) -> HeadlineView:
 
 def anchor_for(change_id: str) -> str:
     """A fragment identifier safe in HTML attributes and Markdown links, unique per id."""
-    return "c-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", change_id)
+    # Any other character becomes '.hex.'; dots appear only as those delimiters, so two
+    # different ids can never share an anchor.
+    if _ANCHOR_SAFE.fullmatch(change_id):
+        return "c-" + change_id
+    return "c-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f".{ord(m.group()):x}.", change_id)
 
 
 def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
@@ -348,7 +357,10 @@ def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
 
 def row_label(change: ProvisionChange) -> str:
     """How a report names a row: '6', '5 → 6', '3 → 3a, 3b', '29 (added)', '12 (removed)'."""
-    old, new = numbers(change.old), numbers(change.new)
+    return _label(change, numbers(change.old), numbers(change.new))
+
+
+def _label(change: ProvisionChange, old: str | None, new: str | None) -> str:
     if old is None:
         return f"{new} (added)"
     if new is None:
@@ -358,11 +370,15 @@ def row_label(change: ProvisionChange) -> str:
 
 def aspects(change: ProvisionChange) -> tuple[str, ...]:
     """Each aspect of a change said separately, so a move never hides a rewording."""
+    return _aspects(change, numbers(change.old), numbers(change.new))
+
+
+def _aspects(change: ProvisionChange, old: str | None, new: str | None) -> tuple[str, ...]:
     found = []
     if change.reworded:
         found.append("reworded")
     if change.renumbered:
-        found.append(f"renumbered {numbers(change.old)} → {numbers(change.new)}")
+        found.append(f"renumbered {old or '—'} → {new or '—'}")
     if change.moved:
         found.append("moved")
     if change.heading_changed:
@@ -378,6 +394,12 @@ def _matched(change: ProvisionChange) -> str | None:
     return f"matched by {change.matched_by}, confidence {change.confidence:.2f}"
 
 
+def _summary(change: ProvisionChange, found: tuple[str, ...]) -> str:
+    # The kind is shown beside the summary already, so an aspect that only repeats it goes.
+    shown = [a for a in found if a != change.kind]
+    return " · ".join((*shown, *filter(None, [_matched(change)])))
+
+
 def _joined(refs: tuple[ProvisionRef, ...]) -> str:
     return " ".join(r.text for r in refs)
 
@@ -391,16 +413,18 @@ def _heading(change: ProvisionChange) -> str | None:
 
 def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView:
     edits = change.edits or _fallback_edits(change)
+    old, new = numbers(change.old), numbers(change.new)
+    found = _aspects(change, old, new)
     return RowView(
         anchor=anchor_for(change.id),
         id=change.id,
         kind=str(change.kind),
         kind_label=KIND_LABELS[change.kind],
-        label=row_label(change),
-        old_label=numbers(change.old),
-        new_label=numbers(change.new),
+        label=_label(change, old, new),
+        old_label=old,
+        new_label=new,
         heading=_heading(change),
-        aspects=aspects(change),
+        aspects=found,
         matched=_matched(change),
         note=change.note,
         topics=change.topics,
@@ -412,6 +436,7 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         edits_capped=change.edits_capped,
         subpoints=tuple(_flatten(change.subpoints, 0)),
         findings=findings,
+        summary=_summary(change, found),
     )
 
 
@@ -459,13 +484,14 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
     rows: list[SubPointView] = []
     for sp in subpoints:
         if sp.old_label is None:
-            label = f"{sp.new_label} (added)"
+            label, title = f"{sp.new_label} (added)", f"({sp.new_label}) added"
         elif sp.new_label is None:
-            label = f"{sp.old_label} (removed)"
+            label, title = f"{sp.old_label} (removed)", f"({sp.old_label}) removed"
         elif sp.old_label == sp.new_label:
-            label = sp.old_label
+            label, title = sp.old_label, f"({sp.old_label})"
         else:
             label = f"{sp.old_label} → {sp.new_label}"
+            title = f"({sp.old_label}) → ({sp.new_label})"
         rows.append(
             SubPointView(
                 depth=depth,
@@ -475,6 +501,7 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 segments=segments(sp.edits),
                 old_segments=side_segments(sp.edits, "old"),
                 new_segments=side_segments(sp.edits, "new"),
+                title=title,
             )
         )
         rows.extend(_flatten(sp.children, depth + 1))

@@ -1,0 +1,85 @@
+"""The HTML report: one self-contained, script-free page rendered from a ``Comparison``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup
+
+from plandiff.changes import Comparison
+from plandiff.render.html_view import HtmlView, html_view
+
+
+def render_html(comparison: Comparison) -> str:
+    """Render ``comparison`` as one HTML document with its stylesheet inlined.
+
+    The page loads nothing: its Content-Security-Policy allows only the one inline
+    stylesheet (by hash) and ``data:`` images, so even a hostile plan text that escaped
+    autoescaping could neither run a script nor reach the network.
+    """
+    view = html_view(comparison)
+    css = stylesheet(view)
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(v=view, r=view.report, css=Markup(css), csp=content_security_policy(css))
+    )
+
+
+def stylesheet(view: HtmlView) -> str:
+    """The page's CSS: the fixed stylesheet plus the topic-filter rules for this report."""
+    fixed = resources.files("plandiff.render").joinpath("templates/report.css")
+    rules = _environment().get_template("filters.css.j2").render(v=view)
+    return fixed.read_text(encoding="utf-8") + rules
+
+
+def content_security_policy(css: str) -> str:
+    """A policy that admits exactly ``css`` as the page's only style and no script at all."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        "default-src 'none'; "
+        f"style-src 'sha256-{digest}'; "
+        "img-src data:; "
+        "base-uri 'none'; "
+        "form-action 'none'"
+    )
+
+
+# Control characters other than tab and newline are invalid in HTML text; browsers show
+# them inconsistently, so they are shown as their escape instead. Bidirectional marks stay:
+# right-to-left plan text needs them, and every element holding plan text isolates them
+# (dir="auto").
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_RETURNS = re.compile("\r\n?")
+
+
+def visible(value: object) -> object:
+    r"""Make every control character in plan text visible (jinja's ``finalize`` hook).
+
+    >>> visible("a\x1b[2Jb\r\nc")
+    'a\\x1b[2Jb\nc'
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value  # our own markup, or a number
+    text = _RETURNS.sub("\n", value)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # Autoescape everything, including the .css.j2 template: it only ever receives
+    # numbered class names, and escaping there turns any slip into a visible error.
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("plandiff.render", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=visible,
+    )
