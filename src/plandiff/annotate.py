@@ -13,6 +13,7 @@ from plandiff.changes import (
     ChangeKind,
     Finding,
     ProvisionChange,
+    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
@@ -21,7 +22,7 @@ from plandiff.options import CompareOptions
 from plandiff.rules import figures, key_language, resolve, whole_provision
 from plandiff.topics import summarise, topics_for
 
-__all__ = ["annotate", "topics_for"]
+__all__ = ["annotate", "reaches", "topics_for"]
 
 _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
 # Unchanged characters kept on each side of a changed run: enough for a phrase such as
@@ -122,3 +123,13 @@ def annotate(
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)
     return findings, summarise(changes, findings, rules=options.rules)
+
+
+def reaches(findings: Iterable[Finding], threshold: Severity) -> bool:
+    """True when any finding is at least as severe as ``threshold`` (the ``--fail-on`` gate).
+
+    >>> reaches([], Severity.WARNING)
+    False
+    """
+    rank = SEVERITY_RANK[threshold]
+    return any(SEVERITY_RANK[f.severity] <= rank for f in findings)
