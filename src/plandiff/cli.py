@@ -95,12 +95,16 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, load_plan, render
+    # Not `from plandiff import render`: the render subpackage, imported above for its
+    # format names, shadows the facade function of the same name on the package.
     from plandiff.annotate import reaches
     from plandiff.atomic import check_target
     from plandiff.changes import Severity
+    from plandiff.compare import compare
     from plandiff.config import discover_rules, load_rules
+    from plandiff.load import load_plan
     from plandiff.options import CompareOptions
+    from plandiff.render import render
     from plandiff.render.terminal import color_wanted
     from plandiff.topics import filter_by_topic
 
