@@ -95,8 +95,8 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    # Not `from plandiff import render`: the render subpackage, imported above for its
-    # format names, shadows the facade function of the same name on the package.
+    # From their own modules: a submodule imported first (plandiff.render is, above, for its
+    # format names) shadows the facade name on the package, e.g. `from plandiff import compare`.
     from plandiff.annotate import reaches
     from plandiff.atomic import check_target
     from plandiff.changes import Severity
