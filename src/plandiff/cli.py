@@ -78,8 +78,12 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, load_plan, render
+    # Not `from plandiff import render`: the render subpackage, imported above for its
+    # format names, shadows the facade function of the same name on the package.
     from plandiff.atomic import check_target
+    from plandiff.compare import compare
+    from plandiff.load import load_plan
+    from plandiff.render import render
     from plandiff.render.terminal import color_wanted
 
     if output is not None:

@@ -24,8 +24,10 @@ def render_html(comparison: Comparison) -> str:
     """
     view = html_view(comparison)
     css = stylesheet(view)
-    return _environment().get_template("report.html.j2").render(
-        v=view, r=view.report, css=Markup(css), csp=content_security_policy(css)
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(v=view, r=view.report, css=Markup(css), csp=content_security_policy(css))
     )
 
 
