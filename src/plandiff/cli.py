@@ -78,8 +78,8 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    # Not `from plandiff import render`: the render subpackage, imported above for its
-    # format names, shadows the facade function of the same name on the package.
+    # From their own modules: a submodule imported first (plandiff.render is, above, for its
+    # format names) shadows the facade name on the package, e.g. `from plandiff import compare`.
     from plandiff.atomic import check_target
     from plandiff.compare import compare
     from plandiff.load import load_plan
