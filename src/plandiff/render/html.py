@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from plandiff.changes import Comparison
 from plandiff.render.html_view import HtmlView, html_view
@@ -67,7 +67,21 @@ def visible(value: object) -> object:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value  # our own markup, or a number
     text = _RETURNS.sub("\n", value)
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if _COMMANDS.search(text):
+        # Printed to a CI log, a line of plan text starting '::' (or holding '##[') would be
+        # read as a workflow command; a character reference looks the same in a browser.
+        return Markup(_COMMANDS.sub(_reference, str(escape(text))))
+    return text
+
+
+# '::' at the start of a line, after any white space, and the older '##[' anywhere.
+_COMMANDS = re.compile(r"(?:^|(?<=\n))[^\S\n]*:(?=:)|#(?=#\[)")
+
+
+def _reference(match: re.Match[str]) -> str:
+    text = match.group()
+    return text[:-1] + f"&#{ord(text[-1])};"
 
 
 @cache
