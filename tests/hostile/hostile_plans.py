@@ -22,7 +22,8 @@ PAYLOAD = (
     "`tick` ``two``\n```\nfenced\n```\n</details>\n<!-- hidden\n| a | b | "
     "[link](https://evil.example/a) ![](https://evil.example/i.png) @someone #123 "
     "\x1b[2J \x1b]8;;https://evil.example/\x07osc8\x1b]8;;\x07 \x1b]52;c;cGF5bG9hZA==\x07 "
-    "bell\x07 over\rwrite \u202eevil\u202c\n# heading\n::error::pwned\n  ::warning::indented"
+    "bell\x07 over\rwrite \u202eevil\u202c\n# heading\n::error::pwned\n  ::warning::indented "
+    "see ##[error]legacy"
 )
 # The version label is limited to 200 characters; this keeps one of everything.
 SHORT = (

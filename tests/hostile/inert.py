@@ -14,8 +14,9 @@ from importlib import resources
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-# A line a CI runner reads as a command: '::name ...::' (GitHub) or the older '##[name]'.
-WORKFLOW = re.compile(r"^\s*(::|##\[)", re.MULTILINE)
+# What a CI runner reads as a command: a line starting '::name ...::' after any white space
+# (GitHub), or the older '##[name]', which the runner looks for anywhere in a line.
+WORKFLOW = re.compile(r"^[^\S\n]*::|##\[", re.MULTILINE)
 # Raw bytes a terminal obeys: C0 controls but tab and newline, DEL, C1 controls, and the
 # characters that reorder text (bidi embeddings, overrides, isolates) or break lines.
 RAW_CONTROL = re.compile(

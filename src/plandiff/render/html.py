@@ -56,7 +56,8 @@ def content_security_policy(css: str) -> str:
 # (dir="auto").
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _RETURNS = re.compile("\r\n?")
-_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Anything ``visible`` acts on; most text has none and is returned as it is.
+_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]|::|##\\[")
 
 
 def visible(value: object) -> object:
