@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from functools import cache
 
-import pytest
-
 import hostile_plans as hp
+import pytest
 from inert import (
     html_problems,
     markdown_problems,
@@ -16,6 +15,7 @@ from inert import (
     terminal_problems,
     workflow_problems,
 )
+
 from plandiff.changes import Comparison
 from plandiff.render import FORMATS, render
 
