@@ -270,3 +270,130 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
 
     inputs = (Path(plan),) if os.path.exists(plan) else ()
     _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff history military-cap\n"
+    "  plandiff history 6 --format markdown -o military-cap.md\n"
+    "  plandiff history --topic armed-forces --format html -o armed-forces.html\n"
+)
+@click.argument("provision", required=False)
+@click.option("--topic", help="Follow every provision tagged with this topic instead.")
+@click.option(
+    "--plan", "plan_id", help="Follow the lineage up to this version (default: the newest)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def history(
+    provision: str | None,
+    topic: str | None,
+    plan_id: str | None,
+    fmt: str,
+    output: Path | None,
+    plans_dir: str,
+) -> None:
+    """Follow one provision (by KEY or NUMBER) through every version of its lineage: where it
+    first appears, each change with its kind and figures, renumbering, split or merge, removal.
+
+    A number names the provision that first carries it, in the oldest version that has it.
+    """
+    from plandiff.history import history as follow
+    from plandiff.library import open_library
+    from plandiff.render.lineage import render_history
+
+    library = open_library(plans_dir)
+    end = library.get(plan_id) if plan_id else library.newest()
+    chain = [entry.plan for entry in library.chain(end.plan.id)]
+    _emit(render_history(follow(chain, provision, topic=topic), fmt), output, inputs=())
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff synopsis us-28-point-draft geneva-revision\n"
+    "  plandiff synopsis --format html -o synopsis.html\n"
+)
+@click.argument("versions", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir: str) -> None:
+    """Line up several versions side by side, one row per provision and one column per
+    version, each cell marked against the column before it.
+
+    VERSIONS are files, plan ids or REV:path; without any, the lineage of the newest version
+    in the library.
+    """
+    from plandiff.library import open_library, resolve
+    from plandiff.render.lineage import render_synopsis
+    from plandiff.synopsis import synopsis as line_up
+
+    if versions:
+        plans = [resolve(spec, folder=plans_dir) for spec in versions]
+    else:
+        library = open_library(plans_dir)
+        plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
+    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
+    _emit(render_synopsis(line_up(plans), fmt), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff report\n"
+    "  plandiff report --check\n"
+    "  plandiff report --plans plans --out reports\n"
+)
+@PLANS_OPTION
+@click.option(
+    "--out",
+    default="reports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the reports.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a report is missing or stale."
+)
+@click.pass_context
+def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
+    """Write a Markdown and an HTML report for every parent → child pair of the library, and
+    an index (README.md) of the lineage with links. Unchanged reports are not rewritten."""
+    from plandiff.library import open_library
+    from plandiff.reportdir import check_reports, planned_reports, write_reports
+
+    files = planned_reports(open_library(plans_dir))
+    if check:
+        status = check_reports(out, files)
+        for label, names in (
+            ("missing", status.missing),
+            ("stale", status.stale),
+            ("obsolete", status.obsolete),
+        ):
+            for name in names:
+                click.echo(f"{out / name}: {label}")
+        if not status.up_to_date:
+            click.echo("plandiff: reports are out of date: run 'plandiff report'", err=True)
+            ctx.exit(EXIT_DIFFERENT)
+        click.echo(f"{out}: {len(files)} files up to date")
+        return
+    written = write_reports(out, files)
+    for name in written:
+        click.echo(f"wrote {out / name}")
+    click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")
