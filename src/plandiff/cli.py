@@ -45,6 +45,16 @@ def cli() -> None:
     """Compare versions of a negotiation text provision by provision."""
 
 
+PLANS_OPTION = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of plan files (the library).",
+)
+
+
 @cli.command("compare")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -63,6 +73,7 @@ def cli() -> None:
     help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@PLANS_OPTION
 @click.pass_context
 def compare_command(
     ctx: click.Context,
@@ -72,19 +83,23 @@ def compare_command(
     output: Path | None,
     color: str,
     exit_zero: bool,
+    plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
+
+    OLD and NEW are plan files, plan ids in the library, or git revisions REV:path.
 
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, load_plan, render
+    from plandiff import compare, render
     from plandiff.atomic import check_target
+    from plandiff.library import resolve
     from plandiff.render.terminal import color_wanted
 
     if output is not None:
         check_target(output, (old, new))
-    comparison = compare(load_plan(old), load_plan(new))
+    comparison = compare(resolve(str(old), folder=plans_dir), resolve(str(new), folder=plans_dir))
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
     _emit(text, output, inputs=(old, new))
     ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
@@ -168,16 +183,6 @@ def schema(name: str) -> None:
     from plandiff.schema import schema_text
 
     click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
-
-
-PLANS_OPTION = click.option(
-    "--plans",
-    "plans_dir",
-    default="plans",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder of plan files (the library).",
-)
 
 
 def _read_text(path: str) -> str:
