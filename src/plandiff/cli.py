@@ -398,7 +398,9 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
             ctx.exit(EXIT_DIFFERENT)
         click.echo(f"{out}: {len(files)} files up to date")
         return
-    written = write_reports(out, files)
+    written, removed = write_reports(out, files)
     for name in written:
         click.echo(f"wrote {out / name}")
+    for name in removed:
+        click.echo(f"removed {out / name} (no longer a pair of the lineage)")
     click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")

@@ -70,8 +70,10 @@ def check_reports(folder: Path, files: tuple[ReportFile, ...]) -> Status:
     return Status(tuple(missing), tuple(stale), _obsolete(folder, files))
 
 
-def write_reports(folder: Path, files: tuple[ReportFile, ...]) -> tuple[str, ...]:
-    """Write the files that are missing or differ (atomically); return the names written.
+def write_reports(
+    folder: Path, files: tuple[ReportFile, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Write the files that are missing or differ (atomically): (names written, names removed).
 
     Reports of pairs that are no longer in the lineage are removed.
     """
@@ -84,7 +86,7 @@ def write_reports(folder: Path, files: tuple[ReportFile, ...]) -> tuple[str, ...
             written.append(item.name)
     for name in status.obsolete:
         (folder / name).unlink()
-    return tuple(written)
+    return tuple(written), status.obsolete
 
 
 def _obsolete(folder: Path, files: tuple[ReportFile, ...]) -> tuple[str, ...]:
