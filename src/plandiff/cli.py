@@ -92,9 +92,12 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, render
+    # Import the functions from their modules: once a submodule such as plandiff.render is
+    # imported, `from plandiff import render` yields the module, not the function.
     from plandiff.atomic import check_target
+    from plandiff.compare import compare
     from plandiff.library import resolve
+    from plandiff.render import render
     from plandiff.render.terminal import color_wanted
 
     if output is not None:

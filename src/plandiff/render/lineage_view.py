@@ -158,10 +158,17 @@ def _event(change: ProvisionChange, findings: tuple[Finding, ...]) -> EventView:
         kind_label=KIND_LABELS[change.kind],
         summary=describe(change),
         segments=shown,
-        figures=tuple(figure(f.number) for f in mine if f.number is not None),
+        figures=tuple(figure(f.number) for f in mine if f.number and not _said(f)),
         findings=tuple(f"{f.severity.value}: {f.message}" for f in mine),
         note=change.note,
     )
+
+
+def _said(finding: Finding) -> bool:
+    """True when the finding's message already quotes its figures."""
+    number = finding.number
+    quoted = [t for t in (number.old_text, number.new_text) if t] if number else []
+    return bool(quoted) and all(t in finding.message for t in quoted)
 
 
 def describe(change: ProvisionChange) -> str:
