@@ -176,3 +176,25 @@ def test_compare_takes_plan_ids(library: Path) -> None:
 def test_the_committed_reports_are_up_to_date() -> None:
     done = run("report", "--check")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _readme_block(command: str) -> str:
+    """The output pasted in the README right after ``$ plandiff <command>``."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"$ plandiff {command}\n") + len(f"$ plandiff {command}\n")
+    end = min(readme.index("\n$ ", start), readme.index("\n```", start))
+    return readme[start:end] + "\n"
+
+
+@pytest.mark.parametrize("command", ["log", "history military-cap", "report --check"])
+def test_the_readme_shows_real_output(command: str) -> None:
+    done = run(*command.split())
+    assert done.stdout == _readme_block(command)
+
+
+def test_the_readme_synopsis_rows_are_real() -> None:
+    done = run("synopsis", "us-28-point-draft", "geneva-revision")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    pasted = readme[readme.index("An excerpt of the Markdown") :].split("\n\n")[1].splitlines()
+    assert len(pasted) >= 4
+    assert all(line in done.stdout.splitlines() for line in pasted)
