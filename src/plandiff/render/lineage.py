@@ -13,7 +13,6 @@ from plandiff.errors import UsageError
 from plandiff.render.html import content_security_policy
 from plandiff.render.lineage_view import (
     HistoryView,
-    Segment,
     StepView,
     VersionView,
     history_view,
@@ -21,6 +20,7 @@ from plandiff.render.lineage_view import (
 )
 from plandiff.render.markdown import md_escape
 from plandiff.render.text import visible
+from plandiff.render.view import Segment
 from plandiff.versions import ProvisionHistory, Synopsis
 
 HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
