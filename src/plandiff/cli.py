@@ -9,14 +9,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from plandiff import __version__
 from plandiff.render import COLOR_MODES, FORMATS
 
+if TYPE_CHECKING:
+    from plandiff.options import CompareOptions
+
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
 
 
 class _Group(click.Group):
@@ -73,6 +77,19 @@ PLANS_OPTION = click.option(
     help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 only when a finding reaches this severity (a CI gate); 0 otherwise.",
+)
+@click.option("--topic", help="Report only the provisions with this topic (e.g. alliances).")
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
+    "pyproject.toml, in the working directory.",
+)
 @PLANS_OPTION
 @click.pass_context
 def compare_command(
@@ -83,6 +100,9 @@ def compare_command(
     output: Path | None,
     color: str,
     exit_zero: bool,
+    fail_on: str | None,
+    topic: str | None,
+    rules_file: Path | None,
     plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
@@ -92,20 +112,34 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    # Import the functions from their modules: once a submodule such as plandiff.render is
-    # imported, `from plandiff import render` yields the module, not the function.
+    # From their own modules: a submodule imported first (plandiff.render is, above, for its
+    # format names) shadows the facade name on the package, e.g. `from plandiff import compare`.
+    from plandiff.annotate import reaches
     from plandiff.atomic import check_target
+    from plandiff.changes import Severity
     from plandiff.compare import compare
+    from plandiff.config import discover_rules, load_rules
     from plandiff.library import resolve
+    from plandiff.options import CompareOptions
     from plandiff.render import render
     from plandiff.render.terminal import color_wanted
+    from plandiff.topics import filter_by_topic
 
     if output is not None:
         check_target(output, (old, new))
-    comparison = compare(resolve(str(old), folder=plans_dir), resolve(str(new), folder=plans_dir))
+    rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
+    options = CompareOptions(rules=rules)
+    olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    comparison = compare(olds, news, options=options)
+    if topic is not None:
+        comparison = filter_by_topic(comparison, topic)
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
     _emit(text, output, inputs=(old, new))
-    ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
+    if fail_on is not None:
+        failed = reaches(comparison.findings, Severity(fail_on))
+    else:
+        failed = comparison.has_differences
+    ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)
 
 
 def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
@@ -186,6 +220,14 @@ def schema(name: str) -> None:
     from plandiff.schema import schema_text
 
     click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
+
+
+def _project_options() -> CompareOptions:
+    """Options with the project's rules (plandiff.toml or pyproject.toml here), as compare uses."""
+    from plandiff.config import discover_rules
+    from plandiff.options import CompareOptions
+
+    return CompareOptions(rules=discover_rules(Path.cwd()))
 
 
 def _read_text(path: str) -> str:
@@ -322,7 +364,8 @@ def history(
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    _emit(render_history(follow(chain, provision, topic=topic), fmt), output, inputs=())
+    found = follow(chain, provision, topic=topic, options=_project_options())
+    _emit(render_history(found, fmt), output, inputs=())
 
 
 @cli.command(
@@ -359,7 +402,7 @@ def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
     inputs = tuple(Path(v) for v in versions if os.path.exists(v))
-    _emit(render_synopsis(line_up(plans), fmt), output, inputs=inputs)
+    _emit(render_synopsis(line_up(plans, options=_project_options()), fmt), output, inputs=inputs)
 
 
 @cli.command(
@@ -386,7 +429,7 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
     from plandiff.library import open_library
     from plandiff.reportdir import check_reports, planned_reports, write_reports
 
-    files = planned_reports(open_library(plans_dir))
+    files = planned_reports(open_library(plans_dir), options=_project_options())
     if check:
         status = check_reports(out, files)
         for label, names in (

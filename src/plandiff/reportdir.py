@@ -15,6 +15,7 @@ from plandiff.atomic import write_atomic
 from plandiff.changes import ChangeKind, Comparison
 from plandiff.compare import compare
 from plandiff.library import Library, lineage
+from plandiff.options import CompareOptions
 from plandiff.render import render
 from plandiff.render.markdown import md_escape
 from plandiff.versions import LineageNode
@@ -44,12 +45,14 @@ class Status:
         return not (self.missing or self.stale or self.obsolete)
 
 
-def planned_reports(library: Library) -> tuple[ReportFile, ...]:
+def planned_reports(
+    library: Library, *, options: CompareOptions | None = None
+) -> tuple[ReportFile, ...]:
     """Every report the library calls for, and the index that links them, in a fixed order."""
     files: list[ReportFile] = []
     comparisons: dict[str, Comparison] = {}
     for old, new in library.pairs():
-        comparison = compare(old.plan, new.plan)
+        comparison = compare(old.plan, new.plan, options=options or CompareOptions())
         stem = f"{old.plan.id}--{new.plan.id}"
         comparisons[new.plan.id] = comparison
         files.append(ReportFile(f"{stem}.md", render(comparison, "markdown")))
