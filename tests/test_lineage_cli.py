@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("plandiff.compare", reason="these commands are built on the compare engine")
-
 REPO = Path(__file__).resolve().parents[1]
 TERRITORY_DONBAS = "Territorial questions, including the withdrawal from Donbas, are left open."
 TERRITORY_RECOGNITION = (
