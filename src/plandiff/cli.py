@@ -309,11 +309,10 @@ def import_(
     'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
     printed on stderr with its line number.
     """
+    from plandiff.errors import display_name, one_line
     from plandiff.render.text import visible
     from plandiff.textexport import plan_json
     from plandiff.textimport import import_text
-
-    from plandiff.errors import display_name, one_line
 
     result = import_text(_read_text(file), file, provenance=provenance)
     name = display_name(file)  # a file name could hold a line break or start with '::'

@@ -215,7 +215,8 @@ def test_an_unexpected_exception_is_one_line(
     code, out, err = run(["compare", *map(str, pair)], capsys)
     assert code == 2 and out == ""
     line = one_line_error(err)
-    assert line == "plandiff: internal error: RuntimeError: engine bug\\x0a::error::injected \\x1b[2J"
+    said = "engine bug\\x0a::error::injected \\x1b[2J"
+    assert line == f"plandiff: internal error: RuntimeError: {said}"
 
     monkeypatch.setenv("PLANDIFF_DEBUG", "1")
     code, _, err = run(["compare", *map(str, pair)], capsys)
