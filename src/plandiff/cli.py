@@ -310,6 +310,7 @@ def import_(
     printed on stderr with its line number.
     """
     from plandiff.errors import display_name, one_line
+    from plandiff.render.jsondoc import inert_json
     from plandiff.render.text import visible
     from plandiff.textexport import plan_json
     from plandiff.textimport import import_text
@@ -324,7 +325,7 @@ def import_(
     if strict and result.unplaced:
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    _emit(plan_json(result.plan), output, inputs=(Path(file),))
+    _emit(inert_json(plan_json(result.plan)), output, inputs=(Path(file),))
 
 
 @cli.command(

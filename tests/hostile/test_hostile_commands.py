@@ -4,7 +4,6 @@ and no line a CI runner reads as a workflow command, on stdout or stderr."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,15 +81,33 @@ def test_no_output_line_acts(folder: Path, index: int) -> None:
         [sys.executable, "-m", "plandiff", *argv],
         capture_output=True,
         cwd=folder,
-        env={**os.environ, "NO_COLOR": ""},
+        env=hp.environment(NO_COLOR=""),
         check=False,
     )
     out = done.stdout.decode("utf-8")
     err = done.stderr.decode("utf-8")
     assert done.returncode in (0, 1, 2)
     assert "Traceback" not in err
-    assert terminal_problems(out, color="--color" in argv) == []
+    data = argv[0] == "export" or argv[-1] == "html"  # keep right-to-left marks as data
+    assert terminal_problems(out, color="--color" in argv, bidi=data) == []
     assert terminal_problems(err) == []
     assert workflow_problems(out) == [] and workflow_problems(err) == []
+    assert "No module named" not in err
     if done.returncode == 2:
         assert err.strip(), "trouble is always said"
+    else:
+        assert out.strip(), "a command that succeeds prints its result"
+
+
+def test_export_keeps_commands_out_and_reads_back() -> None:
+    from plandiff.textexport import export_text
+    from plandiff.textimport import import_text
+
+    text = "The parties agree.\n\n::warning::a paragraph that starts like a command."
+    plan = import_text("# T\ndate: 2025-11-20\n\n1. x\n", "t.txt").plan
+    plan = plan.model_copy(
+        update={"provisions": (plan.provisions[0].model_copy(update={"text": text}),)}
+    )
+    exported = export_text(plan)
+    assert workflow_problems(exported) == []
+    assert import_text(exported, "t.txt").plan.provisions[0].text == text
