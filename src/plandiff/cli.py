@@ -346,7 +346,13 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
     from plandiff.textexport import export_text
 
     inputs = (Path(plan),) if os.path.exists(plan) else ()
-    _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+    text = export_text(resolve(plan, folder=plans_dir))
+    if output is None and sys.stdout.isatty():
+        from plandiff.render.text import visible
+
+        # On a terminal, control characters in plan text are shown, never obeyed.
+        text = "".join(visible(line) + "\n" for line in text.splitlines())
+    _emit(text, output, inputs=inputs)
 
 
 @cli.command(

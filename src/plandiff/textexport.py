@@ -103,6 +103,8 @@ def _escape(line: str) -> str:
         line.startswith("\\")
         or any(p.match(line) for p in (COMMENT, HEADING, NUMBER_MARKER, SUB_MARKER, WORD_MARKER))
         or line.startswith("<!--")
+        # A line starting '::' is a workflow command to a CI log reading the export.
+        or line.startswith("::")
     )
     return f"\\{line}" if structural else line
 
