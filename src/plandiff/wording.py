@@ -58,20 +58,39 @@ def _raw_runs(a: list[str], b: list[str]) -> list[_Run]:
     # then kept as an edit of its own, which the cleanup folds into the neighbouring insertion.
     ka = [u.rstrip() for u in a]
     kb = [u.rstrip() for u in b]
+    # The common head and tail are equal without asking difflib, whose cost grows with the
+    # product of the lengths it searches; most redrafts touch the middle of a clause only.
+    head = 0
+    while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < len(ka) - head and tail < len(kb) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
     runs: list[_Run] = []
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    _equal_units(runs, a[:head], b[:head])
+    matcher = SequenceMatcher(None, ka[head : len(ka) - tail], kb[head : len(kb) - tail], False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+        if tag == "equal":
+            _equal_units(runs, a[i1:i2], b[j1:j2])
+        else:
             _push(runs, "".join(a[i1:i2]), "".join(b[j1:j2]), False)
-            continue
-        for ua, ub in zip(a[i1:i2], b[j1:j2], strict=True):
-            if ua == ub:
-                _push(runs, ua, ub, True)
-            else:
-                word = ua.rstrip()
-                _push(runs, word, word, True)
-                _push(runs, ua[len(word) :], ub[len(word) :], False)
+    _equal_units(runs, a[len(a) - tail :], b[len(b) - tail :])
     return runs
+
+
+def _equal_units(runs: list[_Run], a: list[str], b: list[str]) -> None:
+    old, new = "".join(a), "".join(b)
+    if old == new:
+        _push(runs, old, new, True)
+        return
+    for ua, ub in zip(a, b, strict=True):
+        if ua == ub:
+            _push(runs, ua, ub, True)
+        else:
+            word = ua.rstrip()
+            _push(runs, word, word, True)
+            _push(runs, ua[len(word) :], ub[len(word) :], False)
 
 
 def _push(runs: list[_Run], old: str, new: str, equal: bool) -> None:
