@@ -47,17 +47,21 @@ class Scorer:
     def similarity(self, i: int, j: int) -> float:
         return similarity(self._old[i], self._new[j])
 
-    def group_similarity(self, olds: Iterable[int], news: Iterable[int]) -> float:
+    def group_similarity(self, olds: Sequence[int], news: Sequence[int]) -> float:
         """Similarity of several old provisions read as one text against several new ones."""
-        return similarity(joined(self._old[i] for i in olds), joined(self._new[j] for j in news))
+        return similarity(self._group(self._old, olds), self._group(self._new, news))
 
-    def old_in(self, i: int, news: Iterable[int]) -> float:
+    def old_in(self, i: int, news: Sequence[int]) -> float:
         """How much of old ``i`` is found in the new provisions ``news`` read together."""
-        return containment(self._old[i], joined(self._new[j] for j in news))
+        return containment(self._old[i], self._group(self._new, news))
 
-    def new_in(self, j: int, olds: Iterable[int]) -> float:
+    def new_in(self, j: int, olds: Sequence[int]) -> float:
         """How much of new ``j`` is found in the old provisions ``olds`` read together."""
-        return containment(self._new[j], joined(self._old[i] for i in olds))
+        return containment(self._new[j], self._group(self._old, olds))
+
+    @staticmethod
+    def _group(profiles: dict[int, Profile], members: Sequence[int]) -> Profile:
+        return profiles[members[0]] if len(members) == 1 else joined(profiles[k] for k in members)
 
 
 def _sample(

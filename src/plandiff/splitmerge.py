@@ -104,6 +104,9 @@ def _grow(
             and inside(part)
         )
 
+    # Most pairs have no unpaired neighbour at all: check that before weighing any words.
+    if seed - 1 not in free_other and seed + 1 not in free_other:
+        return (seed,)
     if not inside(seed):
         return (seed,)
     parts = [seed]
