@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 
 from plandiff.model import Provision
 from plandiff.similarity import Profile, containment, joined, profile, rarity, similarity, words_of
