@@ -88,32 +88,31 @@ def align(
             return MatchedBy.NUMBER
         return MatchedBy.SIMILARITY if s >= options.similarity_threshold else None
 
+    # Only pairs that are sure (very similar, each the other's best) are taken between anchors;
+    # they become anchors in turn and cut large gaps into small ones. Every other pairing is
+    # decided once, globally, below: a strong match anywhere beats a weak one next door.
     scored: dict[tuple[int, int], float] = {}
     for _ in range(_ROUNDS):
         _, _, gaps = _gaps(matches, len(old), len(new), free_old, free_new)
         small = [g for g in gaps if len(g[0]) * len(g[1]) <= _SMALL_GAP]
+        large = [g for g in gaps if len(g[0]) * len(g[1]) > _SMALL_GAP]
         found = {
             (i, j): scorer.similarity(i, j) for olds, news in small for i in olds for j in news
         }
+        if large:
+            hits = candidates(
+                scorer.old_keys(i for olds, _ in large for i in olds),
+                scorer.new_keys(j for _, news in large for j in news),
+                k=_SURE_K,
+            )
+            found.update({(i, j): scorer.similarity(i, j) for i, j in sorted(hits)})
         scored.update(found)
-        take(_greedy(found, {}, {}, acceptable))
-        large = [g for g in gaps if len(g[0]) * len(g[1]) > _SMALL_GAP]
-        if not large:
+        sure = _sure(found, acceptable)
+        take(sure)
+        if not sure or not large:
             break
-        # A large gap (anchors are sparse, e.g. every provision was edited) is cut into small
-        # ones by the pairs that are sure: mutual best index hits with a high similarity.
-        hits = candidates(
-            {i: scorer.old(i) for olds, _ in large for i in olds},
-            {j: scorer.new(j) for _, news in large for j in news},
-            k=_SURE_K,
-        )
-        found = {(i, j): scorer.similarity(i, j) for i, j in sorted(hits)}
-        scored.update(found)
-        take(_sure(found, acceptable))
     gap_old, gap_new, _ = _gaps(matches, len(old), len(new), free_old, free_new)
-    for i, j in sorted(
-        candidates({i: scorer.old(i) for i in free_old}, {j: scorer.new(j) for j in free_new})
-    ):
+    for i, j in sorted(candidates(scorer.old_keys(free_old), scorer.new_keys(free_new))):
         if (i, j) not in scored:
             scored[(i, j)] = scorer.similarity(i, j)
     pending = {pair: s for pair, s in scored.items() if pair[0] in free_old and pair[1] in free_new}
