@@ -1,0 +1,38 @@
+"""``render(comparison, fmt)``: one table from format name to renderer, each imported on use.
+
+>>> "markdown" in FORMATS
+True
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from plandiff.errors import UsageError
+
+if TYPE_CHECKING:
+    from plandiff.changes import Comparison
+
+# Format name -> (module, function). Renderers are imported lazily so that a JSON report
+# never pays for jinja2 and a terminal one never for the templates.
+RENDERERS: dict[str, tuple[str, str]] = {
+    "terminal": ("plandiff.render.terminal", "render_terminal"),
+    "markdown": ("plandiff.render.markdown", "render_markdown"),
+    "html": ("plandiff.render.html", "render_html"),
+    "json": ("plandiff.render.jsondoc", "render_json"),
+}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+# Formats whose output can carry colour; the others ignore ``color``.
+COLOR_FORMATS = frozenset({"terminal"})
+
+
+def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
+    """Render ``comparison`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects terminals."""
+    try:
+        module_name, function_name = RENDERERS[fmt]
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    function = getattr(import_module(module_name), function_name)
+    text: str = function(comparison, color=color) if fmt in COLOR_FORMATS else function(comparison)
+    return text
