@@ -129,6 +129,53 @@ def git_config(enable: bool, global_: bool, driver: str) -> None:
         click.echo(line)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--budget",
+    type=click.Choice(["comment", "summary"]),
+    default="comment",
+    show_default=True,
+    help="Fit a pull-request comment (65,536 characters) or a job summary (1 MiB).",
+)
+@click.option("--details-url", help="https:// link to the run whose artifact has the HTML.")
+def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | None) -> None:
+    """Markdown for a GitHub comment or job summary of the plans' parent → child pairs.
+
+    With FILES (say, the plan files a pull request changed), only the pairs they are part of.
+    The first line is the hidden marker `<!-- plandiff-report -->`.
+
+    Example: plandiff github --budget summary >> "$GITHUB_STEP_SUMMARY"
+    """
+    from plandiff.render.github import render_github_many
+    from plandiff.review import review_pairs
+
+    comparisons = [r.comparison for r in review_pairs(folder, files)]
+    text = render_github_many(comparisons, budget=budget, details_url=details_url)  # type: ignore[arg-type]
+    click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Most lines."
+)
+def annotations(files: tuple[str, ...], folder: str, limit: int) -> None:
+    """Print findings as GitHub workflow annotations (::error, ::warning, ::notice), worst first.
+
+    Covers the same pairs as `plandiff github`; each line names the newer plan's file.
+
+    Example: plandiff annotations --limit 20
+    """
+    from plandiff.render.annotations import render_annotations
+    from plandiff.review import review_pairs
+
+    items = [(r.comparison, r.new_path) for r in review_pairs(folder, files)]
+    click.echo(render_annotations(items, limit=limit), nl=False)
+
+
 def main() -> None:
     """Console entry point: run the CLI with diff(1) exit codes; usage errors exit 2."""
     try:

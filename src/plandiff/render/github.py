@@ -1,0 +1,157 @@
+"""Markdown sized for GitHub: a pull-request comment or a job summary that always fits.
+
+The counts are always complete; headlines and changed provisions are added, worst first, while
+they fit, and a visible note says what was cut and where the full report is. The first line
+is a hidden marker by which a workflow finds its own comment to update.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from markupsafe import Markup
+
+from plandiff.changes import Comparison, Severity
+from plandiff.errors import UsageError
+from plandiff.render.view import SEVERITY_LABELS, ReportView, build_view
+
+MARKER = "<!-- plandiff-report -->"
+Budget = Literal["comment", "summary"]
+# GitHub refuses a comment over 65,536 characters and a step summary over 1 MiB. Sizes are
+# counted in UTF-8 bytes, never fewer than characters, and a margin is kept for the workflow.
+LIMITS: dict[str, int] = {"comment": 65_536, "summary": 1_048_576}
+LIMIT_NAMES = {"comment": "65,536-character comment", "summary": "1 MiB job summary"}
+MARGIN = 1_536
+# Only a plain https URL is linked; anything else could smuggle Markdown or HTML in.
+_SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+-]*)?$")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One comparison's pieces: the head is always shown, the rest while they fit."""
+
+    view: ReportView
+    head: str
+    headlines: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+def render_github(
+    comparison: Comparison, *, budget: Budget = "comment", details_url: str | None = None
+) -> str:
+    """``comparison`` as GitHub Markdown within ``budget`` ('comment' or 'summary')."""
+    return render_github_many((comparison,), budget=budget, details_url=details_url)
+
+
+def render_github_many(
+    comparisons: Sequence[Comparison],
+    *,
+    budget: Budget = "comment",
+    details_url: str | None = None,
+) -> str:
+    """Several comparisons in one comment or summary (one marker), within ``budget``."""
+    if budget not in LIMITS:
+        raise UsageError(f"unknown budget {budget!r}; choose comment or summary")
+    url = _safe_url(details_url)
+    macros = _macros()
+    limit = LIMITS[budget] - MARGIN
+    parts = [_part(build_view(c), macros) for c in comparisons]
+    top = MARKER + "\n" + str(macros.top(len(parts), *_finding_counts(comparisons)))
+    # Room for the note on what was cut, written with the widest figures it can hold.
+    reserve = _size(str(macros.cut(99_999, 100_000, 99_999, 100_000, LIMIT_NAMES[budget], url)))
+    fixed = _size(top) + sum(_size(p.head) + reserve for p in parts)
+    while parts and fixed > limit:  # heads alone too large: drop whole comparisons, last first
+        gone = parts.pop()
+        fixed -= _size(gone.head) + reserve
+    room = limit - fixed - (reserve if len(parts) < len(comparisons) else 0)
+    out = [top]
+    for index, part in enumerate(parts):
+        share = room // (len(parts) - index)
+        text, used = _fill(part, share, macros, budget, url)
+        out.append(text)
+        room -= used
+    if len(parts) < len(comparisons):
+        out.append(str(macros.dropped(len(comparisons) - len(parts), url)))
+    return "".join(out).rstrip("\n") + "\n"
+
+
+def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None) -> tuple[str, int]:
+    pieces = [part.head]
+    used = 0
+    headlines = _take(part.headlines, share - _size(str(macros.headlines_open(99_999))))
+    if headlines:
+        opened = str(macros.headlines_open(len(part.headlines)))
+        pieces += [opened, *headlines]
+        used += _size(opened) + sum(map(_size, headlines))
+    rows: list[str] = []
+    if part.rows:
+        opening = str(macros.rows_open(len(part.rows)))
+        closing = str(macros.rows_close())
+        rows = _take(part.rows, share - used - _size(opening) - _size(closing))
+        if rows:
+            pieces += [opening, *rows, closing]
+            used += _size(opening) + _size(closing) + sum(map(_size, rows))
+    if len(headlines) < len(part.headlines) or len(rows) < len(part.rows):
+        pieces.append(
+            str(
+                macros.cut(
+                    len(headlines),
+                    len(part.headlines),
+                    len(rows),
+                    len(part.rows),
+                    LIMIT_NAMES[budget],
+                    url,
+                )
+            )
+        )
+    return "".join(pieces), used
+
+
+def _take(chunks: tuple[str, ...], room: int) -> list[str]:
+    taken = []
+    for chunk in chunks:
+        room -= _size(chunk)
+        if room < 0:
+            break  # stop at the first that does not fit, so what is shown stays in order
+        taken.append(chunk)
+    return taken
+
+
+def _part(view: ReportView, macros: Any) -> _Part:
+    rows = (*view.changed, *view.not_covered)
+    return _Part(
+        view=view,
+        head=str(macros.head(view)),
+        headlines=tuple(str(macros.headline(h)) for h in view.headlines),
+        rows=tuple(str(macros.row(r)) for r in rows),
+    )
+
+
+def _finding_counts(comparisons: Sequence[Comparison]) -> tuple[int, list[dict[str, Any]]]:
+    tally = Counter(f.severity for c in comparisons for f in c.findings)
+    severities = [
+        {"label": SEVERITY_LABELS[str(s)], "count": tally[s]} for s in Severity if tally[s]
+    ]
+    return sum(tally.values()), severities
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _safe_url(url: str | None) -> Markup | None:
+    if url is None:
+        return None
+    if not _SAFE_URL.match(url):
+        raise UsageError(f"--details-url must be a plain https:// URL, not {url!r}")
+    return Markup(url)
+
+
+def _macros() -> Any:
+    from plandiff.render.markdown import markdown_environment
+
+    return markdown_environment().get_template("github.md.j2").module

@@ -1,0 +1,36 @@
+"""The comparisons a review covers: every lineage pair of a plan folder, or those touching files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from plandiff.changes import Comparison
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One parent → child comparison and the file of the newer version (for annotations)."""
+
+    comparison: Comparison
+    new_path: str
+
+
+def review_pairs(folder: str, only: Sequence[str] = ()) -> list[Reviewed]:
+    """Compare each parent → child pair of ``folder``, in lineage order.
+
+    With ``only`` (paths, e.g. the plan files a pull request changed), just the pairs in which
+    one of those files is the older or the newer version; unknown paths are ignored, since a
+    deleted plan is no longer in the folder.
+    """
+    from plandiff.compare import compare
+    from plandiff.library import open_library
+
+    wanted = {Path(p).resolve() for p in only}
+    reviewed = []
+    for old, new in open_library(folder).pairs():
+        if wanted and not wanted & {Path(old.path).resolve(), Path(new.path).resolve()}:
+            continue
+        reviewed.append(Reviewed(compare(old.plan, new.plan), new.path))
+    return reviewed
