@@ -202,3 +202,45 @@ def _silence_stdout() -> None:
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff validate plans/*.json\n"
+    "  plandiff validate --format json plans/geneva-revision.json\n"
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+    """Check plan files: exit 0 if all are valid, 1 if any is invalid, 2 if any is unreadable.
+
+    Every problem is one line: FILE:LINE:COL for JSON syntax, FILE: /json/pointer (provision N)
+    for the plan format.
+    """
+    from plandiff.validate import Status, check_file, json_report, text_report, worst
+
+    checks = [check_file(f) for f in files]
+    if fmt == "json":
+        click.echo(json_report(checks), nl=False)
+    else:
+        out, err = text_report(checks)
+        click.echo(out, nl=False)
+        click.echo(err, nl=False, err=True)
+    codes = {Status.VALID: EXIT_SAME, Status.INVALID: EXIT_DIFFERENT}
+    ctx.exit(codes.get(worst(checks), EXIT_TROUBLE))
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff schema plan > schema/plan.schema.json\n"
+    "  plandiff schema comparison\n"
+)
+@click.argument("name", type=click.Choice(["plan", "comparison"]), default="plan")
+def schema(name: str) -> None:
+    """Print the JSON Schema of plan files (default) or of the JSON comparison report."""
+    from plandiff.schema import schema_text
+
+    click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -18,6 +19,35 @@ from pydantic import (
 
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LABEL = r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$"
+URL = r"^https?://\S+$"
+
+Loc = tuple[str | int, ...]
+
+
+class RuleError(ValueError):
+    """A rule across fields failed; each problem carries its path below the model that checked it.
+
+    Pydantic reports a model validator's error at the model itself; the loader reads ``problems``
+    to point at the exact field instead (``/provisions/6/number`` rather than ``/``).
+    """
+
+    def __init__(self, problems: Sequence[tuple[Loc, str]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{_pointer(loc)}: {msg}" for loc, msg in self.problems))
+
+
+def quote(value: str, limit: int = 40) -> str:
+    """Quote a value from a document for a one-line message: control characters escaped, and
+    cut when long, so that a hostile value cannot drive a terminal or flood a log.
+
+    >>> quote("ab" * 30, limit=6)
+    "'ababab…'"
+    """
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def _pointer(loc: Loc) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in loc)
 
 
 class Frozen(BaseModel):
@@ -46,7 +76,8 @@ def _not_blank(value: str) -> str:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Text = Annotated[str, AfterValidator(_not_blank)]
+# The pattern only tells editors (through the JSON Schema) what _not_blank enforces.
+Text = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"pattern": r"\S"})]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=100)]
 Label = Annotated[str, Field(pattern=LABEL, max_length=20)]
 
@@ -71,7 +102,7 @@ class Source(Frozen):
 
     id: Slug
     title: Text
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
+    url: Annotated[str, Field(pattern=URL, max_length=2000)]
     accessed: IsoDate | None = None
     publisher: Text | None = None
 
@@ -85,9 +116,10 @@ class SubPoint(Frozen):
 
     @model_validator(mode="after")
     def _one_level_only(self) -> SubPoint:
-        for child in self.subpoints:
-            if child.subpoints:
-                raise ValueError("sub-points nest at most two levels deep")
+        shape = [{"label": c.label, "subpoints": list(c.subpoints)} for c in self.subpoints]
+        problems = _subpoint_rules(shape, ("subpoints",), level=2)
+        if problems:
+            raise RuleError(problems)
         return self
 
 
@@ -108,12 +140,10 @@ class Provision(Frozen):
 
     @model_validator(mode="after")
     def _unique_labels(self) -> Provision:
-        labels = [s.label for s in self.subpoints]
-        seen: set[str] = set()
-        for label in labels:
-            if label in seen:
-                raise ValueError(f"sub-point label {label!r} is used twice")
-            seen.add(label)
+        problems = _duplicates(("subpoints",), [{"label": s.label} for s in self.subpoints],
+                               "label", "sub-point label")
+        if problems:
+            raise RuleError(problems)
         return self
 
 
@@ -123,7 +153,9 @@ class Plan(Frozen):
     schema_ref: str | None = Field(default=None, alias="$schema")
     id: Slug
     title: Text
-    version: Text = Field(max_length=200, description="Human version label, e.g. 'Geneva revision'.")
+    version: Text = Field(
+        max_length=200, description="Human version label, e.g. 'Geneva revision'."
+    )
     date: IsoDate
     parent: Slug | None = Field(default=None, description="Id of the version this one revises.")
     parties: tuple[Text, ...] = Field(default=(), description="Parties or authors.")
@@ -138,24 +170,91 @@ class Plan(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Plan:
-        _require_unique("provision number", [p.number for p in self.provisions])
-        _require_unique("provision key", [p.key for p in self.provisions if p.key])
-        _require_unique("source id", [s.id for s in self.sources])
-        known = {s.id for s in self.sources}
-        for p in self.provisions:
-            for ref in p.sources:
-                if ref not in known:
-                    raise ValueError(f"provision {p.number} cites unknown source {ref!r}")
-        if self.parent == self.id:
-            raise ValueError("a plan cannot be its own parent")
-        if self.completeness is Completeness.PARTIAL and not self.completeness_note:
-            raise ValueError("a partial plan needs a completeness_note saying what is missing")
+        shape = {
+            "id": self.id,
+            "parent": self.parent,
+            "completeness": self.completeness.value,
+            "completeness_note": self.completeness_note,
+            "sources": [{"id": s.id} for s in self.sources],
+            "provisions": [
+                {"number": p.number, "key": p.key, "sources": list(p.sources)}
+                for p in self.provisions
+            ],
+        }
+        problems = plan_rule_problems(shape)
+        if problems:
+            raise RuleError(problems)
         return self
 
 
-def _require_unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"{what} {value!r} is used twice")
-        seen.add(value)
+def plan_rule_problems(doc: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+    """The rules across a plan's fields, checked on its JSON shape.
+
+    Working on the shape (not a validated ``Plan``) lets the loader report these problems
+    together with field errors, which stop pydantic before the plan's own validator runs.
+    Values of the wrong type are skipped here: the field checks report them.
+
+    >>> plan_rule_problems({"id": "a", "parent": "a", "provisions": []})
+    [(('parent',), 'a plan cannot be its own parent')]
+    """
+    provisions = _list(doc.get("provisions"))
+    sources = _list(doc.get("sources"))
+    problems = _duplicates(("provisions",), provisions, "number", "provision number")
+    problems += _duplicates(("provisions",), provisions, "key", "provision key")
+    problems += _duplicates(("sources",), sources, "id", "source id")
+    known = {s.get("id") for s in sources if isinstance(s, Mapping)}
+    for i, provision in enumerate(provisions):
+        if not isinstance(provision, Mapping):
+            continue
+        where: Loc = ("provisions", i, "subpoints")
+        problems += _subpoint_rules(_list(provision.get("subpoints")), where, level=1)
+        for j, ref in enumerate(_list(provision.get("sources"))):
+            if isinstance(ref, str) and ref not in known:
+                said = f"cites {quote(ref)}, which is not in /sources"
+                problems.append((("provisions", i, "sources", j), said))
+    if isinstance(doc.get("parent"), str) and doc.get("parent") == doc.get("id"):
+        problems.append((("parent",), "a plan cannot be its own parent"))
+    partial = doc.get("completeness") == Completeness.PARTIAL.value
+    if partial and doc.get("completeness_note") is None:
+        problems.append(
+            (("completeness_note",), "a partial plan needs a note saying what is missing")
+        )
+    return problems
+
+
+def _subpoint_rules(items: Sequence[Any], where: Loc, *, level: int) -> list[tuple[Loc, str]]:
+    """Labels unique among siblings; sub-points of sub-points (level 2) have none of their own."""
+    problems = _duplicates(where, items, "label", "sub-point label")
+    for i, item in enumerate(items):
+        children = _list(item.get("subpoints")) if isinstance(item, Mapping) else ()
+        if children and level >= 2:
+            problems.append(((*where, i, "subpoints"), "sub-points nest at most two levels deep"))
+        elif children:
+            problems += _subpoint_rules(children, (*where, i, "subpoints"), level=level + 1)
+    return problems
+
+
+def _list(value: Any) -> Sequence[Any]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+def _duplicates(
+    where: Loc, items: Sequence[Any], field: str, what: str
+) -> list[tuple[Loc, str]]:
+    """Point at every repeat of ``field`` among ``items``, naming the index of its first use.
+
+    The message names no absolute path: the same rule runs inside a model (which knows only
+    its own fields) and on a whole document, and both must say the same thing.
+    """
+    first: dict[str, int] = {}
+    problems: list[tuple[Loc, str]] = []
+    for i, item in enumerate(items):
+        value = item.get(field) if isinstance(item, Mapping) else None
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            said = f"{what} {quote(value)} is used twice (first at index {first[value]})"
+            problems.append(((*where, i, field), said))
+        else:
+            first[value] = i
+    return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from plandiff.model import Frozen
+from plandiff.ruleset import RuleSet
 
 
 class PinnedPair(Frozen):
@@ -43,3 +44,7 @@ class CompareOptions(Frozen):
         default=4000, ge=10, description="Most tokens per side diffed word by word."
     )
     pins: tuple[PinnedPair, ...] = ()
+    rules: RuleSet = Field(
+        default_factory=RuleSet,
+        description="Project adjustments to the default findings rules and topic lexicon.",
+    )

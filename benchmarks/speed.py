@@ -1,0 +1,455 @@
+"""Speed benchmark: ``python benchmarks/speed.py`` (``--quick`` for 30 and 1,000 provisions).
+
+For each generated plan pair (``benchmarks/generate.py``) it measures, in the same run: the
+floor (``json.load`` of both files), ``git diff --no-index --word-diff`` on the same texts (one
+provision per line), plandiff's library stages in-process (median wall time; peak traced
+memory from a separate ``tracemalloc`` run), the whole ``python -m plandiff compare`` process to
+JSON, Markdown and HTML (median wall time, peak RSS), the pair precision/recall of plandiff and
+of git's line alignment, and deepdiff on the two JSON documents at 1,000 and 10,000. Start-up
+(``--version``, the bundled pair to Markdown) is measured too. Results: ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+
+from benchmarks import generate, scoring, startup
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = ("json", "markdown", "html")
+DEEPDIFF_SIZES = (1000, 10000)
+
+
+@dataclass
+class Row:
+    """Every figure measured for one plan pair."""
+
+    label: str
+    size: int
+    floor: float = 0.0
+    git: float = 0.0
+    git_pr: tuple[float, float] = (0.0, 0.0)
+    stages: dict[str, float] = field(default_factory=dict)
+    stage_mem: dict[str, float] = field(default_factory=dict)  # MB, traced peak
+    cli: dict[str, float] = field(default_factory=dict)
+    cli_rss: dict[str, float] = field(default_factory=dict)  # MB
+    pr: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    deepdiff: float | None = None
+    deepdiff_pr: tuple[float, float] | None = None
+    deepdiff_unordered: float | None = None
+
+
+def env() -> dict[str, str]:
+    out = dict(os.environ)
+    out["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+    )
+    return out
+
+
+def median_of(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_process(cmd: list[str], stdout: Path | None = None,
+                ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one child process, from its own rusage."""
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env(), cwd=ROOT)
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_process(cmd: list[str], runs: int, stdout: Path | None = None,
+                   ) -> tuple[float, float]:
+    results = [run_process(cmd, stdout) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def lines_file(plan_path: Path, target: Path) -> list[str]:
+    plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    target.write_text("".join(" ".join(p["text"].split()) + "\n" for p in plan["provisions"]),
+                      encoding="utf-8")
+    return [p["number"] for p in plan["provisions"]]
+
+
+def measure(label: str, size: int, worst: bool, runs: int, work: Path) -> Row:
+    from plandiff import compare, load_plan, render
+
+    row = Row(label, size)
+    old_path, new_path, truth_path = generate.ensure_pair(size, worst)
+    truth = scoring.load_truth(truth_path)
+
+    def floor() -> None:
+        for p in (old_path, new_path):
+            with open(p, encoding="utf-8") as fh:
+                json.load(fh)
+
+    row.floor = median_of(floor, max(runs, 5))
+
+    old_txt, new_txt = work / f"{label}-old.txt", work / f"{label}-new.txt"
+    old_numbers, new_numbers = lines_file(old_path, old_txt), lines_file(new_path, new_txt)
+    git = ["git", "diff", "--no-index", "--no-color", "--word-diff", str(old_txt), str(new_txt)]
+    row.git, _ = median_process(git, runs, work / "git-word.diff")
+    unified = work / "git-u0.diff"
+    run_process(["git", "diff", "--no-index", "--no-color", "-U0", str(old_txt), str(new_txt)],
+                unified)
+    git_pairs = scoring.unified_diff_pairs(unified.read_text(encoding="utf-8"),
+                                           old_numbers, new_numbers)
+    g = scoring.score(git_pairs, truth)
+    row.git_pr = (g.precision, g.recall)
+
+    # In-process stages. Timed runs first, then one traced run for memory (tracemalloc slows
+    # everything down, so it never touches the timings).
+    def stages(trace: bool) -> dict[str, float]:
+        out: dict[str, float] = {}
+        state: dict[str, Any] = {}
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("load", lambda: state.update(old=load_plan(old_path), new=load_plan(new_path))),
+            ("compare", lambda: state.update(cmp=compare(state["old"], state["new"]))),
+        ]
+        steps += [(f"render {fmt}", _renderer(render, state, fmt)) for fmt in FORMATS]
+        for name, step in steps:
+            if trace:
+                tracemalloc.start()
+                step()
+                out[name] = tracemalloc.get_traced_memory()[1] / 2**20
+                tracemalloc.stop()
+            else:
+                start = time.perf_counter()
+                step()
+                out[name] = time.perf_counter() - start
+        return out
+
+    timings = [stages(False) for _ in range(runs)]
+    row.stages = {k: statistics.median(t[k] for t in timings) for k in timings[0]}
+    gc.collect()
+    row.stage_mem = stages(True)
+
+    for fmt in FORMATS:
+        out = work / f"{label}.{fmt}"
+        cmd = [sys.executable, "-m", "plandiff", "compare", str(old_path), str(new_path),
+               "--format", fmt, "-o", str(out)]
+        row.cli[fmt], row.cli_rss[fmt] = median_process(cmd, runs)
+        if fmt == "json":
+            report = json.loads(out.read_text(encoding="utf-8"))
+            s = scoring.score(scoring.pairs_of_changes(report["changes"]), truth)
+            row.pr = (s.precision, s.recall, s.f1)
+
+    if size in DEEPDIFF_SIZES and not worst:
+        row.deepdiff, row.deepdiff_pr, row.deepdiff_unordered = _deepdiff(
+            old_path, new_path, truth, 1 if size >= 10000 else runs
+        )
+    return row
+
+
+def _renderer(render: Callable[..., str], state: dict[str, Any], fmt: str) -> Callable[[], None]:
+    return lambda: state.update({fmt: render(state["cmp"], fmt)})
+
+
+def _deepdiff(old_path: Path, new_path: Path, truth: scoring.Truth, runs: int,
+              ) -> tuple[float, tuple[float, float], float]:
+    from deepdiff import DeepDiff
+
+    old = json.loads(old_path.read_text(encoding="utf-8"))
+    new = json.loads(new_path.read_text(encoding="utf-8"))
+    result: dict[str, Any] = {}
+    elapsed = median_of(lambda: result.update(d=DeepDiff(old, new)), runs)
+    unordered = median_of(lambda: DeepDiff(old, new, ignore_order=True), runs)
+    # deepdiff compares the provision lists index by index: item i is "the same" as item i
+    # unless it reports the index as added or removed.
+    diff = result["d"]
+    skipped_old = _indices(diff.get("iterable_item_removed", {}))
+    skipped_new = _indices(diff.get("iterable_item_added", {}))
+    pairs = scoring.positional_pairs(
+        [p["number"] for p in old["provisions"]], [p["number"] for p in new["provisions"]],
+        skipped_old, skipped_new,
+    )
+    s = scoring.score(pairs, truth)
+    return elapsed, (s.precision, s.recall), unordered
+
+
+def _indices(paths: Any) -> set[int]:
+    out = set()
+    for path in paths:
+        if str(path).startswith("root['provisions']["):
+            out.add(int(str(path).split("[")[2].rstrip("]")))
+    return out
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 2**20:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (f"{model}, {os.cpu_count()} cores{mem}; Python {platform.python_version()} "
+            f"({platform.python_implementation()}), {platform.system()} {platform.release()}")
+
+
+def growth(rows: list[Row], pick: Callable[[Row], float]) -> float | None:
+    plain = {r.size: pick(r) for r in rows if r.label.startswith("synthetic")}
+    if 1000 in plain and 30000 in plain:
+        return math.log(plain[30000] / plain[1000]) / math.log(30)
+    return None
+
+
+@dataclass
+class Startup:
+    version: float
+    bundled_markdown: float | None
+    imports: dict[str, tuple[float, list[startup.Heavy]]]
+
+
+def measure_startup(runs: int) -> Startup:
+    python = [sys.executable, "-m", "plandiff"]
+    version = startup.timed([*python, "--version"], runs)
+    pair = startup.bundled_pair()
+    bundled = None
+    if pair:
+        bundled = startup.timed([*python, "compare", str(pair[0]), str(pair[1]),
+                                 "--format", "markdown"], runs)
+    imports = {}
+    for args in (["--version"], ["compare", "--help"]):
+        imports[" ".join(args)] = startup.heavy_imports(args)
+    if pair:
+        args = ["compare", str(pair[0]), str(pair[1]), "--format", "json"]
+        imports["compare (bundled pair to JSON)"] = startup.heavy_imports(args)
+    return Startup(version, bundled, imports)
+
+
+def _s(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f} s"
+
+
+def targets(rows: list[Row], st: Startup | None) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met?) for every target of the performance work."""
+    by = {r.label: r for r in rows}
+    out: list[tuple[str, str, bool | None]] = []
+    r10 = by.get("synthetic-10000")
+    if r10:
+        cli = r10.cli["json"]
+        out += [
+            ("10,000: CLI to JSON ≤ 1.0 s", _s(cli), cli <= 1.0),
+            ("10,000: CLI to JSON ≤ 15x JSON floor", f"{cli / r10.floor:.1f}x",
+             cli / r10.floor <= 15),
+            ("10,000: Markdown adds ≤ 0.5 s", f"+{r10.cli['markdown'] - cli:.3f} s",
+             r10.cli["markdown"] - cli <= 0.5),
+            ("10,000: HTML adds ≤ 0.5 s", f"+{r10.cli['html'] - cli:.3f} s",
+             r10.cli["html"] - cli <= 0.5),
+            ("10,000: peak memory ≤ 300 MB", f"{max(r10.cli_rss.values()):.0f} MB",
+             max(r10.cli_rss.values()) <= 300),
+            ("10,000: pair F1 ≥ 0.99", f"{r10.pr[2]:.4f}", r10.pr[2] >= 0.99),
+            ("10,000: faster than git word-diff is not required; ratio",
+             f"{cli / r10.git:.1f}x", None),
+        ]
+    r30 = by.get("synthetic-30000")
+    if r30:
+        out.append(("30,000: CLI to JSON ≤ 3.5 s", _s(r30.cli["json"]), r30.cli["json"] <= 3.5))
+    g_cli = growth(rows, lambda r: r.cli["json"])
+    g_lib = growth(rows, lambda r: r.stages["load"] + r.stages["compare"])
+    if g_cli is not None:
+        out.append(("growth 1,000→30,000 ≤ n^1.10 (whole CLI to JSON)", f"n^{g_cli:.2f}",
+                    g_cli <= 1.10))
+    if g_lib is not None:
+        out.append(("growth 1,000→30,000 ≤ n^1.10 (in-process load + compare)",
+                    f"n^{g_lib:.2f}", g_lib <= 1.10))
+    if st:
+        out.append(("`--version` ≤ 0.15 s", _s(st.version), st.version <= 0.15))
+        if st.bundled_markdown is not None:
+            out.append(("bundled pair to Markdown ≤ 0.35 s", _s(st.bundled_markdown),
+                        st.bundled_markdown <= 0.35))
+        _, heavy = st.imports["--version"]
+        lazy = {h.module for h in heavy} & {"pydantic", "jinja2", "deepdiff", "rich"}
+        out.append(("`--version` loads none of pydantic, jinja2, deepdiff, rich",
+                    ", ".join(sorted(lazy)) or "none loaded", not lazy))
+    return out
+
+
+def results_markdown(rows: list[Row], st: Startup | None, command: str) -> str:
+    lines = [
+        "# Speed benchmark",
+        "",
+        f"Produced by `{command}` on {machine()}; code at commit {_commit()}. Medians of "
+        "several runs, all measured in the same run; plan pairs from `benchmarks/generate.py` "
+        "(seeded; ~76-word provisions; 70% unchanged, 15% reworded, 5% moved, 3% removed, 3% "
+        "added, 2% split, 2% merged; *worst* edits every provision slightly).",
+        "",
+        "## Whole process",
+        "",
+        "`python -m plandiff compare OLD NEW --format F -o FILE` in a fresh process (interpreter "
+        "start-up included); peak RSS is the largest of the three formats. Floor: `json.load` of "
+        "both files in-process. git: `git diff --no-index --word-diff` on the same texts, one "
+        "provision per line. Pair P/R against the known truth (git's from its line alignment).",
+        "",
+        "| pair | provisions | floor | git word-diff | plandiff → JSON | x floor | x git "
+        "| → Markdown | → HTML | peak RSS | plandiff pair P / R / F1 | git pair P / R |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.label.split('-')[0]} | {r.size:,} | {r.floor:.4f} s | {r.git:.3f} s | "
+            f"{r.cli['json']:.3f} s | {r.cli['json'] / r.floor:.1f} | "
+            f"{r.cli['json'] / r.git:.1f} | {r.cli['markdown']:.3f} s | {r.cli['html']:.3f} s | "
+            f"{max(r.cli_rss.values()):.0f} MB | {r.pr[0]:.4f} / {r.pr[1]:.4f} / {r.pr[2]:.4f} | "
+            f"{r.git_pr[0]:.3f} / {r.git_pr[1]:.3f} |"
+        )
+    lines += [
+        "",
+        "## Library stages, in-process",
+        "",
+        "`load_plan` of both files, `compare()` as a whole (alignment, word diff and findings "
+        "are not exposed as separate public stages, so they are timed together), and "
+        "`render(comparison, fmt)` per format. Memory is the peak of Python allocations made "
+        "during the stage (tracemalloc, in a separate untimed run).",
+        "",
+        "| pair | provisions | " + " | ".join(
+            ["load", "compare", *(f"render {f}" for f in FORMATS)]) + " |",
+        "|---|---|" + "---|" * (2 + len(FORMATS)),
+    ]
+    for r in rows:
+        cells = " | ".join(f"{r.stages[k]:.3f} s / {r.stage_mem[k]:.0f} MB" for k in r.stages)
+        lines.append(f"| {r.label.split('-')[0]} | {r.size:,} | {cells} |")
+    dd = [r for r in rows if r.deepdiff is not None]
+    if dd:
+        lines += [
+            "",
+            "## deepdiff on the two JSON documents",
+            "",
+            "deepdiff compares the provision lists index by index, so one insertion shifts "
+            "every later pair; its pair P/R is that positional pairing scored against the truth.",
+            "",
+            "| provisions | deepdiff | ignore_order | plandiff → JSON (whole process) "
+            "| deepdiff pair P / R |",
+            "|---|---|---|---|---|",
+        ]
+        for r in dd:
+            assert r.deepdiff_pr is not None
+            lines.append(f"| {r.size:,} | {_s(r.deepdiff)} | {_s(r.deepdiff_unordered)} | "
+                         f"{_s(r.cli['json'])} | {r.deepdiff_pr[0]:.3f} / "
+                         f"{r.deepdiff_pr[1]:.3f} |")
+    g_cli = growth(rows, lambda r: r.cli["json"])
+    g_lib = growth(rows, lambda r: r.stages["load"] + r.stages["compare"])
+    if g_cli is not None and g_lib is not None:
+        lines += ["", f"Growth from 1,000 to 30,000 provisions: whole CLI to JSON n^{g_cli:.2f}; "
+                  f"in-process load + compare n^{g_lib:.2f}."]
+    if st:
+        lines += [
+            "",
+            "## Start-up",
+            "",
+            f"- `python -m plandiff --version`: {_s(st.version)} (median, whole process)",
+            f"- bundled pair to Markdown: {_s(st.bundled_markdown)} (median, whole process)",
+        ]
+        for what, (total, heavy) in st.imports.items():
+            names = ", ".join(f"{h.module} ({h.seconds:.3f} s, imported by `{h.importer}`)"
+                              for h in heavy) or "none"
+            lines.append(f"- `plandiff {what}` imports {total:.3f} s of modules; heavy "
+                         f"packages loaded: {names}")
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for name, value, ok in targets(rows, st):
+        lines.append(f"| {name} | {value} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
+    return "\n".join(lines) + "\n"
+
+
+def _commit() -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True, cwd=ROOT, check=False)
+    return proc.stdout.strip() or "unknown"
+
+
+def print_row(r: Row) -> None:
+    stages = ", ".join(f"{k} {v:.3f} s ({r.stage_mem[k]:.0f} MB)" for k, v in r.stages.items())
+    print(f"{r.label}: floor {r.floor:.4f} s, git {r.git:.3f} s (P/R {r.git_pr[0]:.3f}/"
+          f"{r.git_pr[1]:.3f}); CLI json {r.cli['json']:.3f} s ({r.cli['json'] / r.floor:.1f}x "
+          f"floor, {r.cli['json'] / r.git:.1f}x git), markdown {r.cli['markdown']:.3f} s, html "
+          f"{r.cli['html']:.3f} s, peak RSS {max(r.cli_rss.values()):.0f} MB; pair "
+          f"P/R/F1 {r.pr[0]:.4f}/{r.pr[1]:.4f}/{r.pr[2]:.4f}", flush=True)
+    print(f"    stages: {stages}", flush=True)
+    if r.deepdiff is not None and r.deepdiff_pr is not None:
+        print(f"    deepdiff {r.deepdiff:.3f} s (positional pair P/R {r.deepdiff_pr[0]:.3f}/"
+              f"{r.deepdiff_pr[1]:.3f}), ignore_order {_s(r.deepdiff_unordered)}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, action="append",
+                        help=f"plan size to run (repeatable; default {generate.SIZES})")
+    parser.add_argument("--quick", action="store_true", help="30 and 1,000 provisions only")
+    parser.add_argument("--worst", type=int, default=None,
+                        help="size of the every-provision-edited pair (default 10,000; "
+                        "1,000 with --quick; 0 to skip)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
+    parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    sizes = args.size or ((30, 1000) if args.quick else generate.SIZES)
+    worst = args.worst if args.worst is not None else (1000 if args.quick else 10000)
+    plan = [(f"synthetic-{n}", n, False) for n in sizes]
+    if worst:
+        plan.append((f"worst-{worst}", worst, True))
+    print(f"machine: {machine()}", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="plandiff-bench-") as tmp:
+        for label, size, is_worst in plan:
+            runs = args.runs if size >= 10000 else max(args.runs, 5)
+            rows.append(measure(label, size, is_worst, runs, Path(tmp)))
+            print_row(rows[-1])
+    st = None if args.no_startup else measure_startup(9)
+    if st:
+        print(f"start-up: --version {_s(st.version)}, bundled pair to Markdown "
+              f"{_s(st.bundled_markdown)}")
+    for name, value, ok in targets(rows, st):
+        print(f"  {'—  ' if ok is None else 'ok ' if ok else 'MISS'} {name}: {value}")
+    command = "python benchmarks/speed.py" + (" --quick" if args.quick else "")
+    generate.write_text(args.out, results_markdown(rows, st, command))
+    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

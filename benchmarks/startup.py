@@ -1,0 +1,96 @@
+"""Start-up cost: ``python benchmarks/startup.py`` times ``--version`` and a small compare, and
+names which module pulls in each heavy dependency (from ``python -X importtime``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("pydantic", "jinja2", "deepdiff", "rich", "click")
+
+
+def env() -> dict[str, str]:
+    out = dict(os.environ)
+    out["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+    )
+    return out
+
+
+def timed(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env(), cwd=ROOT, check=False)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[-400:]}")
+    return statistics.median(times)
+
+
+def bundled_pair() -> tuple[Path, Path] | None:
+    """The first bundled plan whose parent is also bundled, with that parent."""
+    plans = {}
+    for path in sorted((ROOT / "plans").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        plans[data["id"]] = (path, data.get("parent"))
+    for _, (path, parent) in sorted(plans.items()):
+        if parent in plans:
+            return plans[parent][0], path
+    return None
+
+
+@dataclass(frozen=True)
+class Heavy:
+    module: str
+    seconds: float  # cumulative import time
+    importer: str
+
+
+def heavy_imports(args: list[str]) -> tuple[float, list[Heavy]]:
+    """Total import time of ``python -m plandiff ARGS`` and the heavy packages it loaded."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "plandiff", *args],
+                          capture_output=True, text=True, env=env(), cwd=ROOT, check=False)
+    rows = []  # (depth, module, cumulative µs), in the order Python prints them
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, _self_us, cum_us, name = line.split("|", 3)
+        depth = (len(name) - len(name.lstrip())) // 2
+        rows.append((depth, name.strip(), int(cum_us)))
+    total = sum(c for d, _, c in rows if d == 0) / 1e6
+    found = []
+    for k, (depth, name, cum) in enumerate(rows):
+        if name in HEAVY:
+            # Python prints a module after everything it imported, one level shallower:
+            # the importer is the next line printed at a smaller depth.
+            importer = next((n for d, n, _ in rows[k + 1:] if d < depth), "the command itself")
+            found.append(Heavy(name, cum / 1e6, importer))
+    return total, found
+
+
+def main() -> None:
+    runs = 7
+    version = timed([sys.executable, "-m", "plandiff", "--version"], runs)
+    print(f"python -m plandiff --version: {version:.3f} s")
+    pair = bundled_pair()
+    if pair:
+        cmd = [sys.executable, "-m", "plandiff", "compare", str(pair[0]), str(pair[1]),
+               "--format", "markdown"]
+        print(f"bundled pair to Markdown: {timed(cmd, runs):.3f} s")
+    for args in (["--version"], ["compare", "--help"]):
+        total, heavy = heavy_imports(args)
+        names = ", ".join(f"{h.module} {h.seconds:.3f} s (imported by {h.importer})"
+                          for h in heavy) or "none"
+        print(f"imports for `{' '.join(args)}`: {total:.3f} s; heavy: {names}")
+
+
+if __name__ == "__main__":
+    main()

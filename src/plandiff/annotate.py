@@ -1,0 +1,95 @@
+"""Headline findings for a comparison: figures, key language and topics, worst first.
+
+Only provisions whose wording changed (or that were added or removed) are read, so the cost
+follows the size of the change, not of the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from plandiff.changes import (
+    SEVERITY_RANK,
+    ChangeKind,
+    Finding,
+    ProvisionChange,
+    SubPointChange,
+    TopicSummary,
+    WordEdit,
+)
+from plandiff.options import CompareOptions
+from plandiff.rules import figures, key_language, resolve, whole_provision
+from plandiff.topics import summarise, topics_for
+
+__all__ = ["annotate", "topics_for"]
+
+_SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
+
+
+def _joined(edits: Iterable[WordEdit], side: str) -> str:
+    return "".join(e.old if side == "old" else e.new for e in edits)
+
+
+def _subpoints(points: Iterable[SubPointChange], side: str) -> str:
+    return "".join(f"\n{_joined(p.edits, side)}{_subpoints(p.children, side)}" for p in points)
+
+
+def texts(change: ProvisionChange) -> tuple[str, str]:
+    """The old and new wording of a change, sub-points included, as the word edits give it."""
+    if change.edits:
+        old, new = _joined(change.edits, "old"), _joined(change.edits, "new")
+    else:
+        old = "\n".join(r.text for r in change.old)
+        new = "\n".join(r.text for r in change.new)
+    return old + _subpoints(change.subpoints, "old"), new + _subpoints(change.subpoints, "new")
+
+
+def _edits(change: ProvisionChange) -> list[WordEdit]:
+    found = list(change.edits)
+    stack = list(change.subpoints)
+    while stack:
+        point = stack.pop()
+        found += point.edits
+        stack += point.children
+    return found
+
+
+def changed_share(change: ProvisionChange, old: str, new: str) -> float:
+    """How much of the wording changed: the smaller of the old text's share in changed runs
+    and the new text's, so that a clause added to a short provision is not a rewrite."""
+    if not old or not new:
+        return 1.0 if old or new else 0.0
+    edits = _edits(change)
+    if edits and not change.edits_capped:
+        gone = sum(len(e.old) for e in edits if e.op != "equal")
+        came = sum(len(e.new) for e in edits if e.op != "equal")
+        return min(gone / len(old), came / len(new))
+    # Without a word diff, fall back on the distinct words each text does not share.
+    a, b = set(old.split()), set(new.split())
+    return min(len(a - b) / len(a), len(b - a) / len(b)) if a and b else 1.0
+
+
+def annotate(
+    changes: tuple[ProvisionChange, ...], *, options: CompareOptions
+) -> tuple[tuple[Finding, ...], tuple[TopicSummary, ...]]:
+    """Findings sorted worst first (then in document order), and a summary per topic."""
+    rules = resolve(options.rules)
+    ranked: list[tuple[int, int, int, Finding]] = []
+    for index, change in enumerate(changes):
+        if change.kind in _SKIP:
+            continue
+        old, new = texts(change)
+        if change.kind is ChangeKind.ADDED:
+            found = whole_provision(new, True, rules, change.id)
+        elif change.kind is ChangeKind.REMOVED:
+            found = whole_provision(old, False, rules, change.id)
+        elif old == new:
+            continue  # renumbered or moved without a word changed
+        else:
+            share = changed_share(change, old, new)
+            found = figures(old, new, rules, change.id)
+            found += key_language(old, new, rules, change.id, share)
+        ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
+    ranked.sort(key=lambda r: r[:3])
+    findings = tuple(r[3] for r in ranked)
+    return findings, summarise(changes, findings, rules=options.rules)

@@ -1,0 +1,291 @@
+"""Quantities read from prose — figures, money, percentages, durations, ratios, dates — with
+what each one counts.
+
+>>> [(q.value, q.unit) for q in quantities("capped at six hundred thousand (600,000) personnel")]
+[(600000.0, 'personnel')]
+>>> [(q.value, q.unit) for q in quantities("a fund of US$100bn")]
+[(100000000000.0, 'usd')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
+_MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
+
+_DIGITS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SMALL_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
+_ANY_WORD = _SMALL_WORD + "|" + "|".join(_SCALES)
+# "two hundred and fifty": "and" may follow a scale word only; checked again when parsing.
+_WORDS = rf"(?:{_SMALL_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_ANY_WORD}))*"
+_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
+
+# One scan finds every number core; alternatives are ordered so that the longest reading of a
+# position wins (a date before its day number, a doubled form before its word part).
+_CORE = re.compile(
+    rf"""
+    (?P<date_dmy>\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})\b)
+  | (?P<date_mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})\b)
+  | (?P<date_iso>\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)
+  | (?P<month_year>\b(?P<m4>{_MONTH})\s+(?P<y4>\d{{4}})\b)
+  | (?P<ratio>\b(?P<r1>\d{{1,3}})\s?[:/]\s?(?P<r2>\d{{1,3}})\b(?![:/]\d))
+  | (?P<fifty>\b(?i:fifty-fifty)\b)
+  | (?P<doubled_w>\b(?P<dw_words>(?i:{_WORDS}))\s*\(\s*(?P<dw_digits>{_DIGITS})\s*\))
+  | (?P<doubled_d>(?<![\w.,])(?P<dd_digits>{_DIGITS})\s*\(\s*(?P<dd_words>(?i:{_WORDS}))\s*\))
+  | (?P<money>(?P<sign>{_CURRENCY_SIGN})\s?(?P<m_digits>{_DIGITS})(?![\w.,]\d))
+  | (?P<digits>(?<![\w.,])(?P<plain>{_DIGITS})(?![.,]\d))
+  | (?P<words>\b(?i:{_WORDS})\b)
+    """,
+    re.VERBOSE,
+)
+_SCALE_AFTER = re.compile(
+    r"\s?-?\s?(?P<scale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k)\b", re.IGNORECASE
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s(?P<cur>US\sdollars?|dollars?|USD|euros?|EUR|pounds?\ssterling|GBP|roubles?|rubles?"
+    r"|RUB|hryvnias?|UAH)\b",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"(?:\s+[a-z]+)?\s*-?\s*(?P<unit>days?|weeks?|months?|years?|hours?|km|kilomet(?:re|er)s?"
+    r"|miles?|troops|personnel|soldiers|servicemen|service\s?members|people|persons"
+    r"|prisoners|civilians|children|detainees)\b",
+    re.IGNORECASE,
+)
+_TIME_UNIT_NEXT = re.compile(r"[\s-]+(?P<unit>days?|weeks?|months?|years?|hours?)\b", re.I)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:article|point|paragraph|section|clause|resolution|item|no\.|number|chapter|annex"
+    r"|protocol|phase|stage|part)\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:within|by|before|until|after|in|no later than|not later than|no earlier than"
+    r"|not earlier than|up to|starting|from|on)\s+(?:the\s+)?(?:first\s+|next\s+)?$",
+    re.IGNORECASE,
+)
+_PERSONNEL_BEFORE = re.compile(
+    r"\b(?:armed forces|army|troops|military|personnel|soldiers|servicemen|forces)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
+
+_UNIT_NAMES = {
+    "day": "days", "week": "days", "month": "months", "year": "years", "hour": "hours",
+    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles",
+    "troops": "personnel", "personnel": "personnel", "soldier": "personnel",
+    "servicemen": "personnel", "service members": "personnel", "servicemembers": "personnel",
+    "people": "people", "person": "people", "prisoner": "people", "civilian": "people",
+    "children": "people", "detainee": "people",
+}  # fmt: skip
+_CURRENCIES = {
+    "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "dollar": "usd", "us dollar": "usd",
+    "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp", "gbp": "gbp",
+    "pounds sterling": "gbp", "pound sterling": "gbp", "rouble": "rub", "ruble": "rub",
+    "rub": "rub", "hryvnia": "uah", "uah": "uah",
+}  # fmt: skip
+TIME_UNITS = frozenset({"days", "months", "years", "hours", "date", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a text: its value, what it counts, and where it stands."""
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    deadline: bool = False
+
+
+def parse_words(phrase: str) -> float | None:
+    """The value of a number written in words, or None when the words are not a number.
+
+    >>> parse_words("two hundred and fifty thousand")
+    250000.0
+    """
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word == "and":
+            continue
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digits(text: str) -> float:
+    return float(re.sub(r"[,\u00a0\u202f]", "", text))
+
+
+def _trim_words(text: str) -> str:
+    """Cut a word number at an "and" that does not follow a scale word ("one and two")."""
+    parts = re.split(r"(\s+and\s+)", text)
+    kept = parts[0]
+    for joiner, nxt in zip(parts[1::2], parts[2::2], strict=True):
+        if kept.lower().rsplit(None, 1)[-1].split("-")[-1] not in _SCALES:
+            break
+        kept += joiner + nxt
+    return kept
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    month_no = int(month) if month.isdigit() else _MONTHS[month.lower()]
+    try:
+        return dt.date(int(year), month_no, int(day))
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
+    """Value, preliminary unit and end of the core; None when the match is not a quantity."""
+    kind = m.lastgroup
+    end = m.end()
+    if kind == "date_dmy":
+        day = _date(m["y1"], m["m1"], m["d1"])
+    elif kind == "date_mdy":
+        day = _date(m["y2"], m["m2"], m["d2"])
+    elif kind == "date_iso":
+        day = _date(m["y3"], m["m3"], m["d3"])
+    elif kind == "month_year":
+        day = _date(m["y4"], m["m4"], "1")
+    else:
+        day = None
+        if kind == "ratio":
+            first, second = float(m["r1"]), float(m["r2"])
+            return (100 * first / (first + second), "ratio", end) if first + second else None
+        if kind == "fifty":
+            return 50.0, "ratio", end
+        if kind == "doubled_w":
+            return _digits(m["dw_digits"]), "count", end
+        if kind == "doubled_d":
+            return _digits(m["dd_digits"]), "count", end
+        if kind == "money":
+            sign = re.sub(r"\s", "", m["sign"]).lower()
+            return _digits(m["m_digits"]), _CURRENCIES[sign], end
+        if kind == "digits":
+            return _digits(m["plain"]), "count", end
+        words = _trim_words(m["words"])
+        value = parse_words(words)
+        if value is None:
+            return None
+        return value, "count", m.start() + len(words)
+    if day is None:
+        return None
+    return float(day.toordinal()), "date", end
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order; references such as "Article 5" are left out.
+
+    >>> [(q.text, q.unit, q.deadline) for q in quantities("elections within thirty (30) days")]
+    [('thirty (30) days', 'days', True)]
+    """
+    found: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _CORE.search(text, pos)
+        if m is None:
+            return found
+        pos = m.end()
+        read = _from_match(m)
+        if read is None:
+            continue
+        value, unit, end = read
+        pos = end
+        start = m.start()
+        before = text[max(0, start - 40) : start]
+        if unit == "count" and _REFERENCE_BEFORE.search(before):
+            continue
+        kind = m.lastgroup
+        if unit not in {"date", "ratio"}:
+            value, unit, end = _suffixes(text, value, unit, end, kind)
+        if unit == "count" and kind == "words" and value == 1:
+            continue  # "one of the parties" is not a figure anyone negotiates
+        if unit == "count" and kind == "digits" and m["plain"].isdigit() and 1900 <= value <= 2100:
+            unit = "year"
+        if unit == "count":
+            sentence = _SENTENCE_BREAK.split(text[max(0, start - 100) : start])[-1]
+            if _PERSONNEL_BEFORE.search(sentence):
+                unit = "personnel"
+        deadline = unit in TIME_UNITS and bool(_DEADLINE_BEFORE.search(before))
+        found.append(Quantity(value, unit, text[start:end], start, end, deadline))
+
+
+def _suffixes(
+    text: str, value: float, unit: str, end: int, kind: str | None
+) -> tuple[float, str, int]:
+    """Read scale words, percent signs, currencies and counted nouns after a number."""
+    scale = _SCALE_AFTER.match(text, end)
+    if scale:
+        word = scale["scale"].lower()
+        short = word in _SHORT_SCALES and word not in _SCALES
+        # "5 m" is five metres unless money is being talked about.
+        if not short or unit != "count" or _CURRENCY_AFTER.match(text, scale.end()):
+            value *= _SCALES.get(word) or _SHORT_SCALES[word]
+            end = scale.end()
+    if unit == "count":
+        percent = _PERCENT_AFTER.match(text, end)
+        if percent:
+            return value, "percent", percent.end()
+        currency = _CURRENCY_AFTER.match(text, end)
+        if currency:
+            name = re.sub(r"\s+", " ", currency["cur"].lower())
+            name = name if name in _CURRENCIES else name.rstrip("s")
+            return value, _CURRENCIES[name], currency.end()
+        counted = _UNIT_AFTER.match(text, end)
+        if counted:
+            noun = re.sub(r"\s+", " ", counted["unit"].lower())
+            noun = noun if noun in _UNIT_NAMES else noun.rstrip("s")
+            unit = _UNIT_NAMES.get(noun, "count")
+            if unit in TIME_UNITS:
+                if noun == "week":
+                    value *= 7
+                close = _TIME_UNIT_NEXT.match(text, end)
+                if close:  # "100 days" reads better than "100" in a headline
+                    end = close.end()
+    return value, unit, end
