@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from gitplans import git_env, plan_doc, plandiff, run, write_plan
 
 TEXTS = [
     "Sovereignty of Ukraine will be confirmed.",
+    "A non-aggression agreement will be concluded.",
+    "Security guarantees will be given.",
     "Ukraine's armed forces will be capped at 600,000 personnel.",
     "Ukraine will not join NATO.",
 ]
@@ -95,8 +98,8 @@ def _commit_and_edit(root: Path, env: dict[str, str]) -> None:
     run(["git", "add", "-A"], root, env)
     run(["git", "commit", "-q", "-m", "first draft"], root, env)
     edited = copy.deepcopy(doc)
-    edited["provisions"][1]["text"] = TEXTS[1].replace("600,000", "800,000")
-    del edited["provisions"][2]
+    edited["provisions"][3]["text"] = TEXTS[3].replace("600,000", "800,000")
+    del edited["provisions"][4]
     write_plan(root / "plans" / "draft.json", edited)
 
 
@@ -107,9 +110,9 @@ def test_git_log_and_no_ext_diff_use_textconv(repo: tuple[Path, dict[str, str]])
     diff = run(["git", "diff", "--no-ext-diff"], root, env).stdout
     assert "-    Ukraine's armed forces will be capped at 600,000 personnel." in diff
     assert "+    Ukraine's armed forces will be capped at 800,000 personnel." in diff
-    assert "-§ 3 (point-3)" in diff
+    assert "-§ 5 (point-5)" in diff
     assert '"text"' not in diff  # canonical text, not JSON
-    assert "@@ § 2 (point-2)" in diff  # the hunk header names the provision
+    assert re.search(r"^@@ [-+0-9, ]+ @@ § 3 \(point-3\)$", diff, re.M)  # names a provision
 
 
 def test_textconv_only_driver(repo: tuple[Path, dict[str, str]]) -> None:

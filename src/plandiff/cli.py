@@ -7,7 +7,7 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -122,7 +122,8 @@ def git_config(enable: bool, global_: bool, driver: str) -> None:
 
     scope: gitdiff.Scope = "global" if global_ else "local"
     if enable:
-        done = gitdiff.enable(scope, cwd=Path.cwd(), driver=driver)  # type: ignore[arg-type]
+        which = cast("gitdiff.Driver", driver)  # click.Choice allows only the three
+        done = gitdiff.enable(scope, cwd=Path.cwd(), driver=which)
     else:
         done = gitdiff.disable(scope, cwd=Path.cwd())
     for line in done or ["nothing to change"]:
@@ -148,21 +149,21 @@ def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | 
 
     Example: plandiff github --budget summary >> "$GITHUB_STEP_SUMMARY"
     """
-    from plandiff.render.github import render_github_many
+    from plandiff.render.github import Budget, render_github_many
     from plandiff.review import review_pairs
 
     comparisons = [r.comparison for r in review_pairs(folder, files)]
-    text = render_github_many(comparisons, budget=budget, details_url=details_url)  # type: ignore[arg-type]
-    click.echo(text, nl=False)
+    size: Budget = "summary" if budget == "summary" else "comment"
+    click.echo(render_github_many(comparisons, budget=size, details_url=details_url), nl=False)
 
 
-@cli.command()
+@cli.command("annotations")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
 @click.option(
     "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Most lines."
 )
-def annotations(files: tuple[str, ...], folder: str, limit: int) -> None:
+def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None:
     """Print findings as GitHub workflow annotations (::error, ::warning, ::notice), worst first.
 
     Covers the same pairs as `plandiff github`; each line names the newer plan's file.
