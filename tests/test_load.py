@@ -221,3 +221,51 @@ def test_the_model_rules_hold_for_plans_built_in_code() -> None:
     doc["provisions"][1]["number"] = "1"
     with pytest.raises(ValueError, match="provision number '1' is used twice"):
         Plan.model_validate_json(json.dumps(doc))
+
+
+def test_paired_surrogate_escapes_and_escaped_backslashes_are_fine() -> None:
+    doc = plan_doc()
+    doc["provisions"][0]["text"] = "Peace \U0001f54a and a path C:\\ud800."
+    text = json.dumps(doc)
+    assert "\\ud83d\\udd4a" in text and "C:\\\\ud800" in text
+    plan = load_plan_text(text, "p.json")
+    assert plan.provisions[0].text == doc["provisions"][0]["text"]
+
+
+def test_a_str_with_a_lone_surrogate_is_refused() -> None:
+    assert problems_of('{"id": "\ud800"}') == ["p.json:1:9: holds a lone surrogate"]
+
+
+def test_problems_are_capped_with_a_count_of_the_rest() -> None:
+    doc = plan_doc()
+    doc["provisions"] = [
+        {"number": str(i), "text": "", "provenance": "reported"} for i in range(1, 151)
+    ]
+    lines = problems_of_doc(doc)
+    assert len(lines) == 101
+    assert lines[0] == "p.json: /provisions/0/text (provision 1): must not be empty or only white space"
+    assert lines[-1] == "p.json: 50 more problems not shown"
+
+
+def test_names_are_made_safe_for_one_line_of_output() -> None:
+    assert problems_of_text_named(b"", "::error::x.json") == [
+        "./::error::x.json:1:1: the file is empty; a plan is a JSON object"
+    ]
+    assert problems_of_text_named(b"", "a\nb.json")[0].startswith("a\\nb.json:1:1: ")
+
+
+def problems_of_text_named(text: bytes, name: str) -> list[str]:
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(text, name)
+    return list(caught.value.problems)
+
+
+def test_problems_carry_their_parts_as_records() -> None:
+    doc = plan_doc()
+    doc["provisions"][1]["text"] = ""
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(json.dumps(doc), "p.json")
+    (detail,) = caught.value.details
+    assert (detail.file, detail.pointer, detail.provision, detail.line) == (
+        "p.json", "/provisions/1/text", "2", None,
+    )

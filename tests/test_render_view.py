@@ -103,4 +103,4 @@ def test_rows_without_edits_show_their_whole_text() -> None:
 def test_anchors_are_safe_and_distinct() -> None:
     assert anchor_for("p-6") == "c-p-6"
     assert anchor_for('a"b') != anchor_for("a_b")
-    assert all(ch.isalnum() or ch in "-_" for ch in anchor_for('x"><script>'))
+    assert all(ch.isalnum() or ch in "-." for ch in anchor_for('x"><script>'))

@@ -7,11 +7,13 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, cast
 
 import click
 
 from plandiff import __version__
+from plandiff.render import COLOR_MODES, FORMATS
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -86,8 +88,6 @@ def git_diff(color_mode: str, args: tuple[str, ...]) -> None:
     `/dev/null` stands for the missing side of an added or deleted plan. Exits 0, as git
     expects, unless something goes wrong.
     """
-    from pathlib import Path
-
     from plandiff.gitdiff import external_diff, git_wants_color
 
     if color_mode == "auto":
@@ -116,8 +116,6 @@ def git_config(enable: bool, global_: bool, driver: str) -> None:
 
     Example: plandiff git-config --enable
     """
-    from pathlib import Path
-
     from plandiff import gitdiff
 
     scope: gitdiff.Scope = "global" if global_ else "local"
@@ -175,6 +173,59 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
 
     items = [(r.comparison, r.new_path) for r in review_pairs(folder, files)]
     click.echo(render_annotations(items, limit=limit), nl=False)
+@cli.command("compare")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    color: str,
+    exit_zero: bool,
+) -> None:
+    """Compare two versions of a plan provision by provision.
+
+    \b
+    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    """
+    from plandiff import compare, load_plan, render
+    from plandiff.atomic import check_target
+    from plandiff.render.terminal import color_wanted
+
+    if output is not None:
+        check_target(output, (old, new))
+    comparison = compare(load_plan(old), load_plan(new))
+    text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
+    _emit(text, output, inputs=(old, new))
+    ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
+
+
+def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
+    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+    if output is None:
+        click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it
+        return
+    from plandiff.atomic import write_atomic
+
+    write_atomic(output, text, inputs=inputs)
 
 
 def main() -> None:

@@ -56,5 +56,16 @@ class PlanError(PlandiffError):
         return "\n".join(self.problems)
 
 
+def display_name(name: str) -> str:
+    """A file name made safe for one line of output: control characters escaped, and no
+    leading ``::``, which CI logs read as a command.
+
+    >>> display_name("::warning::x.json")
+    './::warning::x.json'
+    """
+    shown = name if name.isprintable() else repr(name)[1:-1]
+    return "./" + shown if shown.startswith(":") else shown
+
+
 class UsageError(PlandiffError):
     """The request itself is wrong: a missing file, an unknown plan id, a bad option value."""

@@ -7,8 +7,8 @@ import os
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from plandiff.errors import PlanError, Problem, UsageError
-from plandiff.load import display_name, load_plan
+from plandiff.errors import PlanError, Problem, UsageError, display_name
+from plandiff.load import load_plan
 
 
 class Status(StrEnum):

@@ -25,6 +25,8 @@ RENDERERS: dict[str, tuple[str, str]] = {
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 # Formats whose output can carry colour; the others ignore ``color``.
 COLOR_FORMATS = frozenset({"terminal"})
+# Values of ``--color``; plandiff.render.terminal.color_wanted resolves them.
+COLOR_MODES = ("auto", "always", "never")
 
 
 def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:

@@ -126,6 +126,7 @@ class SubPointView:
     segments: tuple[Segment, ...]
     old_segments: tuple[Segment, ...]
     new_segments: tuple[Segment, ...]
+    title: str  # as printed before the text: '(a)', '(a) → (b)', '(i) added', '(b) removed'
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class RowView:
     edits_capped: bool
     subpoints: tuple[SubPointView, ...]
     findings: tuple[HeadlineView, ...]
+    summary: str  # aspects and how it was matched, e.g. 'reworded · moved · matched by text, ...'
 
 
 @dataclass(frozen=True)
@@ -338,7 +340,9 @@ def _headline(finding: Finding, provision: str | None) -> HeadlineView:
 
 def anchor_for(change_id: str) -> str:
     """A fragment identifier safe in HTML attributes and Markdown links, unique per id."""
-    return "c-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", change_id)
+    # Any other character becomes '.hex.'; dots appear only as those delimiters, so two
+    # different ids can never share an anchor.
+    return "c-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f".{ord(m.group()):x}.", change_id)
 
 
 def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
@@ -362,7 +366,7 @@ def aspects(change: ProvisionChange) -> tuple[str, ...]:
     if change.reworded:
         found.append("reworded")
     if change.renumbered:
-        found.append(f"renumbered {numbers(change.old)} → {numbers(change.new)}")
+        found.append(f"renumbered {numbers(change.old) or '—'} → {numbers(change.new) or '—'}")
     if change.moved:
         found.append("moved")
     if change.heading_changed:
@@ -376,6 +380,12 @@ def _matched(change: ProvisionChange) -> str | None:
     if change.matched_by is None:
         return None
     return f"matched by {change.matched_by}, confidence {change.confidence:.2f}"
+
+
+def _summary(change: ProvisionChange) -> str:
+    # The kind is shown beside the summary already, so an aspect that only repeats it goes.
+    shown = [a for a in aspects(change) if a != change.kind]
+    return " · ".join((*shown, *filter(None, [_matched(change)])))
 
 
 def _joined(refs: tuple[ProvisionRef, ...]) -> str:
@@ -412,6 +422,7 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         edits_capped=change.edits_capped,
         subpoints=tuple(_flatten(change.subpoints, 0)),
         findings=findings,
+        summary=_summary(change),
     )
 
 
@@ -459,13 +470,14 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
     rows: list[SubPointView] = []
     for sp in subpoints:
         if sp.old_label is None:
-            label = f"{sp.new_label} (added)"
+            label, title = f"{sp.new_label} (added)", f"({sp.new_label}) added"
         elif sp.new_label is None:
-            label = f"{sp.old_label} (removed)"
+            label, title = f"{sp.old_label} (removed)", f"({sp.old_label}) removed"
         elif sp.old_label == sp.new_label:
-            label = sp.old_label
+            label, title = sp.old_label, f"({sp.old_label})"
         else:
             label = f"{sp.old_label} → {sp.new_label}"
+            title = f"({sp.old_label}) → ({sp.new_label})"
         rows.append(
             SubPointView(
                 depth=depth,
@@ -475,6 +487,7 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 segments=segments(sp.edits),
                 old_segments=side_segments(sp.edits, "old"),
                 new_segments=side_segments(sp.edits, "new"),
+                title=title,
             )
         )
         rows.extend(_flatten(sp.children, depth + 1))

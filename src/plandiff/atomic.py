@@ -1,0 +1,84 @@
+"""Write a file all at once or not at all: temporary file, fsync, rename; never over an input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from plandiff.errors import PlandiffError, UsageError
+
+
+def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new, never half.
+
+    The temporary file lives in the same directory (a rename is only atomic within one file
+    system) and is removed on any failure, an interrupt included.
+    """
+    check_target(path, inputs)
+    directory = path.parent
+    mode = _mode_for(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise PlandiffError(f"{path}: cannot write: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(err, OSError):
+            raise PlandiffError(f"{path}: cannot write: {err.strerror or err}") from None
+        raise
+    _sync_directory(directory)
+
+
+def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raise UsageError unless ``path`` can be written: not an input, in an existing directory.
+
+    Callers check before doing the work, so a doomed run fails at once.
+    """
+    for source in inputs:
+        if _same_file(path, source):
+            raise UsageError(f"{path}: refusing to overwrite an input file")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: directory {path.parent} does not exist")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _mode_for(path: Path) -> int:
+    # mkstemp creates 0600; a report should get the permissions a plain open() would give,
+    # or keep those of the file it replaces.
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a directory.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

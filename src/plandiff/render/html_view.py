@@ -1,0 +1,267 @@
+"""What only the HTML report adds to the shared view: reading order, anchors, filters, columns."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+
+from plandiff.changes import ChangeKind, Comparison, ProvisionChange
+from plandiff.render.view import (
+    KIND_LABELS,
+    KIND_ORDER,
+    HeadlineView,
+    ReportView,
+    RowView,
+    Segment,
+    SourceView,
+    SubPointView,
+    anchor_for,
+    build_view,
+)
+
+# The engine names changes 'p-6' and 'old-26'; those are the anchors readers link to. Any
+# other id falls back to the shared, escaped anchor ('c-...'), which cannot collide with
+# these or with the page's own ids (none of which start with 'p-', 'old-' or 'c-').
+PLAIN_ID = re.compile(r"(?:p|old)-[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    source: SourceView
+    linkable: bool  # only http(s) addresses become links; anything else stays text
+
+
+@dataclass(frozen=True)
+class HeadlineLink:
+    headline: HeadlineView
+    href: str | None
+
+
+@dataclass(frozen=True)
+class SubEntry:
+    sub: SubPointView
+    has_old: bool
+    has_new: bool
+    segments: tuple[Segment, ...]
+    old_segments: tuple[Segment, ...]
+    new_segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the provision list: a provision (``row``), or where a moved one stood."""
+
+    row: RowView | None
+    anchor: str
+    kind: str
+    kind_label: str
+    classes: str
+    title: str
+    link: str | None = None
+    link_text: str | None = None
+    collapsed: bool = False
+    badges: tuple[str, ...] = ()
+    old_heading: str | None = None
+    new_heading: str | None = None
+    absent_old: str | None = None
+    absent_new: str | None = None
+    segments: tuple[Segment, ...] = ()
+    old_segments: tuple[Segment, ...] = ()
+    new_segments: tuple[Segment, ...] = ()
+    subpoints: tuple[SubEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter switch: ``ident`` is its input's id, ``cls`` the class it keeps visible."""
+
+    ident: str
+    cls: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class HtmlView:
+    report: ReportView
+    old_sources: tuple[SourceLink, ...]
+    new_sources: tuple[SourceLink, ...]
+    headlines: tuple[HeadlineLink, ...]
+    entries: tuple[Entry, ...]
+    kind_filters: tuple[Filter, ...]
+    topic_filters: tuple[Filter, ...]
+
+
+def html_view(cmp: Comparison) -> HtmlView:
+    """The shared report view plus what the HTML page needs on top of it."""
+    report = build_view(cmp)
+    rows = {r.id: r for r in (*report.changed, *report.not_covered, *report.unchanged)}
+    hrefs = {anchor_for(c.id): html_anchor(c.id) for c in cmp.changes}
+    topic_ids = _topic_ids(cmp)
+    present = [k for k in KIND_ORDER if any(c.kind is k for c in cmp.changes)]
+    return HtmlView(
+        report=report,
+        old_sources=_links(report.old.sources),
+        new_sources=_links(report.new.sources),
+        headlines=tuple(
+            HeadlineLink(h, hrefs.get(h.anchor) if h.anchor else None) for h in report.headlines
+        ),
+        entries=_entries(cmp, rows, topic_ids),
+        kind_filters=tuple(
+            Filter(f"show-{k}", f"kind-{k}", KIND_LABELS[k], sum(c.kind is k for c in cmp.changes))
+            for k in present
+        ),
+        topic_filters=tuple(
+            Filter(f"only-{cls}", cls, name, sum(name in c.topics for c in cmp.changes))
+            for name, cls in topic_ids.items()
+        ),
+    )
+
+
+def html_anchor(change_id: str) -> str:
+    """The element id of a change: its own id when it is a plain engine id.
+
+    >>> html_anchor("p-6"), html_anchor("old-26"), html_anchor("x y").startswith("c-")
+    ('p-6', 'old-26', True)
+    """
+    return change_id if PLAIN_ID.fullmatch(change_id) else anchor_for(change_id)
+
+
+def tidy(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Move spaces at the edges of an insertion or deletion out of the mark.
+
+    An underlined leading space reads as a stray mark; a change of spacing alone stays marked.
+
+    >>> [(s.op, s.text) for s in tidy((Segment("insert", " in peacetime"),))]
+    [('equal', ' '), ('insert', 'in peacetime')]
+    """
+    out: list[Segment] = []
+    for s in segments:
+        core = s.text.strip()
+        if s.op == "equal" or not core or core == s.text:
+            out.append(s)
+            continue
+        start = s.text.index(core)
+        end = start + len(core)
+        lead, trail = s.text[:start], s.text[end:]
+        out.extend(
+            [Segment("equal", lead)] * bool(lead)
+            + [Segment(s.op, core)]
+            + [Segment("equal", trail)] * bool(trail)
+        )
+    return tuple(out)
+
+
+def _links(sources: tuple[SourceView, ...]) -> tuple[SourceLink, ...]:
+    return tuple(SourceLink(s, s.url.startswith(("https://", "http://"))) for s in sources)
+
+
+def _topic_ids(cmp: Comparison) -> dict[str, str]:
+    # Topic names come from plan files; class names are numbered instead so that no text
+    # from a plan ever reaches the stylesheet.
+    names = sorted({t.topic for t in cmp.topics} | {t for c in cmp.changes for t in c.topics})
+    return {name: f"topic-{i}" for i, name in enumerate(names)}
+
+
+def _title(row: RowView) -> str:
+    old, new = row.old_label, row.new_label
+    if new is None or old is None or old == new:
+        return f"Provision {new or old}"
+    return f"Provision {old} → {new}"
+
+
+def _absent(kind: str, side: str) -> str | None:
+    if kind == ChangeKind.NOT_COVERED and side == "new":
+        return "Not covered by the partial new version: its fate is unknown."
+    if kind in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED) and side == "new":
+        return "Not in the new version."
+    if kind == ChangeKind.ADDED and side == "old":
+        return "Not in the old version."
+    return None
+
+
+def _sub(sub: SubPointView) -> SubEntry:
+    return SubEntry(
+        sub=sub,
+        has_old=sub.kind != ChangeKind.ADDED,
+        has_new=sub.kind not in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED),
+        segments=tidy(sub.segments),
+        old_segments=tidy(sub.old_segments),
+        new_segments=tidy(sub.new_segments),
+    )
+
+
+def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry:
+    topics = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
+    moved_from = c.kind is ChangeKind.MOVED and bool(c.old)
+    old_heading = " / ".join(r.heading for r in c.old if r.heading) or None
+    new_heading = " / ".join(r.heading for r in c.new if r.heading) or None
+    return Entry(
+        row=row,
+        anchor=html_anchor(c.id),
+        kind=row.kind,
+        kind_label=row.kind_label,
+        classes=f"kind-{row.kind} {topics}".strip(),
+        title=_title(row),
+        link=f"was-{html_anchor(c.id)}" if moved_from else None,
+        link_text=f"Moved from where old provision {row.old_label} stood" if moved_from else None,
+        collapsed=row.kind == ChangeKind.UNCHANGED and not row.findings,
+        badges=tuple(a for a in row.aspects if a.split()[0] != row.kind),
+        old_heading=old_heading,
+        new_heading=new_heading,
+        absent_old=_absent(row.kind, "old"),
+        absent_new=_absent(row.kind, "new"),
+        segments=tidy(row.segments),
+        old_segments=tidy(row.old_segments),
+        new_segments=tidy(row.new_segments),
+        subpoints=tuple(_sub(s) for s in row.subpoints),
+    )
+
+
+def _origin(entry: Entry, old_label: str | None, new_label: str | None) -> Entry:
+    return Entry(
+        row=None,
+        anchor=f"was-{entry.anchor}",
+        kind=entry.kind,
+        kind_label=entry.kind_label,
+        classes=entry.classes,
+        title=f"Old provision {old_label}",
+        link=entry.anchor,
+        link_text=f"Moved to provision {new_label}",
+    )
+
+
+def _entries(
+    cmp: Comparison, rows: dict[str, RowView], topic_ids: dict[str, str]
+) -> tuple[Entry, ...]:
+    """Provisions in the comparison's reading order, plus a marker where each moved one stood.
+
+    A marker goes right after the last unmoved provision that stood before the moved one in
+    the old version, so that reading down the old column finds it in its old place.
+    """
+    entries = [_entry(c, rows[c.id], topic_ids) for c in cmp.changes]
+    # (old position, list index) of every unmoved change that has an old side, sorted by
+    # position; ``last[k]`` is the greatest list index among the first k + 1 of them.
+    anchored = sorted(
+        (max(r.position for r in c.old), i)
+        for i, c in enumerate(cmp.changes)
+        if c.old and c.kind is not ChangeKind.MOVED
+    )
+    positions = [pos for pos, _ in anchored]
+    last = list(accumulate((i for _, i in anchored), max))
+    markers: dict[int, list[Entry]] = {}
+    for c, entry in zip(cmp.changes, entries, strict=True):
+        if entry.link is None:
+            continue
+        before = bisect_left(positions, c.old[0].position)
+        slot = last[before - 1] if before else -1
+        markers.setdefault(slot, []).append(
+            _origin(entry, rows[c.id].old_label, rows[c.id].new_label)
+        )
+    out: list[Entry] = list(markers.get(-1, ()))
+    for i, entry in enumerate(entries):
+        out.append(entry)
+        out.extend(markers.get(i, ()))
+    return tuple(out)

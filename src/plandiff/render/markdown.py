@@ -1,0 +1,88 @@
+"""The GitHub-flavoured Markdown report, for pull requests and for ``reports/``.
+
+Every value the template prints passes through :func:`md_escape`, the Markdown counterpart of
+HTML autoescaping, so plan text can never become HTML, a link, an image, a mention, a table
+break or the end of a ``<details>`` block.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+
+from plandiff.changes import Comparison
+from plandiff.render.text import visible
+from plandiff.render.view import build_view
+
+# Characters that start Markdown or HTML syntax anywhere in a line. They become numeric
+# character references: CommonMark shows those as the character and never reads them as syntax.
+_SYNTAX = re.compile(r"[&<>\\`*_\[\]!|~$#{}]")
+# Characters that only mean something at the start of a block: a bullet, a setext underline,
+# an ordered-list number ('1. ' but not '0.50'), or a leading ':'.
+_LEADING = re.compile(r"^(\s*)([-+=:]|\d+[.)](?=\s|$))")
+# GitHub links these after rendering, on the decoded text, so references cannot hide them;
+# an invisible WORD JOINER breaks the pattern instead: @name, #12, https://, www.
+_JOINER = "\u2060"
+# (GFM reads 'www.' only at a line start, after white space or after one of '*_~(' -- so an
+# anchor such as 'c-www.2e.' is left alone, and stays equal in its link and its target.)
+_AUTOLINKS = re.compile(
+    r"(?<=@)|(?<=#)(?=\d)|(?<=:)(?=//)|(?<![^\s*_~(]www)(?<=www)(?=\.)", re.IGNORECASE
+)
+
+
+def md_escape(text: str) -> str:
+    """``text`` as inert Markdown: shown exactly, never interpreted.
+
+    >>> md_escape("[x](javascript:alert(1)) | <b>")
+    '&#91;x&#93;(javascript:alert(1)) &#124; &lt;b&gt;'
+    """
+    flat = visible(text)
+    linked = _AUTOLINKS.sub(_JOINER, flat)
+    escaped = _SYNTAX.sub(_reference, linked)
+    return _LEADING.sub(lambda m: m.group(1) + _reference_text(m.group(2)), escaped)
+
+
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _reference(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or f"&#{ord(char)};"
+
+
+def _reference_text(token: str) -> str:
+    # Escape the last character: '-' of a bullet, '.' of '1.', ':' of '::'.
+    return token[:-1] + f"&#{ord(token[-1])};"
+
+
+def _finalize(value: object) -> Markup:
+    # With autoescape on, jinja passes what this returns through markupsafe.escape; returning
+    # Markup makes Markdown escaping replace HTML escaping, and macro output (already Markup)
+    # is not escaped twice.
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_escape("" if value is None else str(value)))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("plandiff.render", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The Markdown report of ``comparison``."""
+    template = _environment().get_template("report.md.j2")
+    text = template.render(view=build_view(comparison))
+    # Blank-line runs come from optional sections; collapse them so output is tidy and stable.
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"

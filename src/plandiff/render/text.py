@@ -1,0 +1,40 @@
+"""Make untrusted plan text inert on a terminal or in a CI log: controls become visible.
+
+>>> visible("a\\x1b[2Jb")
+'a\\\\x1b[2Jb'
+>>> visible("\\u202eevil")
+'<U+202E>evil'
+>>> visible("  ::error::x")
+'  \\\\::error::x'
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidirectional formatting characters reorder what a reader sees ("Trojan Source"); show
+# them as their code point instead of letting them act.
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Line breaks inside plan text would let it start a line of its own (a CI workflow command
+# such as '::error::' is only read at the start of a line), so every break becomes a space.
+_BREAKS = re.compile(r"\r\n|[\n\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
+_WORKFLOW = re.compile(r"^(\s*):(?=:)")
+
+
+def _show(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in BIDI:
+        return f"<U+{ord(char):04X}>"
+    return f"\\x{ord(char):02x}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with every control character shown, never obeyed.
+
+    A bare carriage return would let text overwrite what was printed before it, so it is
+    shown as ``\\x0d`` like any other control.
+    """
+    flat = _BREAKS.sub(" ", text).replace("\t", " ")
+    shown = _CONTROLS.sub(_show, flat)
+    return _WORKFLOW.sub(r"\1\\:", shown)

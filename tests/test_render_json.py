@@ -1,0 +1,33 @@
+"""The JSON report is the Comparison itself: round-trips, deterministic, inert in a terminal."""
+
+from __future__ import annotations
+
+import json
+
+from comparisons import hostile, representative
+from plandiff.changes import Comparison
+from plandiff.render import render
+
+
+def test_json_round_trips_to_the_same_comparison() -> None:
+    comparison = representative()
+    text = render(comparison, "json")
+    data = json.loads(text)
+    assert data["schema_version"] == "1"
+    assert list(data)[:3] == ["schema_version", "old", "new"]
+    assert Comparison.model_validate_json(text) == comparison
+    assert text.endswith("}\n")
+
+
+def test_json_is_byte_stable_and_keeps_floats_exact() -> None:
+    comparison = representative()
+    assert render(comparison, "json") == render(comparison, "json")
+    assert '"confidence": 0.91,' in render(comparison, "json")
+
+
+def test_json_escapes_terminal_controls_but_keeps_the_values() -> None:
+    comparison = hostile()
+    text = render(comparison, "json")
+    assert "\x1b" not in text and "\u202e" not in text and "\r" not in text
+    assert "\\u202e" in text and "\\u001b" in text
+    assert json.loads(text)["old"]["title"] == comparison.old.title

@@ -1,0 +1,208 @@
+"""Every renderer accepts any valid Comparison, and its output stays inert and deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plandiff.changes import (
+    ChangeKind,
+    Comparison,
+    Finding,
+    KindCount,
+    MatchedBy,
+    MetadataChange,
+    NumberChange,
+    PlanInfo,
+    ProvisionChange,
+    ProvisionRef,
+    Severity,
+    SubPointChange,
+    TopicSummary,
+    WordEdit,
+)
+from plandiff.model import Completeness
+from plandiff.options import CompareOptions
+from plandiff.render import FORMATS, render
+from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html
+
+# Any characters at all, controls and bidirectional overrides included (no lone surrogates:
+# those cannot be written as UTF-8 by any renderer and never come out of a JSON plan file).
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=25)
+SHORT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=6)
+UNIT = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+FINITE = st.floats(allow_nan=False, allow_infinity=False)
+
+refs = st.builds(
+    ProvisionRef,
+    number=SHORT,
+    key=st.none() | SHORT,
+    position=st.integers(0, 1000),
+    heading=st.none() | TEXT,
+    text=TEXT,
+    topics=st.tuples() | st.tuples(SHORT),
+)
+edits = st.lists(
+    st.builds(
+        WordEdit, op=st.sampled_from(["equal", "insert", "delete", "replace"]), old=TEXT, new=TEXT
+    ),
+    max_size=4,
+).map(tuple)
+leaf_subpoints = st.builds(
+    SubPointChange,
+    kind=st.sampled_from(ChangeKind),
+    old_label=st.none() | SHORT,
+    new_label=st.none() | SHORT,
+    edits=edits,
+)
+subpoints = st.builds(
+    SubPointChange,
+    kind=st.sampled_from(ChangeKind),
+    old_label=st.none() | SHORT,
+    new_label=st.none() | SHORT,
+    edits=edits,
+    children=st.lists(leaf_subpoints, max_size=2).map(tuple),
+)
+provision_changes = st.builds(
+    ProvisionChange,
+    id=SHORT,
+    kind=st.sampled_from(ChangeKind),
+    old=st.lists(refs, max_size=2).map(tuple),
+    new=st.lists(refs, max_size=2).map(tuple),
+    matched_by=st.none() | st.sampled_from(MatchedBy),
+    confidence=UNIT,
+    reworded=st.booleans(),
+    renumbered=st.booleans(),
+    moved=st.booleans(),
+    heading_changed=st.booleans(),
+    edits=edits,
+    edits_capped=st.booleans(),
+    subpoints=st.lists(subpoints, max_size=2).map(tuple),
+    topics=st.tuples() | st.tuples(SHORT),
+    note=st.none() | TEXT,
+)
+numbers = st.builds(
+    NumberChange,
+    quantity=SHORT,
+    old_value=st.none() | FINITE,
+    new_value=st.none() | FINITE,
+    old_text=st.none() | TEXT,
+    new_text=st.none() | TEXT,
+    delta=st.none() | FINITE,
+    percent=st.none() | FINITE,
+)
+plan_infos = st.builds(
+    PlanInfo,
+    id=SHORT,
+    title=TEXT,
+    version=TEXT,
+    date=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+    parent=st.none() | SHORT,
+    parties=st.lists(TEXT, max_size=2).map(tuple),
+    sources=st.just(()),
+    completeness=st.sampled_from(Completeness),
+    completeness_note=st.none() | TEXT,
+    provision_count=st.integers(0, 500),
+)
+options = st.builds(
+    CompareOptions,
+    similarity_threshold=UNIT,
+    number_threshold=UNIT,
+    move_threshold=UNIT,
+    split_merge_threshold=UNIT,
+    word_diff_cap=st.integers(10, 10**6),
+)
+
+
+@st.composite
+def comparisons(draw: st.DrawFn) -> Comparison:
+    changes = tuple(draw(st.lists(provision_changes, max_size=5)))
+    ids = [c.id for c in changes] or ["nowhere"]
+    findings = draw(
+        st.lists(
+            st.builds(
+                Finding,
+                rule=SHORT,
+                severity=st.sampled_from(Severity),
+                message=TEXT,
+                change_id=st.sampled_from(ids) | SHORT,
+                number=st.none() | numbers,
+                term=st.none() | TEXT,
+            ),
+            max_size=3,
+        )
+    )
+    return Comparison(
+        old=draw(plan_infos),
+        new=draw(plan_infos),
+        options=draw(options),
+        changes=changes,
+        findings=tuple(findings),
+        counts=tuple(
+            draw(
+                st.lists(
+                    st.builds(KindCount, kind=st.sampled_from(ChangeKind), count=st.integers(0, 9)),
+                    max_size=3,
+                )
+            )
+        ),
+        topics=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        TopicSummary,
+                        topic=SHORT,
+                        changed=st.integers(0, 9),
+                        unchanged=st.integers(0, 9),
+                        findings=st.integers(0, 9),
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        metadata=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        MetadataChange,
+                        path=SHORT,
+                        change=st.sampled_from(["changed", "added", "removed"]),
+                        old=st.none() | TEXT,
+                        new=st.none() | TEXT,
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+    )
+
+
+AVAILABLE = tuple(
+    fmt
+    for fmt in FORMATS
+    if importlib.util.find_spec(f"plandiff.render.{'jsondoc' if fmt == 'json' else fmt}")
+)
+CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(comparisons())
+def test_every_renderer_accepts_any_comparison(comparison: Comparison) -> None:
+    for fmt in AVAILABLE:
+        text = render(comparison, fmt)
+        assert text.endswith("\n")
+        assert text == render(comparison, fmt)
+        assert not any(line.lstrip().startswith("::") for line in text.splitlines()), fmt
+        if fmt in ("terminal", "markdown", "json"):
+            assert not CONTROLS.search(text), fmt
+    html = to_html(render(comparison, "markdown"))
+    assert set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html)) <= OWN_TAGS | MARKDOWN_TAGS
+    assert "<details>" not in html or html.count("</details>") == 1
+    names = set(re.findall(r'<a name="([^"]*)"', html))
+    assert {h.removeprefix("#") for h in re.findall(r'href="([^"]*)"', html)} <= names
+    assert Comparison.model_validate_json(render(comparison, "json")) == comparison
+    assert render(comparison, "terminal", color=True).count("\x1b[") % 2 == 0

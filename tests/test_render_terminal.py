@@ -1,0 +1,75 @@
+"""The terminal report: summary first, redline marks, colour decisions, inert plan text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from comparisons import hostile, representative
+from plandiff.render import render
+from plandiff.render.terminal import color_wanted
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class FakeTty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_summary_and_headlines_come_first() -> None:
+    out = render(representative(), "terminal").splitlines()
+    assert out[0] == "28-point draft (2025-11-20) → Geneva revision (2025-11-23, partial)"
+    assert out[1].startswith("9 provisions: 1 modified · 1 renumbered")
+    assert out.index("Headlines") < out.index("Changes")
+    headline = next(line for line in out if line.lstrip().startswith("ERROR"))
+    assert "600,000 to 800,000" in headline
+
+
+def test_plain_redline_uses_word_diff_marks() -> None:
+    out = render(representative(), "terminal")
+    assert "capped at [-600,000-]{+800,000+} personnel." in out
+    assert "      (a) Within [-100 days-]{+120 days+}" in out
+    assert "        (i) added {+Observers invited.+}" in out
+    assert "? 27 (not covered)" in out and "is unknown" in out
+    assert "Unchanged: 1 unchanged provision" in out
+    assert "parties[1] (added): — → Ukraine" in out
+    assert "\x1b" not in out
+
+
+def test_colour_replaces_marks_with_styles() -> None:
+    out = render(representative(), "terminal", color=True)
+    assert "capped at \x1b[9;31m600,000\x1b[0m\x1b[4;32m800,000\x1b[0m personnel." in out
+    assert "[-600,000-]" not in out
+    assert ANSI.sub("", out).splitlines()[0] == render(representative(), "terminal").splitlines()[0]
+
+
+def test_colour_decision() -> None:
+    tty, pipe = FakeTty(), io.StringIO()
+    assert color_wanted("auto", tty, {}) is True
+    assert color_wanted("auto", pipe, {}) is False
+    assert color_wanted("auto", None, {}) is False
+    assert color_wanted("auto", tty, {"NO_COLOR": "1"}) is False
+    assert color_wanted("auto", tty, {"TERM": "dumb"}) is False
+    assert color_wanted("always", pipe, {"NO_COLOR": "1"}) is True
+    assert color_wanted("never", tty, {}) is False
+
+
+def test_hostile_text_cannot_drive_the_terminal_or_a_ci_log() -> None:
+    for color in (False, True):
+        out = render(hostile(), "terminal", color=color)
+        stripped = ANSI.sub("", out)
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", stripped)
+        assert "\\x1b[2J" in stripped and "<U+202E>evil" in stripped
+        assert not any(line.lstrip().startswith("::") for line in stripped.splitlines())
+        # Every escape sequence in the output is one of the report's own styles.
+        assert set(re.findall(r"\x1b\[([0-9;]*)m", out)) <= {
+            "0",
+            "1",
+            "2",
+            "9;31",
+            "4;32",
+            "1;31",
+            "1;33",
+            "1;36",
+        }
