@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 # The only HTML plandiff writes itself; anything else in the output came from plan text.
 OWN_TAGS = re.compile(
-    r"<(?:/?(?:details|summary|del|ins|sub)|a id=\"c-[A-Za-z0-9.-]+\"|/a"
+    r"<(?:/?(?:details|summary|del|ins|sub)|a name=\"c-[A-Za-z0-9.-]+\"|/a"
     r"|!-- plandiff-report --)>"
 )
 TAG = re.compile(r"<[^>]*>")

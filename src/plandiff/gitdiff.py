@@ -13,7 +13,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -242,17 +241,10 @@ def _remove_line(path: Path, line: str) -> bool:
 
 
 def _write(path: Path, text: str) -> None:
-    # Write beside the target and rename over it, so an interrupted run never leaves a
-    # truncated attributes file behind.
+    from plandiff.atomic import write_atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def _shown(path: Path, cwd: Path) -> str:

@@ -80,35 +80,25 @@ def render_github_many(
 
 
 def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None) -> tuple[str, int]:
-    pieces = [part.head]
-    used = 0
-    headlines = _take(part.headlines, share - _size(str(macros.headlines_open(99_999))))
+    head_open = str(macros.headlines_open(len(part.headlines)))
+    rows_open, rows_close = str(macros.rows_open(len(part.rows))), str(macros.rows_close())
+    frame = _size(head_open) + _size(rows_open) + _size(rows_close)
+    # Headlines first but at most half the room while provisions wait, so both are seen;
+    # whatever the provisions leave goes back to the headlines.
+    headlines = _take(part.headlines, (share - frame) // 2 if part.rows else share - frame)
+    rows = _take(part.rows, share - frame - sum(map(_size, headlines)))
+    if len(rows) == len(part.rows):
+        headlines = _take(part.headlines, share - frame - sum(map(_size, rows)))
+    shown = []
     if headlines:
-        opened = str(macros.headlines_open(len(part.headlines)))
-        pieces += [opened, *headlines]
-        used += _size(opened) + sum(map(_size, headlines))
-    rows: list[str] = []
-    if part.rows:
-        opening = str(macros.rows_open(len(part.rows)))
-        closing = str(macros.rows_close())
-        rows = _take(part.rows, share - used - _size(opening) - _size(closing))
-        if rows:
-            pieces += [opening, *rows, closing]
-            used += _size(opening) + _size(closing) + sum(map(_size, rows))
+        shown += [head_open, *headlines]
+    if rows:
+        shown += [rows_open, *rows, rows_close]
+    note = ""  # its room was reserved with the head
     if len(headlines) < len(part.headlines) or len(rows) < len(part.rows):
-        pieces.append(
-            str(
-                macros.cut(
-                    len(headlines),
-                    len(part.headlines),
-                    len(rows),
-                    len(part.rows),
-                    LIMIT_NAMES[budget],
-                    url,
-                )
-            )
-        )
-    return "".join(pieces), used
+        counts = (len(headlines), len(part.headlines), len(rows), len(part.rows))
+        note = str(macros.cut(*counts, LIMIT_NAMES[budget], url))
+    return "".join([part.head, *shown, note]), sum(map(_size, shown))
 
 
 def _take(chunks: tuple[str, ...], room: int) -> list[str]:
