@@ -15,7 +15,7 @@ LAYERS = {
     "output": 3,
     "shell": 4,
 }
-TYPES = {"model", "changes", "options", "errors", "ruleset", "__init__"}
+TYPES = {"model", "changes", "options", "errors", "ruleset", "versions", "__init__"}
 PIPELINE = {"compare", "history", "synopsis", "review"}
 SHELL = {"cli", "__main__", "gitdiff"}
 

@@ -6,6 +6,7 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -296,3 +297,105 @@ def schema(name: str) -> None:
     from plandiff.schema import schema_text
 
     click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
+
+
+PLANS_OPTION = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of plan files (the library).",
+)
+
+
+def _read_text(path: str) -> str:
+    from plandiff.errors import UsageError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{path}: not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise UsageError(f"{path}: cannot read: {err.strerror}") from None
+
+
+@cli.command(epilog="Examples:\n\n\b\n  plandiff log\n  plandiff log --plans plans --format json\n")
+@PLANS_OPTION
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def log(plans_dir: str, fmt: str) -> None:
+    """Show the lineage of the plan library: every version under its parent, with its date,
+    completeness and number of provisions."""
+    from plandiff.library import lineage, open_library
+    from plandiff.render.log import render_log
+
+    click.echo(render_log(lineage(open_library(plans_dir)), fmt), nl=False)
+
+
+@cli.command(
+    "import",
+    epilog="Examples:\n\n\b\n"
+    "  plandiff import draft.txt -o plans/draft.json\n"
+    "  plandiff import --strict notes.md\n",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Plan file to write."
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 2) when any line cannot be placed.")
+@click.option(
+    "--provenance",
+    type=click.Choice(["confirmed", "reported", "reconstructed"]),
+    default="confirmed",
+    show_default=True,
+    help="Provenance of every provision unless the text says otherwise.",
+)
+@click.pass_context
+def import_(
+    ctx: click.Context, file: str, output: Path | None, strict: bool, provenance: str
+) -> None:
+    """Turn numbered plain text or Markdown into a plan file.
+
+    Points are '1.', '1)', 'Article 1' or 'Point 1'; sub-points 'a.', '(a)', 'i.', '(ii)';
+    a first line '# Title' and leading lines such as 'date:', 'version:', 'parent:',
+    'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
+    printed on stderr with its line number.
+    """
+    from plandiff.render.text import visible
+    from plandiff.textexport import plan_json
+    from plandiff.textimport import import_text
+
+    result = import_text(_read_text(file), file, provenance=provenance)
+    for default in result.defaults:
+        click.echo(f"plandiff: {file}: {default}", err=True)
+    for line in result.unplaced:
+        where = f"{file}:{line.line}"
+        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+    if strict and result.unplaced:
+        click.echo(f"plandiff: {file}: {len(result.unplaced)} line(s) not placed", err=True)
+        ctx.exit(EXIT_TROUBLE)
+    _emit(plan_json(result.plan), output, inputs=(Path(file),))
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff export plans/geneva-revision.json\n"
+    "  plandiff export us-28-point-draft -o draft.txt\n"
+)
+@click.argument("plan")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Text file to write."
+)
+@PLANS_OPTION
+def export(plan: str, output: Path | None, plans_dir: str) -> None:
+    """Write a plan (a file, a plan id or REV:path) as numbered text that 'import' reads back."""
+    from plandiff.library import resolve
+    from plandiff.textexport import export_text
+
+    inputs = (Path(plan),) if os.path.exists(plan) else ()
+    _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)

@@ -191,7 +191,16 @@ def _message(error: ErrorDetails) -> str:
 
 
 def _pointer(loc: Loc) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in loc)
+    return "".join("/" + _pointer_part(str(part)) for part in loc)
+
+
+def _pointer_part(part: str) -> str:
+    # Keys come from the document: escape what could break the line or drive a terminal,
+    # and cut what could flood it. Plain keys stay exact RFC 6901 pointer steps.
+    part = part.replace("~", "~0").replace("/", "~1")
+    if not part.isprintable():
+        part = repr(part)[1:-1]
+    return part if len(part) <= 40 else part[:40] + "…"
 
 
 def _provision_of(value: Any, loc: Loc) -> str | None:

@@ -7,12 +7,16 @@ tests skip and say why; with ``PLANDIFF_REQUIRE_BROWSER=1`` (set by CI) they fai
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The renderers' shared hand-built comparisons live one folder up (tests/comparisons.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 CHROMIUM = os.environ.get("PLANDIFF_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"

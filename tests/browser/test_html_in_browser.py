@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from html_comparisons import HOSTILE, hostile, varied
 
+import comparisons as shared
 from plandiff.render.html import render_html
 
 Open = Callable[..., Any]  # conftest.open_report
@@ -24,15 +25,28 @@ def hostile_html() -> str:
     return render_html(hostile())
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page_loads_quietly_and_fetches_nothing(open_report: Open, varied_html: str,
+PAGES = {
+    "varied": varied,
+    "representative": shared.representative,
+    "hostile": hostile,
+    "shared-hostile": shared.hostile,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "scheme"),
+    [("varied", "light"), ("varied", "dark"), ("representative", "light"),
+     ("shared-hostile", "light")],
+)
+def test_page_loads_quietly_and_fetches_nothing(open_report: Open, name: str,
                                                 scheme: str) -> None:
     # Script on, so that a console error from a blocked script or style would show.
-    seen = open_report(varied_html, java_script_enabled=True, color_scheme=scheme)
+    seen = open_report(render_html(PAGES[name]()), java_script_enabled=True, color_scheme=scheme)
     assert seen.requests == []
     assert seen.console == []
     assert seen.errors == []
-    assert seen.page.locator("h1").inner_text() == "28-point draft → Geneva revision"
+    assert seen.dialogs == []
+    assert seen.page.locator("main .prov").count() >= 2
 
 
 def test_redline_marks_are_shown(open_report: Open, varied_html: str) -> None:
@@ -131,12 +145,15 @@ def test_print_hides_controls_and_opens_unchanged(open_report: Open, varied_html
     assert unchanged_text.is_visible()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("view", ["view-side", "view-inline"])
-def test_axe_finds_no_serious_violation(open_report: Open, varied_html: str, axe_source: str,
+@pytest.mark.parametrize(
+    ("name", "scheme", "view"),
+    [("varied", "light", "view-side"), ("varied", "dark", "view-inline"),
+     ("representative", "light", "view-inline"), ("representative", "dark", "view-side")],
+)
+def test_axe_finds_no_serious_violation(open_report: Open, axe_source: str, name: str,
                                         scheme: str, view: str) -> None:
     # The page's policy forbids every script; only this test lifts it, to inject axe.
-    page = open_report(varied_html, java_script_enabled=True, bypass_csp=True,
+    page = open_report(render_html(PAGES[name]()), java_script_enabled=True, bypass_csp=True,
                        color_scheme=scheme).page
     page.locator(f"#{view}").check()
     page.add_script_tag(content=axe_source)

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from html_comparisons import HOSTILE, hostile, varied
 
+import comparisons as shared
 from plandiff.model import Source
 from plandiff.render.html import render_html
 from plandiff.render.html_view import html_anchor, tidy
@@ -96,7 +97,8 @@ def test_hostile_text_creates_no_markup() -> None:
     assert {t for t, _ in parsed.tags} <= {
         "html", "head", "meta", "title", "style", "body", "a", "header", "p", "h1", "h2", "h3",
         "div", "section", "dl", "dt", "dd", "time", "span", "br", "ul", "li", "main", "ol",
-        "table", "thead", "tbody", "tr", "th", "td", "fieldset", "legend", "label", "input",
+        "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "fieldset", "legend",
+        "label", "input",
         "article", "details", "summary", "ins", "del", "code", "footer",
     }
     assert not [a for _, a in parsed.tags if any(k.startswith("on") for k in a)]
@@ -136,3 +138,37 @@ def test_plain_engine_ids_are_their_own_anchors() -> None:
     # page's own ids.
     odd = [html_anchor(i) for i in ("p-6 x", "view-side", 'p-1"><b>')]
     assert all(a.startswith("c-") and re.fullmatch(r"[A-Za-z0-9._-]+", a) for a in odd)
+
+
+def test_every_kind_of_the_shared_comparison_has_its_anchor_and_badge() -> None:
+    cmp = shared.representative()
+    parsed = Page(render_html(cmp))
+    ids = {a["id"] for _, a in parsed.tags if a.get("id")}
+    assert {html_anchor(c.id) for c in cmp.changes} <= ids
+    assert {"p-6", "old-26", "old-27", "new-20", "was-p-12"} <= ids
+    badges = {a["class"] for a in parsed.with_class("badge")}
+    for kind in ("modified", "renumbered", "moved", "split", "merged", "added", "removed",
+                 "not-covered", "unchanged"):
+        assert f"badge kind-{kind}" in badges
+
+
+def test_text_a_partial_version_does_not_cover_is_not_struck_through() -> None:
+    html = render_html(shared.representative())
+    start = html.index('id="old-27"')
+    block = html[start : html.index("</details>", start)]
+    assert "<del>" not in block and "Not covered" in block
+
+
+def test_identical_plans_show_no_marks() -> None:
+    html = render_html(shared.identical())
+    main = html[html.index("<main>") : html.index('<section class="metadata"')]
+    assert "<ins>" not in main and "<del>" not in main
+    assert "No headline findings." in html
+
+
+def test_control_characters_are_shown_not_obeyed() -> None:
+    html = render_html(shared.hostile())
+    body = html[html.index("<body>") :]
+    assert r"\x1b[2J" in body and r"\x07" in body
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", html)
+    assert "<script>" not in body and "&lt;script&gt;" in body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from functools import cache
 from importlib import resources
 
@@ -23,8 +24,10 @@ def render_html(comparison: Comparison) -> str:
     """
     view = html_view(comparison)
     css = stylesheet(view)
-    return _environment().get_template("report.html.j2").render(
-        v=view, r=view.report, css=Markup(css), csp=content_security_policy(css)
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(v=view, r=view.report, css=Markup(css), csp=content_security_policy(css))
     )
 
 
@@ -47,6 +50,26 @@ def content_security_policy(css: str) -> str:
     )
 
 
+# Control characters other than tab and newline are invalid in HTML text; browsers show
+# them inconsistently, so they are shown as their escape instead. Bidirectional marks stay:
+# right-to-left plan text needs them, and every element holding plan text isolates them
+# (dir="auto").
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_RETURNS = re.compile("\r\n?")
+
+
+def visible(value: object) -> object:
+    r"""Make every control character in plan text visible (jinja's ``finalize`` hook).
+
+    >>> visible("a\x1b[2Jb\r\nc")
+    'a\\x1b[2Jb\nc'
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value  # our own markup, or a number
+    text = _RETURNS.sub("\n", value)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     # Autoescape everything, including the .css.j2 template: it only ever receives
@@ -58,4 +81,5 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=visible,
     )

@@ -22,9 +22,9 @@ from plandiff.render.view import (
 )
 
 # The engine names changes 'p-6' and 'old-26'; those are the anchors readers link to. Any
-# other id falls back to the shared, escaped anchor ('c-...'), which cannot collide with
-# these or with the page's own ids (none of which start with 'p-', 'old-' or 'c-').
-PLAIN_ID = re.compile(r"(?:p|old)-[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*")
+# other id falls back to the shared, escaped anchor ('c-...'). The page's own ids never
+# start with 'p-', 'old-', 'new-' or 'c-', so neither kind can collide with them.
+PLAIN_ID = re.compile(r"(?:p|old|new)-[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class MetaEntry:
+    """A metadata change; a long value also gets a short opening to show folded."""
+
+    path: str
+    change: str
+    old: str | None
+    new: str | None
+    old_short: str | None
+    new_short: str | None
+
+
+@dataclass(frozen=True)
 class Filter:
     """A filter switch: ``ident`` is its input's id, ``cls`` the class it keeps visible."""
 
@@ -90,6 +102,7 @@ class HtmlView:
     new_sources: tuple[SourceLink, ...]
     headlines: tuple[HeadlineLink, ...]
     entries: tuple[Entry, ...]
+    metadata: tuple[MetaEntry, ...]
     kind_filters: tuple[Filter, ...]
     topic_filters: tuple[Filter, ...]
 
@@ -109,6 +122,10 @@ def html_view(cmp: Comparison) -> HtmlView:
             HeadlineLink(h, hrefs.get(h.anchor) if h.anchor else None) for h in report.headlines
         ),
         entries=_entries(cmp, rows, topic_ids),
+        metadata=tuple(
+            MetaEntry(m.path, m.change, m.old, m.new, _short(m.old), _short(m.new))
+            for m in report.metadata
+        ),
         kind_filters=tuple(
             Filter(f"show-{k}", f"kind-{k}", KIND_LABELS[k], sum(c.kind is k for c in cmp.changes))
             for k in present
@@ -154,6 +171,12 @@ def tidy(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+def _short(text: str | None, limit: int = 160) -> str | None:
+    if text is None or len(text) <= limit:
+        return None
+    return text[: limit - 40].rstrip() + " …"
+
+
 def _links(sources: tuple[SourceView, ...]) -> tuple[SourceLink, ...]:
     return tuple(SourceLink(s, s.url.startswith(("https://", "http://"))) for s in sources)
 
@@ -182,7 +205,17 @@ def _absent(kind: str, side: str) -> str | None:
     return None
 
 
-def _sub(sub: SubPointView) -> SubEntry:
+def _plain(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    # The old text of a provision a partial version does not cover was not deleted: its
+    # fate is unknown, so it must not be struck through.
+    return tuple(Segment("equal", s.text) for s in segments)
+
+
+def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
+    if unknown:
+        old = _plain(sub.old_segments)
+        return SubEntry(sub, has_old=True, has_new=False, segments=old, old_segments=old,
+                        new_segments=())
     return SubEntry(
         sub=sub,
         has_old=sub.kind != ChangeKind.ADDED,
@@ -196,6 +229,8 @@ def _sub(sub: SubPointView) -> SubEntry:
 def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry:
     topics = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
     moved_from = c.kind is ChangeKind.MOVED and bool(c.old)
+    unknown = c.kind is ChangeKind.NOT_COVERED
+    old_segments = _plain(row.old_segments) if unknown else tidy(row.old_segments)
     old_heading = " / ".join(r.heading for r in c.old if r.heading) or None
     new_heading = " / ".join(r.heading for r in c.new if r.heading) or None
     return Entry(
@@ -207,16 +242,16 @@ def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry
         title=_title(row),
         link=f"was-{html_anchor(c.id)}" if moved_from else None,
         link_text=f"Moved from where old provision {row.old_label} stood" if moved_from else None,
-        collapsed=row.kind == ChangeKind.UNCHANGED and not row.findings,
+        collapsed=c.kind in (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED) and not row.findings,
         badges=tuple(a for a in row.aspects if a.split()[0] != row.kind),
         old_heading=old_heading,
         new_heading=new_heading,
         absent_old=_absent(row.kind, "old"),
         absent_new=_absent(row.kind, "new"),
-        segments=tidy(row.segments),
-        old_segments=tidy(row.old_segments),
+        segments=old_segments if unknown else tidy(row.segments),
+        old_segments=old_segments,
         new_segments=tidy(row.new_segments),
-        subpoints=tuple(_sub(s) for s in row.subpoints),
+        subpoints=tuple(_sub(s, unknown) for s in row.subpoints),
     )
 
 

@@ -20,6 +20,7 @@ BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 _BREAKS = re.compile(r"\r\n|[\n\v\f\x85\u2028\u2029]")
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
 _WORKFLOW = re.compile(r"^(\s*):(?=:)")
+_ANY = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]|^\\s*::")
 
 
 def _show(match: re.Match[str]) -> str:
@@ -35,6 +36,8 @@ def visible(text: str) -> str:
     A bare carriage return would let text overwrite what was printed before it, so it is
     shown as ``\\x0d`` like any other control.
     """
+    if not _ANY.search(text):
+        return text  # the common case, and most of the calls on a large report
     flat = _BREAKS.sub(" ", text).replace("\t", " ")
     shown = _CONTROLS.sub(_show, flat)
     return _WORKFLOW.sub(r"\1\\:", shown)

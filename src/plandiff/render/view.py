@@ -60,6 +60,8 @@ THRESHOLD_LABELS = (
     ("split_merge_threshold", "accepting a split or merge"),
 )
 
+_ANCHOR_SAFE = re.compile(r"[A-Za-z0-9-]*")
+
 SegmentOp = Literal["equal", "insert", "delete"]
 
 
@@ -208,7 +210,8 @@ class ReportView:
 def build_view(comparison: Comparison) -> ReportView:
     """Compute the whole report view of ``comparison``."""
     headlines_by_change: dict[str, list[HeadlineView]] = {}
-    labels = {c.id: row_label(c) for c in comparison.changes}
+    wanted = {f.change_id for f in comparison.findings}
+    labels = {c.id: row_label(c) for c in comparison.changes if c.id in wanted}
     headlines = tuple(
         _headline(f, labels.get(f.change_id)) for f in sort_findings(comparison.findings)
     )
@@ -342,6 +345,8 @@ def anchor_for(change_id: str) -> str:
     """A fragment identifier safe in HTML attributes and Markdown links, unique per id."""
     # Any other character becomes '.hex.'; dots appear only as those delimiters, so two
     # different ids can never share an anchor.
+    if _ANCHOR_SAFE.fullmatch(change_id):
+        return "c-" + change_id
     return "c-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f".{ord(m.group()):x}.", change_id)
 
 
@@ -352,7 +357,10 @@ def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
 
 def row_label(change: ProvisionChange) -> str:
     """How a report names a row: '6', '5 → 6', '3 → 3a, 3b', '29 (added)', '12 (removed)'."""
-    old, new = numbers(change.old), numbers(change.new)
+    return _label(change, numbers(change.old), numbers(change.new))
+
+
+def _label(change: ProvisionChange, old: str | None, new: str | None) -> str:
     if old is None:
         return f"{new} (added)"
     if new is None:
@@ -362,11 +370,15 @@ def row_label(change: ProvisionChange) -> str:
 
 def aspects(change: ProvisionChange) -> tuple[str, ...]:
     """Each aspect of a change said separately, so a move never hides a rewording."""
+    return _aspects(change, numbers(change.old), numbers(change.new))
+
+
+def _aspects(change: ProvisionChange, old: str | None, new: str | None) -> tuple[str, ...]:
     found = []
     if change.reworded:
         found.append("reworded")
     if change.renumbered:
-        found.append(f"renumbered {numbers(change.old) or '—'} → {numbers(change.new) or '—'}")
+        found.append(f"renumbered {old or '—'} → {new or '—'}")
     if change.moved:
         found.append("moved")
     if change.heading_changed:
@@ -382,9 +394,9 @@ def _matched(change: ProvisionChange) -> str | None:
     return f"matched by {change.matched_by}, confidence {change.confidence:.2f}"
 
 
-def _summary(change: ProvisionChange) -> str:
+def _summary(change: ProvisionChange, found: tuple[str, ...]) -> str:
     # The kind is shown beside the summary already, so an aspect that only repeats it goes.
-    shown = [a for a in aspects(change) if a != change.kind]
+    shown = [a for a in found if a != change.kind]
     return " · ".join((*shown, *filter(None, [_matched(change)])))
 
 
@@ -401,16 +413,18 @@ def _heading(change: ProvisionChange) -> str | None:
 
 def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView:
     edits = change.edits or _fallback_edits(change)
+    old, new = numbers(change.old), numbers(change.new)
+    found = _aspects(change, old, new)
     return RowView(
         anchor=anchor_for(change.id),
         id=change.id,
         kind=str(change.kind),
         kind_label=KIND_LABELS[change.kind],
-        label=row_label(change),
-        old_label=numbers(change.old),
-        new_label=numbers(change.new),
+        label=_label(change, old, new),
+        old_label=old,
+        new_label=new,
         heading=_heading(change),
-        aspects=aspects(change),
+        aspects=found,
         matched=_matched(change),
         note=change.note,
         topics=change.topics,
@@ -422,7 +436,7 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         edits_capped=change.edits_capped,
         subpoints=tuple(_flatten(change.subpoints, 0)),
         findings=findings,
-        summary=_summary(change),
+        summary=_summary(change, found),
     )
 
 

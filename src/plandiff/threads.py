@@ -1,0 +1,144 @@
+"""Follow provisions through a sequence of versions: the lineage rows behind history and synopsis.
+
+Every provision of every version is a node; each change of each consecutive comparison links
+its old and new provisions. A lineage row is one connected group of nodes, so the parts of a
+split or a merge share the row of the provision they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from plandiff.changes import Comparison, ProvisionChange, ProvisionRef
+from plandiff.model import Plan
+from plandiff.versions import Cell, LineageRow
+
+Node = tuple[int, int]  # (column, position of the provision in that version)
+
+
+def lineage_rows(
+    plans: Sequence[Plan], comparisons: Sequence[Comparison]
+) -> tuple[LineageRow, ...]:
+    """One row per provision lineage over ``plans``; ``comparisons[i]`` compares plan i and i+1."""
+    if len(comparisons) != max(len(plans) - 1, 0):
+        raise ValueError("need one comparison per consecutive pair of plans")
+    refs = _refs(plans, comparisons)
+    parent = {node: node for node in refs}
+
+    def find(node: Node) -> Node:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]  # path halving keeps the trees flat
+            node = parent[node]
+        return node
+
+    for column, comparison in enumerate(comparisons):
+        for change in comparison.changes:
+            nodes = _nodes(column, change)
+            for other in nodes[1:]:
+                parent[find(other)] = find(nodes[0])
+    members: dict[Node, list[Node]] = {}
+    for node in sorted(refs):
+        members.setdefault(find(node), []).append(node)
+    return _build_rows(_row_order(plans, find), members, refs, comparisons, plans)
+
+
+def _refs(plans: Sequence[Plan], comparisons: Sequence[Comparison]) -> dict[Node, ProvisionRef]:
+    """How each provision stands, as the engine described it (or read from the plan)."""
+    refs: dict[Node, ProvisionRef] = {}
+    for column, plan in enumerate(plans):
+        for position, p in enumerate(plan.provisions):
+            refs[(column, position)] = ProvisionRef(
+                number=p.number, key=p.key, position=position, heading=p.heading, text=p.text,
+                topics=p.topics,
+            )  # fmt: skip
+    for column, comparison in enumerate(comparisons):
+        for change in comparison.changes:
+            for ref in change.old:
+                refs[(column, ref.position)] = ref
+            for ref in change.new:
+                refs[(column + 1, ref.position)] = ref
+    return refs
+
+
+def _nodes(column: int, change: ProvisionChange) -> list[Node]:
+    return [(column, r.position) for r in change.old] + [
+        (column + 1, r.position) for r in change.new
+    ]
+
+
+def _row_order(plans: Sequence[Plan], find: Callable[[Node], Node]) -> list[Node]:
+    """Rows in reading order: the first version's order, each newcomer after its predecessor.
+
+    A linked list keeps insertion linear in the number of provisions.
+    """
+    head: Node = (-1, -1)
+    following: dict[Node, Node | None] = {head: None}
+    for column, plan in enumerate(plans):
+        after = head
+        for position in range(len(plan.provisions)):
+            root = find((column, position))
+            if root not in following:
+                following[root] = following[after]
+                following[after] = root
+            after = root
+    order: list[Node] = []
+    node = following[head]
+    while node is not None:
+        order.append(node)
+        node = following[node]
+    return order
+
+
+def _build_rows(
+    order: list[Node],
+    members: dict[Node, list[Node]],
+    refs: dict[Node, ProvisionRef],
+    comparisons: Sequence[Comparison],
+    plans: Sequence[Plan],
+) -> tuple[LineageRow, ...]:
+    # (index of the comparison, node) -> the changes of that comparison that involve the node
+    touching: dict[tuple[int, Node], list[ProvisionChange]] = {}
+    for index, comparison in enumerate(comparisons):
+        for change in comparison.changes:
+            for node in _nodes(index, change):
+                touching.setdefault((index, node), []).append(change)
+    rows: list[LineageRow] = []
+    taken: set[str] = set()
+    for root in order:
+        nodes = members[root]
+        cells = []
+        for column, plan in enumerate(plans):
+            here = sorted((refs[n] for n in nodes if n[0] == column), key=lambda r: r.position)
+            subpoints = [s for r in here for s in plan.provisions[r.position].subpoints]
+            changes: dict[str, ProvisionChange] = {}
+            findings = []
+            if column:
+                for node in nodes:
+                    for change in touching.get((column - 1, node), []):
+                        changes.setdefault(change.id, change)
+                findings = [f for f in comparisons[column - 1].findings if f.change_id in changes]
+            cells.append(
+                Cell(
+                    plan_id=plan.id,
+                    provisions=tuple(here),
+                    subpoints=tuple(subpoints),
+                    changes=tuple(changes.values()),
+                    findings=tuple(findings),
+                )
+            )
+        row_id, label = _name(nodes, refs, taken)
+        rows.append(LineageRow(id=row_id, label=label, cells=tuple(cells)))
+    return tuple(rows)
+
+
+def _name(nodes: list[Node], refs: dict[Node, ProvisionRef], taken: set[str]) -> tuple[str, str]:
+    keyed = [key for n in nodes if (key := refs[n].key)]
+    first = refs[nodes[0]]
+    label = keyed[0] if keyed else f"point {first.number}"
+    wanted = keyed[0] if keyed else f"v{nodes[0][0] + 1}-{first.number}"
+    row_id, n = wanted, 1
+    while row_id in taken:
+        n += 1
+        row_id = f"{wanted}-{n}"
+    taken.add(row_id)
+    return row_id, label
