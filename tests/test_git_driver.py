@@ -122,3 +122,69 @@ def test_textconv_only_driver(repo: tuple[Path, dict[str, str]]) -> None:
     _commit_and_edit(root, env)
     diff = run(["git", "diff"], root, env).stdout
     assert "+    Ukraine's armed forces will be capped at 800,000 personnel." in diff
+
+
+def test_git_diff_shows_the_provision_level_comparison(repo: tuple[Path, dict[str, str]]) -> None:
+    root, env = repo
+    plandiff(["git-config", "--enable"], root, env, check=True)
+    _commit_and_edit(root, env)
+    result = run(["git", "diff"], root, env)
+    out = result.stdout
+    assert out.startswith("plandiff a/plans/draft.json b/plans/draft.json\n")
+    assert "600,000" in out and "800,000" in out
+    assert re.search(r"\bremoved\b", out, re.I)
+    assert "\x1b[" not in out  # not a terminal: no colour
+    assert '"provisions"' not in out
+
+
+def test_git_diff_of_an_added_and_a_deleted_plan(repo: tuple[Path, dict[str, str]]) -> None:
+    root, env = repo
+    plandiff(["git-config", "--enable"], root, env, check=True)
+    write_plan(root / "plans" / "old.json", plan_doc(TEXTS, plan_id="old"))
+    run(["git", "add", "-A"], root, env)
+    run(["git", "commit", "-q", "-m", "old"], root, env)
+    (root / "plans" / "old.json").unlink()
+    write_plan(root / "plans" / "new.json", plan_doc(TEXTS[:2], plan_id="new"))
+    run(["git", "add", "--intent-to-add", "plans/new.json"], root, env)
+    out = run(["git", "diff"], root, env).stdout
+    assert "new plan new: 2 provisions" in out
+    assert "+ § 1 (point-1)" in out
+    assert "deleted plan old: 5 provisions" in out
+    assert "- § 5 (point-5)" in out
+
+
+def test_git_diff_entry_point_with_dev_null_and_colour(tmp_path: Path) -> None:
+    env = git_env(tmp_path / "home")
+    new = write_plan(tmp_path / "new.json", plan_doc(TEXTS[:1]))
+    args = ["plans/x.json", "/dev/null", "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    plain = plandiff(["git-diff", *args], tmp_path, env, check=True).stdout
+    assert plain.splitlines()[:2] == [
+        "plandiff a/plans/x.json b/plans/x.json",
+        "new plan draft: 1 provision",
+    ]
+    coloured = plandiff(["git-diff", "--color", "always", *args], tmp_path, env, check=True).stdout
+    assert "\x1b[32m+ § 1 (point-1)\x1b[0m" in coloured
+
+
+def test_git_diff_falls_back_to_a_line_diff_for_an_invalid_plan(tmp_path: Path) -> None:
+    env = git_env(tmp_path / "home")
+    old = write_plan(tmp_path / "old.json", plan_doc(TEXTS[:1]))
+    new = tmp_path / "new.json"
+    new.write_text('{"id": "draft",\n  "title": \x1b[2J\n', encoding="utf-8")
+    args = ["p.json", str(old), "a" * 40, "100644", str(new), "b" * 40, "100644"]
+    result = plandiff(["git-diff", *args], tmp_path, env)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("not a valid plan (b/p.json:") and lines[1].endswith("line diff")
+    assert "+++ b/p.json" in lines and '+  "title": [2J' in lines
+    assert "\x1b" not in result.stdout
+
+
+def test_git_diff_with_wrong_arguments_is_trouble(tmp_path: Path) -> None:
+    env = git_env(tmp_path / "home")
+    result = plandiff(["git-diff", "only", "three", "args"], tmp_path, env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("plandiff: git-diff takes git's arguments")
+    missing = ["p.json", str(tmp_path / "gone.json"), "a", "100644", "/dev/null", "b", "100644"]
+    result = plandiff(["git-diff", *missing], tmp_path, env)
+    assert result.returncode == 2 and "no such file" in result.stderr

@@ -51,13 +51,19 @@ def test_text_wraps_stably_within_the_width() -> None:
 
 
 def test_hostile_text_cannot_drive_a_terminal_or_start_a_workflow_command() -> None:
-    hostile = "::error::owned\n::set-output name=x::y \x1b[2J\x07 \u202eevil\u202c end"
+    # The runner reads '::' after leading white space, and '##[' anywhere in a line.
+    long_word = "x" * 70
+    hostile = (
+        f"::error::owned\n::set-output name=x::y {long_word} ::warning::wrapped to a line start "
+        "##[error]legacy \x1b[2J\x07 \u202eevil\u202c end"
+    )
     doc = plan_doc([hostile], title="::warning::title")
     doc["provisions"][0]["heading"] = "\n::notice::heading"
     text = canonical_text(Plan.model_validate(doc, strict=False))
-    assert not any(line.startswith("::") for line in text.splitlines())
+    assert "\n    \\::warning::wrapped" in text  # the wrap put it first on its line
+    assert not any(line.lstrip().startswith("::") for line in text.splitlines())
+    assert "##[" not in text and "##\\[error]legacy" in text
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
-    assert "::error::owned ::set-output" in text  # kept as inert words, on an indented line
 
 
 def test_same_plan_same_bytes() -> None:

@@ -37,6 +37,18 @@ BLOCK_MARK = "§ "
 # could make a terminal show text in an order other than the one stored.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+# The Actions runner reads a line as a workflow command when, after leading white space, it
+# starts with '::', and (the older syntax) when '##[' appears anywhere in it.
+_WORKFLOW = re.compile(r"^(\s*):(?=:)")
+
+
+def ci_safe(line: str) -> str:
+    """``line`` as it should be printed where a CI runner reads commands from the log.
+
+    >>> ci_safe("   ::error::x ##[warning]y")
+    '   \\::error::x ##\\[warning]y'
+    """
+    return _WORKFLOW.sub(r"\1\\:", line.replace("##[", "##\\["))
 
 
 def clean(text: str) -> str:
@@ -50,26 +62,30 @@ def clean(text: str) -> str:
 
 def strip_controls(line: str) -> str:
     """``line`` with control characters removed and spacing kept (for raw lines of a file)."""
-    return _UNSAFE.sub("", line.replace("\t", "    "))
+    return ci_safe(_UNSAFE.sub("", line.replace("\t", "    ")))
 
 
 def canonical_text(plan: Plan) -> str:
     """The whole plan as canonical text, ending in a newline; the same plan gives the same bytes."""
-    lines = [f"plan: {plan.id}", f"title: {clean(plan.title)}", f"version: {clean(plan.version)}"]
+    lines = [f"plan: {plan.id}"]
+    lines += _wrap(f"title: {clean(plan.title)}", "", INDENT)
+    lines += _wrap(f"version: {clean(plan.version)}", "", INDENT)
     lines.append(f"date: {plan.date.isoformat()}")
     if plan.parent:
         lines.append(f"parent: {plan.parent}")
-    lines += [f"party: {clean(party)}" for party in plan.parties]
+    for party in plan.parties:
+        lines += _wrap(f"party: {clean(party)}", "", INDENT)
     for source in plan.sources:
-        lines.append(f"source: [{source.id}] {clean(source.title)} <{clean(source.url)}>")
+        text = f"source: [{source.id}] {clean(source.title)} <{clean(source.url)}>"
+        lines += _wrap(text, "", INDENT)
     completeness = plan.completeness.value
     if plan.completeness_note:
         completeness += f" ({clean(plan.completeness_note)})"
-    lines.append(f"completeness: {completeness}")
+    lines += _wrap(f"completeness: {completeness}", "", INDENT)
     for provision in plan.provisions:
         lines.append("")
         lines += provision_block(provision)
-    return "\n".join(lines) + "\n"
+    return "".join(ci_safe(line) + "\n" for line in lines)
 
 
 def provision_block(provision: Provision) -> list[str]:

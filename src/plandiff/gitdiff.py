@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from plandiff.canonical import BLOCK_MARK, canonical_text, clean, strip_controls
+from plandiff.canonical import BLOCK_MARK, canonical_text, ci_safe, clean, strip_controls
 from plandiff.errors import PlanError, UsageError
 from plandiff.model import Plan
 
@@ -117,12 +117,12 @@ def external_diff(argv: Sequence[str], *, color: bool) -> str:
     path = clean(argv[0])
     new_path = clean(argv[7]) if len(argv) == 9 else path
     old_text, new_text = _read_side(argv[1]), _read_side(argv[4])
-    header = _style(f"plandiff a/{path} b/{new_path}", bold=True, color=color)
+    header = _style(ci_safe(f"plandiff a/{path} b/{new_path}"), bold=True, color=color)
     try:
         old = _parse(old_text, f"a/{path}")
         new = _parse(new_text, f"b/{new_path}")
     except PlanError as err:
-        note = f"not a valid plan ({str(err).splitlines()[0]}); showing a line diff"
+        note = ci_safe(f"not a valid plan ({str(err).splitlines()[0]}); showing a line diff")
         lines = _line_diff(_decoded(old_text), _decoded(new_text), path, new_path, color=color)
         return "\n".join([header, note, *lines]) + "\n"
     if old is None and new is None:
@@ -195,7 +195,7 @@ def _style(text: str, *, color: bool, fg: str | None = None, bold: bool = False)
         return text
     import click
 
-    return click.style(text, fg=fg, bold=bold)
+    return click.style(text, fg=fg, bold=bold or None)
 
 
 def _config_get(scope: Scope, key: str, cwd: Path) -> str | None:
