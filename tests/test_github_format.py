@@ -39,34 +39,38 @@ def _text(i: int, changed: bool) -> str:
 
 
 def big(n: int = 10_000) -> Comparison:
-    """A comparison of two n-provision versions: a fifth modified, some added and removed."""
+    """A comparison of two n-provision versions: a fifth modified, some removed.
+
+    Records are built with ``model_construct``, skipping validation, to keep the fixture
+    cheap; every field is given with its declared type.
+    """
     changes = []
     findings = []
     for i in range(n):
-        old = ProvisionRef(number=str(i + 1), position=i, text=_text(i, False))
+        old = ProvisionRef.model_construct(number=str(i + 1), position=i, text=_text(i, False))
         if i % 5 == 0:
             new = old.model_copy(update={"text": _text(i, True)})
             edits = (WordEdit(op="replace", old=old.text, new=new.text),)
             kind = ChangeKind.MODIFIED
             findings.append(
-                Finding(
+                Finding.model_construct(
                     rule="number-changed",
                     severity=Severity.ERROR if i % 10 == 0 else Severity.WARNING,
                     message=f"Figure in provision {i + 1} changed",
                     change_id=f"p-{i}",
                 )
             )
-            change = ProvisionChange(
+            change = ProvisionChange.model_construct(
                 id=f"p-{i}", kind=kind, old=(old,), new=(new,), confidence=0.9,
                 reworded=True, edits=edits,
             )
         elif i % 97 == 0:
-            change = ProvisionChange(
+            change = ProvisionChange.model_construct(
                 id=f"old-{i}", kind=ChangeKind.REMOVED, old=(old,), new=(), confidence=1.0,
                 edits=(WordEdit(op="delete", old=old.text),),
             )
         else:
-            change = ProvisionChange(
+            change = ProvisionChange.model_construct(
                 id=f"p-{i}", kind=ChangeKind.UNCHANGED, old=(old,), new=(old,), confidence=1.0,
                 edits=(WordEdit(op="equal", old=old.text, new=old.text),),
             )
@@ -74,7 +78,7 @@ def big(n: int = 10_000) -> Comparison:
     tally: dict[ChangeKind, int] = {}
     for c in changes:
         tally[c.kind] = tally.get(c.kind, 0) + 1
-    return Comparison(
+    return Comparison.model_construct(
         old=info(provision_count=n),
         new=info(id="big-revision", version="revision", date=dt.date(2025, 12, 1),
                  provision_count=n - tally[ChangeKind.REMOVED]),
@@ -86,6 +90,16 @@ def big(n: int = 10_000) -> Comparison:
 
 
 BIG = big()
+RUN_URL = "https://github.com/o/r/actions/runs/1"
+
+
+@pytest.fixture(scope="module")
+def big_outputs() -> dict[str, str]:
+    """The 10,000-provision comparison rendered once per budget for the tests below."""
+    return {
+        budget: render_github(BIG, budget=budget, details_url=RUN_URL)
+        for budget in ("comment", "summary")
+    }
 
 
 def _size(text: str) -> int:
@@ -111,8 +125,10 @@ def test_small_comparison_shows_everything_without_a_cut_note() -> None:
 
 
 @pytest.mark.parametrize("budget", ["comment", "summary"])
-def test_ten_thousand_provisions_fit_both_limits_with_full_counts(budget: str) -> None:
-    text = render_github(BIG, budget=budget, details_url="https://github.com/o/r/actions/runs/1")  # type: ignore[arg-type]
+def test_ten_thousand_provisions_fit_both_limits_with_full_counts(
+    budget: str, big_outputs: dict[str, str]
+) -> None:
+    text = big_outputs[budget]
     assert _size(text) < LIMITS[budget]
     assert len(text) < LIMITS[budget]
     modified, removed = 2_000, len([i for i in range(10_000) if i % 97 == 0 and i % 5])
@@ -128,13 +144,12 @@ def test_ten_thousand_provisions_fit_both_limits_with_full_counts(budget: str) -
     assert text.count("<details>") == text.count("</details>") == 1
 
 
-def test_summary_budget_shows_more_than_comment_budget() -> None:
-    comment, summary = render_github(BIG), render_github(BIG, budget="summary")
-    assert _size(summary) > 10 * _size(comment)
+def test_summary_budget_shows_more_than_comment_budget(big_outputs: dict[str, str]) -> None:
+    assert _size(big_outputs["summary"]) > 10 * _size(big_outputs["comment"])
 
 
 def test_many_comparisons_share_one_marker_and_the_budget() -> None:
-    text = render_github_many([BIG, representative(), identical()], budget="comment")
+    text = render_github_many([big(2_000), representative(), identical()], budget="comment")
     assert text.count(MARKER) == 1
     assert _size(text) < LIMITS["comment"]
     assert text.startswith(MARKER + "\n## plandiff: 3 comparisons")
@@ -149,7 +164,7 @@ def test_details_url_must_be_plain_https() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    assert render_github(BIG) == render_github(big())
+    assert render_github(big(2_000)) == render_github(big(2_000))
 
 
 def test_annotations_worst_first_escaped_and_capped() -> None:

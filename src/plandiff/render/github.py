@@ -30,14 +30,37 @@ MARGIN = 1_536
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+-]*)?$")
 
 
+class _Chunks:
+    """Items rendered one by one on demand: a large report renders only what it shows."""
+
+    def __init__(self, items: Sequence[Any], macro: Any) -> None:
+        self.items, self.macro = items, macro
+        self.done: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def take(self, room: int) -> list[str]:
+        """The first items that fit in ``room`` bytes, in order (stops at the first misfit)."""
+        taken: list[str] = []
+        for index in range(len(self.items)):
+            if index == len(self.done):
+                self.done.append(str(self.macro(self.items[index])))
+            room -= _size(self.done[index])
+            if room < 0:
+                break
+            taken.append(self.done[index])
+        return taken
+
+
 @dataclass(frozen=True)
 class _Part:
     """One comparison's pieces: the head is always shown, the rest while they fit."""
 
     view: ReportView
     head: str
-    headlines: tuple[str, ...]
-    rows: tuple[str, ...]
+    headlines: _Chunks
+    rows: _Chunks
 
 
 def render_github(
@@ -85,10 +108,10 @@ def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None)
     frame = _size(head_open) + _size(rows_open) + _size(rows_close)
     # Headlines first but at most half the room while provisions wait, so both are seen;
     # whatever the provisions leave goes back to the headlines.
-    headlines = _take(part.headlines, (share - frame) // 2 if part.rows else share - frame)
-    rows = _take(part.rows, share - frame - sum(map(_size, headlines)))
+    headlines = part.headlines.take((share - frame) // 2 if len(part.rows) else share - frame)
+    rows = part.rows.take(share - frame - sum(map(_size, headlines)))
     if len(rows) == len(part.rows):
-        headlines = _take(part.headlines, share - frame - sum(map(_size, rows)))
+        headlines = part.headlines.take(share - frame - sum(map(_size, rows)))
     shown = []
     if headlines:
         shown += [head_open, *headlines]
@@ -101,23 +124,13 @@ def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None)
     return "".join([part.head, *shown, note]), sum(map(_size, shown))
 
 
-def _take(chunks: tuple[str, ...], room: int) -> list[str]:
-    taken = []
-    for chunk in chunks:
-        room -= _size(chunk)
-        if room < 0:
-            break  # stop at the first that does not fit, so what is shown stays in order
-        taken.append(chunk)
-    return taken
-
-
 def _part(view: ReportView, macros: Any) -> _Part:
     rows = (*view.changed, *view.not_covered)
     return _Part(
         view=view,
         head=str(macros.head(view)),
-        headlines=tuple(str(macros.headline(h)) for h in view.headlines),
-        rows=tuple(str(macros.row(r)) for r in rows),
+        headlines=_Chunks(view.headlines, macros.headline),
+        rows=_Chunks(rows, macros.row),
     )
 
 
