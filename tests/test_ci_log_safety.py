@@ -7,7 +7,6 @@ older syntax '##[name]' anywhere in a line.
 from __future__ import annotations
 
 from comparisons import representative
-
 from plandiff.changes import Comparison, Finding, Severity, WordEdit
 from plandiff.render import render
 from plandiff.render.annotations import render_annotations
