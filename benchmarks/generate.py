@@ -215,6 +215,21 @@ def write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def update_readme(name: str, block: str, readme: Path = CACHE.parents[1] / "README.md") -> bool:
+    """Replace the text between ``<!-- name -->`` and ``<!-- /name -->`` in the README."""
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    write_text(readme, f"{head}{start}\n{block.strip()}\n{end}{tail}")
+    return True
+
+
 def ensure_pair(size: int, worst: bool = False, directory: Path = CACHE,
                 seed: int = 20261127) -> tuple[Path, Path, Path]:
     """Write (once) and return the paths of old, new and truth for a size."""

@@ -30,7 +30,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+    # The repository's own code unless plandiff is already importable (installed, PYTHONPATH).
+    sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
 from benchmarks import generate, scoring, startup
 
@@ -60,8 +61,9 @@ class Row:
 
 def env() -> dict[str, str]:
     out = dict(os.environ)
+    # Same rule as in-process: an importable plandiff (PYTHONPATH) first, else this checkout.
     out["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+        p for p in (out.get("PYTHONPATH", ""), str(ROOT / "src")) if p
     )
     return out
 
@@ -90,7 +92,8 @@ def run_process(cmd: list[str], stdout: Path | None = None,
     finally:
         if stdout:
             out.close()  # type: ignore[union-attr]
-    if proc.returncode not in ok:
+    # An uncaught exception also exits 1, the code for "differences": look at stderr too.
+    if proc.returncode not in ok or b"Traceback" in err:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
     return elapsed, usage.ru_maxrss / 1024
 
@@ -141,7 +144,9 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path) -> Row:
         state: dict[str, Any] = {}
         steps: list[tuple[str, Callable[[], None]]] = [
             ("load", lambda: state.update(old=load_plan(old_path), new=load_plan(new_path))),
+            *_inner_stages(state),
             ("compare", lambda: state.update(cmp=compare(state["old"], state["new"]))),
+            *_findings_stage(state),
         ]
         steps += [(f"render {fmt}", _renderer(render, state, fmt)) for fmt in FORMATS]
         for name, step in steps:
@@ -176,6 +181,42 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path) -> Row:
             old_path, new_path, truth, 1 if size >= 10000 else runs
         )
     return row
+
+
+def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
+    """The alignment and the word diff of its pairs, timed apart where the library has them.
+
+    ``compare()`` runs these itself; timing them separately shows where its time goes.
+    """
+    try:
+        from plandiff.align import align
+        from plandiff.wording import word_edits
+
+        from plandiff.options import CompareOptions
+    except ImportError:
+        return []
+    options = CompareOptions()
+
+    def aligning() -> None:
+        state["alignment"] = align(state["old"].provisions, state["new"].provisions,
+                                   options=options)
+
+    def diffing() -> None:
+        old, new = state["old"].provisions, state["new"].provisions
+        for m in state["alignment"].matches:
+            word_edits(" ".join(old[i].text for i in m.old), " ".join(new[j].text for j in m.new),
+                       cap=options.word_diff_cap)
+
+    return [("align", aligning), ("word diff", diffing)]
+
+
+def _findings_stage(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
+    try:
+        from plandiff.annotate import annotate
+    except ImportError:
+        return []
+    return [("findings", lambda: state.update(
+        findings=annotate(state["cmp"].changes, options=state["cmp"].options)))]
 
 
 def _renderer(render: Callable[..., str], state: dict[str, Any], fmt: str) -> Callable[[], None]:
@@ -311,6 +352,7 @@ def targets(rows: list[Row], st: Startup | None) -> list[tuple[str, str, bool | 
 
 
 def results_markdown(rows: list[Row], st: Startup | None, command: str) -> str:
+    stage_names = list(dict.fromkeys(k for r in rows for k in r.stages))
     lines = [
         "# Speed benchmark",
         "",
@@ -342,17 +384,19 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str) -> str:
         "",
         "## Library stages, in-process",
         "",
-        "`load_plan` of both files, `compare()` as a whole (alignment, word diff and findings "
-        "are not exposed as separate public stages, so they are timed together), and "
-        "`render(comparison, fmt)` per format. Memory is the peak of Python allocations made "
-        "during the stage (tracemalloc, in a separate untimed run).",
+        "`load_plan` of both files; `align` (the alignment pass alone) and `word diff` "
+        "(`word_edits` over the pairs it found) and `findings` (`annotate` of the finished "
+        "changes) are the inner steps timed one by one; `compare()` is the whole pipeline, "
+        "which runs them all again plus building the records; then `render(comparison, fmt)` "
+        "per format. Memory is the peak of Python allocations made during the stage "
+        "(tracemalloc, in a separate untimed run).",
         "",
-        "| pair | provisions | " + " | ".join(
-            ["load", "compare", *(f"render {f}" for f in FORMATS)]) + " |",
-        "|---|---|" + "---|" * (2 + len(FORMATS)),
+        "| pair | provisions | " + " | ".join(stage_names) + " |",
+        "|---|---|" + "---|" * len(stage_names),
     ]
     for r in rows:
-        cells = " | ".join(f"{r.stages[k]:.3f} s / {r.stage_mem[k]:.0f} MB" for k in r.stages)
+        cells = " | ".join(f"{r.stages[k]:.3f} s / {r.stage_mem[k]:.0f} MB" if k in r.stages
+                           else "—" for k in stage_names)
         lines.append(f"| {r.label.split('-')[0]} | {r.size:,} | {cells} |")
     dd = [r for r in rows if r.deepdiff is not None]
     if dd:
@@ -394,6 +438,20 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str) -> str:
     for name, value, ok in targets(rows, st):
         lines.append(f"| {name} | {value} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
     return "\n".join(lines) + "\n"
+
+
+def readme_block(results: str) -> str:
+    """The README's share of the results: the machine line, the whole-process table, targets."""
+    sections = results.split("\n## ")
+    intro = sections[0].split("\n\n", 1)[1].strip()
+    keep = [intro]
+    for section in sections[1:]:
+        title, body = section.split("\n", 1)
+        if title in ("Whole process", "Targets"):
+            table = [line for line in body.splitlines() if line.startswith("|")]
+            keep.append(f"**{title}** (full tables in `benchmarks/RESULTS.md`):\n\n"
+                        + "\n".join(table))
+    return "\n\n".join(keep)
 
 
 def _commit() -> str:
@@ -446,7 +504,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, value, ok in targets(rows, st):
         print(f"  {'—  ' if ok is None else 'ok ' if ok else 'MISS'} {name}: {value}")
     command = "python benchmarks/speed.py" + (" --quick" if args.quick else "")
-    generate.write_text(args.out, results_markdown(rows, st, command))
+    text = results_markdown(rows, st, command)
+    generate.write_text(args.out, text)
+    if args.out == ROOT / "benchmarks" / "RESULTS.md":
+        generate.update_readme("speed-results", readme_block(text))
     print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 

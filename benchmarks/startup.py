@@ -18,8 +18,9 @@ HEAVY = ("pydantic", "jinja2", "deepdiff", "rich", "click")
 
 def env() -> dict[str, str]:
     out = dict(os.environ)
+    # Same rule as in-process: an importable plandiff (PYTHONPATH) first, else this checkout.
     out["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "src"), out.get("PYTHONPATH", "")) if p
+        p for p in (out.get("PYTHONPATH", ""), str(ROOT / "src")) if p
     )
     return out
 
@@ -62,17 +63,32 @@ def heavy_imports(args: list[str]) -> tuple[float, list[Heavy]]:
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
             continue
-        _, _self_us, cum_us, name = line.split("|", 3)
+        _self_us, cum_us, name = line.removeprefix("import time:").split("|", 2)
         depth = (len(name) - len(name.lstrip())) // 2
         rows.append((depth, name.strip(), int(cum_us)))
     total = sum(c for d, _, c in rows if d == 0) / 1e6
-    found = []
-    for k, (depth, name, cum) in enumerate(rows):
-        if name in HEAVY:
-            # Python prints a module after everything it imported, one level shallower:
-            # the importer is the next line printed at a smaller depth.
-            importer = next((n for d, n, _ in rows[k + 1:] if d < depth), "the command itself")
-            found.append(Heavy(name, cum / 1e6, importer))
+    # Python prints a module after everything it imported, one level shallower: a module's
+    # importer is the next line printed at a smaller depth.
+    parent: list[int | None] = []
+    for k, (depth, _, _) in enumerate(rows):
+        parent.append(next((m for m in range(k + 1, len(rows)) if rows[m][0] < depth), None))
+    seconds: dict[str, float] = {}
+    importer: dict[str, str] = {}
+    for k, (_, name, cum) in enumerate(rows):
+        package = name.split(".")[0]
+        if package not in HEAVY:
+            continue
+        # Count only the outermost imports of a package (a package may be entered several
+        # times lazily, e.g. ``from pydantic import BaseModel`` loads pydantic.main later).
+        up = parent[k]
+        while up is not None and rows[up][1].split(".")[0] != package:
+            up = parent[up]
+        if up is not None:
+            continue
+        seconds[package] = seconds.get(package, 0.0) + cum / 1e6
+        if package not in importer:
+            importer[package] = rows[parent[k]][1] if parent[k] is not None else "the command"
+    found = [Heavy(p, seconds[p], importer[p]) for p in HEAVY if p in seconds]
     return total, found
 
 

@@ -79,6 +79,14 @@ for _group in (
     ("dispute", "disagreement"), ("monitor", "observe", "oversee"), ("verify", "confirm"),
     ("implement", "carry out", "give effect to"), ("refugees", "displaced people"),
     ("reasonable", "fair"), ("public", "open"), ("annual", "yearly"),
+    # Words of real negotiation texts, for the mutations of the bundled plans.
+    ("removed", "deleted", "dropped"), ("approved", "endorsed"), ("final", "definitive"),
+    ("receive", "obtain"), ("limited", "capped"), ("full", "complete"), ("agreement", "accord"),
+    ("guarantees", "assurances"), ("elections", "polls"), ("immediately", "at once"),
+    ("commit", "undertake"), ("questions", "issues"), ("talks", "negotiations"),
+    ("conflict", "war"), ("separate", "distinct"), ("restore", "re-establish"),
+    ("binding", "enforceable"), ("ceasefire", "truce"), ("agreed", "settled"),
+    ("rebuild", "reconstruct"), ("funds", "money"), ("security", "safety"),
 ):
     for _word in _group:
         SYNONYMS[_word] = tuple(w for w in _group if w != _word)
@@ -249,11 +257,28 @@ def split_text(rng: random.Random, text: str) -> list[str] | None:
     """Cut a provision at sentence boundaries into 2 (sometimes 3) parts; None if too short."""
     sentences = split_sentences(text)
     if len(sentences) < 2:
-        return None
+        return _split_clause(rng, text)
     parts = 3 if len(sentences) >= 4 and rng.random() < 0.25 else 2
     cuts = sorted(rng.sample(range(1, len(sentences)), parts - 1))
     bounds = [0, *cuts, len(sentences)]
     return [" ".join(sentences[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+_CLAUSE = re.compile(r"; |, and |, while |, but |, so that | (?=\([a-z0-9]{1,3}\) )")
+
+
+def _split_clause(rng: random.Random, text: str) -> list[str] | None:
+    """One sentence cut at a clause or sub-point boundary, each part at least 5 words."""
+    cuts = [
+        m for m in _CLAUSE.finditer(text)
+        if len(text[: m.start()].split()) >= 5 and len(text[m.end():].split()) >= 5
+    ]
+    if not cuts:
+        return None
+    m = rng.choice(cuts)
+    head = text[: m.start()].rstrip(",;:") + "."
+    tail = text[m.end():].strip()
+    return [head, _cap(tail)]
 
 
 def merge_texts(rng: random.Random, texts: Sequence[str]) -> str:

@@ -13,12 +13,21 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 COMMANDS = sorted(cli.commands)
 
 
-def section(command: str) -> str:
-    """The README text under `### plandiff <command>`, up to the next heading."""
-    match = re.search(
-        rf"^### plandiff {re.escape(command)}\s*$(.*?)(?=^#{{1,3}} |\Z)", README, re.M | re.S
-    )
-    return match.group(1) if match else ""
+def section(command: str, readme: str = README) -> str:
+    """The README text under `### plandiff <command>`, up to the next heading outside code."""
+    lines: list[str] = []
+    inside = in_code = False
+    for line in readme.splitlines(keepends=True):
+        if line.startswith("```"):
+            in_code = not in_code
+        elif not in_code and re.match(r"#{1,3} ", line):
+            if inside:
+                break
+            inside = line.strip() == f"### plandiff {command}"
+            continue
+        if inside:
+            lines.append(line)
+    return "".join(lines)
 
 
 def test_there_are_commands_to_document() -> None:
@@ -41,5 +50,12 @@ def test_every_command_is_in_the_readme_with_an_example(command: str) -> None:
     )
 
 
-def test_the_section_finder_stops_at_the_next_heading() -> None:
-    assert "plandiff schema" not in section("validate").split("```")[0]
+def test_the_section_finder_skips_headings_inside_code() -> None:
+    text = (
+        "## Commands\n### plandiff a\nAbout a.\n```text\n# not a heading\n```\n"
+        "```sh\nplandiff a x\n```\n### plandiff b\nAbout b.\n"
+    )
+    assert section("a", text).startswith("About a.\n```text\n# not a heading\n```\n")
+    assert section("a", text).endswith("```sh\nplandiff a x\n```\n")
+    assert section("b", text) == "About b.\n"
+    assert section("c", text) == ""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from comparisons import identical, representative
 from plandiff.changes import WordEdit
 from plandiff.render.view import anchor_for, build_view, segments, side_segments
@@ -104,3 +108,19 @@ def test_anchors_are_safe_and_distinct() -> None:
     assert anchor_for("p-6") == "c-p-6"
     assert anchor_for('a"b') != anchor_for("a_b")
     assert all(ch.isalnum() or ch in "-." for ch in anchor_for('x"><script>'))
+
+
+def test_the_facade_render_is_the_function_even_after_its_package_was_imported() -> None:
+    probe = (
+        "import plandiff.cli, plandiff.render.view\n"
+        "from plandiff import render\n"
+        "print(render.__module__, callable(render), type(render).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=True,
+    ).stdout
+    assert out.split() == ["plandiff.render", "True", "function"]

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from plandiff.load import load_plan
     from plandiff.model import Plan
     from plandiff.options import CompareOptions
-    from plandiff.render import render
 
 # Imported on first use so that `plandiff --version` does not pay for pydantic and jinja2.
 _HOMES = {
@@ -45,8 +44,14 @@ _HOMES = {
     "PlandiffError": "plandiff.errors",
     "compare": "plandiff.compare",
     "load_plan": "plandiff.load",
-    "render": "plandiff.render",
 }
+
+
+# Imported now, not on first use: importing a package's submodule sets the package attribute
+# of that name to the module, so once anything imported `plandiff.render.view` (the CLI does
+# at start-up), `from plandiff import render` would give the package instead of the function.
+# Binding the function after the package is loaded settles it; the package itself is light.
+from plandiff.render import render  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,7 @@ from plandiff.changes import (
     ChangeKind,
     Finding,
     ProvisionChange,
+    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
@@ -21,9 +22,12 @@ from plandiff.options import CompareOptions
 from plandiff.rules import figures, key_language, resolve, whole_provision
 from plandiff.topics import summarise, topics_for
 
-__all__ = ["annotate", "topics_for"]
+__all__ = ["annotate", "reaches", "topics_for"]
 
 _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
+# Unchanged characters kept on each side of a changed run: enough for a phrase such as
+# "is expected to" or "no later than" that straddles the run's edge.
+_CONTEXT = 40
 
 
 def _joined(edits: Iterable[WordEdit], side: str) -> str:
@@ -52,6 +56,30 @@ def _edits(change: ProvisionChange) -> list[WordEdit]:
         found += point.edits
         stack += point.children
     return found
+
+
+def _near(edits: list[WordEdit], old: list[str], new: list[str]) -> None:
+    for k, edit in enumerate(edits):
+        if edit.op == "equal":
+            continue
+        before = edits[k - 1].old[-_CONTEXT:] if k and edits[k - 1].op == "equal" else ""
+        nxt = edits[k + 1] if k + 1 < len(edits) else None
+        after = nxt.old[:_CONTEXT] if nxt is not None and nxt.op == "equal" else ""
+        old.append(before + edit.old + after)
+        new.append(before + edit.new + after)
+
+
+def near_changes(change: ProvisionChange) -> tuple[str, str]:
+    """The changed runs of each side, each with the same bit of unchanged text around it."""
+    old: list[str] = []
+    new: list[str] = []
+    _near(list(change.edits), old, new)
+    stack = list(change.subpoints)
+    while stack:
+        point = stack.pop()
+        _near(list(point.edits), old, new)
+        stack += point.children
+    return "\n".join(old), "\n".join(new)
 
 
 def changed_share(change: ProvisionChange, old: str, new: str) -> float:
@@ -87,9 +115,21 @@ def annotate(
             continue  # renumbered or moved without a word changed
         else:
             share = changed_share(change, old, new)
-            found = figures(old, new, rules, change.id)
-            found += key_language(old, new, rules, change.id, share)
+            # A capped diff is one big replacement: read the whole texts instead.
+            near = None if change.edits_capped or not change.edits else near_changes(change)
+            found = figures(old, new, rules, change.id, near)
+            found += key_language(old, new, rules, change.id, share, near)
         ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)
     return findings, summarise(changes, findings, rules=options.rules)
+
+
+def reaches(findings: Iterable[Finding], threshold: Severity) -> bool:
+    """True when any finding is at least as severe as ``threshold`` (the ``--fail-on`` gate).
+
+    >>> reaches([], Severity.WARNING)
+    False
+    """
+    rank = SEVERITY_RANK[threshold]
+    return any(SEVERITY_RANK[f.severity] <= rank for f in findings)

@@ -17,6 +17,7 @@ from plandiff import __version__
 from plandiff.render import COLOR_MODES, FORMATS
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
 
 
 class _Group(click.Group):
@@ -192,6 +193,19 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
     help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 only when a finding reaches this severity (a CI gate); 0 otherwise.",
+)
+@click.option("--topic", help="Report only the provisions with this topic (e.g. alliances).")
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
+    "pyproject.toml, in the working directory.",
+)
 @click.pass_context
 def compare_command(
     ctx: click.Context,
@@ -201,22 +215,42 @@ def compare_command(
     output: Path | None,
     color: str,
     exit_zero: bool,
+    fail_on: str | None,
+    topic: str | None,
+    rules_file: Path | None,
 ) -> None:
     """Compare two versions of a plan provision by provision.
 
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff import compare, load_plan, render
+    # From their own modules: a submodule imported first (plandiff.render is, above, for its
+    # format names) shadows the facade name on the package, e.g. `from plandiff import compare`.
+    from plandiff.annotate import reaches
     from plandiff.atomic import check_target
+    from plandiff.changes import Severity
+    from plandiff.compare import compare
+    from plandiff.config import discover_rules, load_rules
+    from plandiff.load import load_plan
+    from plandiff.options import CompareOptions
+    from plandiff.render import render
     from plandiff.render.terminal import color_wanted
+    from plandiff.topics import filter_by_topic
 
     if output is not None:
         check_target(output, (old, new))
-    comparison = compare(load_plan(old), load_plan(new))
+    rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
+    options = CompareOptions(rules=rules)
+    comparison = compare(load_plan(old), load_plan(new), options=options)
+    if topic is not None:
+        comparison = filter_by_topic(comparison, topic)
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
     _emit(text, output, inputs=(old, new))
-    ctx.exit(EXIT_DIFFERENT if comparison.has_differences and not exit_zero else EXIT_SAME)
+    if fail_on is not None:
+        failed = reaches(comparison.findings, Severity(fail_on))
+    else:
+        failed = comparison.has_differences
+    ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)
 
 
 def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:

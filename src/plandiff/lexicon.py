@@ -1,31 +1,35 @@
 """Fast term matching over lower-cased words: phrases, plural forms and ``prefix*`` terms.
 
-A lexicon maps terms to labels (a topic, a watched term, a kind of key word). Matching walks
-the words of a text once with dictionary look-ups, so its cost does not grow with the number
-of terms — a regular expression alternation over every term would.
+A lexicon maps terms to labels (a topic, a watched term, a kind of key word). Matching looks
+words up in dictionaries, so its cost does not grow with the number of terms — a regular
+expression alternation over every term would, and was the slowest part of reading findings.
 
 >>> lex = Lexicon.build([("NATO", "nato"), ("armed forces", "army"), ("implement*", "impl")])
->>> sorted(lex.labels_in("NATO troops and armed forces will implement it"))
+>>> sorted(lex.labels_in("NATO's troops and armed forces will implement it"))
 ['army', 'impl', 'nato']
 """
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-# Digits are words too, so that "May 2026" can be told from the modal "may".
-_WORD = re.compile(r"[a-z]+(?:'t)?|\d+")
+# Punctuation separates words; so do apostrophes ("NATO's" -> "nato s", "can't" -> "can t"),
+# which is why contractions are listed as two-word phrases. Digits stay words, so that
+# "May 2026" can be told from the modal "may".
+_SEPARATORS = str.maketrans(
+    {c: " " for c in string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"}
+)
 
 
 def words(text: str) -> list[str]:
-    """The lower-cased words and digit runs of ``text``.
+    """The lower-cased words of ``text``, punctuation dropped.
 
-    >>> words("Ukraine shan't join NATO by 2026.")
-    ['ukraine', "shan't", 'join', 'nato', 'by', '2026']
+    >>> words("Ukraine can't join NATO's bloc by 2026.")
+    ['ukraine', 'can', 't', 'join', 'nato', 's', 'bloc', 'by', '2026']
     """
-    return _WORD.findall(text.lower())
+    return text.lower().translate(_SEPARATORS).split()
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -51,14 +55,21 @@ class Match:
     term: str
 
 
+_Entry = tuple[tuple[str, ...], str, str]  # remaining words, label, term
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Terms compiled for matching; build it once with ``Lexicon.build`` and reuse it."""
 
     # first word -> [(remaining words, label, term)], longest phrases first
-    exact: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    exact: dict[str, list[_Entry]] = field(default_factory=dict)
     # prefix length -> prefix -> (label, term); only single-word ``prefix*`` terms
     prefixes: dict[int, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # Words already tried against the prefixes, and those that matched: a plan's vocabulary
+    # is small next to its length, so each distinct word is tried once.
+    _tried: set[str] = field(default_factory=set)
+    _prefixed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, terms: Iterable[tuple[str, str]]) -> Lexicon:
@@ -81,30 +92,53 @@ class Lexicon:
             entries.sort(key=lambda entry: -len(entry[0]))
         return lex
 
+    def _learn(self, tokens: list[str]) -> None:
+        for word in set(tokens) - self._tried:
+            for size, table in self.prefixes.items():
+                hit = table.get(word[:size]) if len(word) >= size else None
+                if hit is not None:
+                    self._prefixed[word] = hit
+                    break
+            if len(self._tried) < 200_000:
+                self._tried.add(word)
+
     def scan(self, tokens: list[str]) -> Iterator[Match]:
         """Every match in ``tokens``, left to right, longest first, never overlapping."""
-        i, n = 0, len(tokens)
-        exact, prefixes = self.exact, self.prefixes
-        while i < n:
+        exact, prefixed = self.exact, self._prefixed
+        if self.prefixes:
+            self._learn(tokens)
+            hits = [i for i, w in enumerate(tokens) if w in exact or w in prefixed]
+        else:
+            hits = [i for i, w in enumerate(tokens) if w in exact]
+        n, done = len(tokens), 0
+        for i in hits:
+            if i < done:
+                continue
             word = tokens[i]
             found: Match | None = None
             for rest, label, term in exact.get(word, ()):
                 end = i + 1 + len(rest)
-                if end <= n and tuple(tokens[i + 1 : end]) == rest:
+                if end <= n and (not rest or tuple(tokens[i + 1 : end]) == rest):
                     found = Match(i, 1 + len(rest), label, term)
                     break
-            if found is None:
-                for size, table in prefixes.items():
-                    hit = table.get(word[:size]) if len(word) >= size else None
-                    if hit is not None:
-                        found = Match(i, 1, hit[0], hit[1])
-                        break
-            if found is None:
-                i += 1
-            else:
+            if found is None and word in prefixed:
+                label, term = prefixed[word]
+                found = Match(i, 1, label, term)
+            if found is not None:
                 yield found
-                i += found.length
+                done = i + found.length
 
-    def labels_in(self, text: str) -> set[str]:
-        """The labels of every term found in ``text``."""
-        return {m.label for m in self.scan(words(text))}
+    def labels_in(self, text: str | list[str]) -> set[str]:
+        """The labels of every term found in ``text`` (or in its ``words``)."""
+        tokens = words(text) if isinstance(text, str) else text
+        exact = self.exact
+        labels = set()
+        if self.prefixes:
+            self._learn(tokens)
+            labels = {self._prefixed[w][0] for w in self._prefixed.keys() & set(tokens)}
+        for i in [i for i, w in enumerate(tokens) if w in exact]:
+            for rest, label, _ in exact[tokens[i]]:
+                if not rest or tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
+                    labels.add(label)
+                    break
+        return labels

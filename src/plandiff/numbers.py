@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -105,6 +106,13 @@ _PERSONNEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
+# Scanning with _CORE at every character is slow; these find the few places worth trying.
+_SIGN_OR_DIGIT = re.compile(r"[\d$€£]")
+_CODE_OR_MONTH_BEFORE = re.compile(
+    rf"(?:\bUS|\bU\.S\.\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
+)
+_START_WORDS = frozenset(_SMALL)
+_SPACES = str.maketrans({c: " " for c in "-,.;:()[]'\"!?/"})
 
 _UNIT_NAMES = {
     "day": "days", "week": "days", "month": "months", "year": "years", "hour": "hours",
@@ -219,6 +227,50 @@ def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
     return float(day.toordinal()), "date", end
 
 
+_FIGURE_WORDS = frozenset(
+    (*_SMALL, *_SCALES, *_SHORT_SCALES, *_MONTHS, "percent", "cent", "dollars", "dollar",
+     "euros", "euro", "pounds", "roubles", "rubles", "hryvnias", "usd", "eur", "gbp", "rub",
+     "uah", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "km",
+     "kilometres", "kilometers", "miles", "troops", "personnel", "soldiers", "servicemen",
+     "people", "persons", "prisoners", "civilians", "children", "detainees", "armed", "army",
+     "forces", "military")
+)  # fmt: skip
+_SIGN_OR_DIGIT_ANYWHERE = re.compile(r"[\d$€£%]")
+
+
+def may_hold_figures(text: str) -> bool:
+    """False when ``text`` surely holds no figure and no word that gives one its meaning;
+    a cheap test that lets unchanged figures go unread.
+
+    >>> may_hold_figures("the parties agree"), may_hold_figures("within six months")
+    (False, True)
+    """
+    if _SIGN_OR_DIGIT_ANYWHERE.search(text):
+        return True
+    return not _FIGURE_WORDS.isdisjoint(text.lower().translate(_SPACES).split())
+
+
+def _starts(text: str) -> list[int]:
+    """Where a number can begin: digits and currency signs (or the currency code or month
+    name before them), and — only when the text has any — number words."""
+    starts = []
+    for m in _SIGN_OR_DIGIT.finditer(text):
+        at = m.start()
+        before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
+        starts.append(before.start() if before else at)
+    present = _START_WORDS.intersection(text.lower().translate(_SPACES).split())
+    if present:
+        for word in present:
+            starts += [m.start() for m in _word_pattern(word).finditer(text)]
+        starts.sort()
+    return starts
+
+
+@lru_cache(maxsize=64)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{word}\b", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order; references such as "Article 5" are left out.
 
@@ -227,10 +279,12 @@ def quantities(text: str) -> list[Quantity]:
     """
     found: list[Quantity] = []
     pos = 0
-    while True:
-        m = _CORE.search(text, pos)
+    for at in _starts(text):
+        if at < pos:
+            continue
+        m = _CORE.match(text, at)
         if m is None:
-            return found
+            continue
         pos = m.end()
         read = _from_match(m)
         if read is None:
@@ -254,6 +308,7 @@ def quantities(text: str) -> list[Quantity]:
                 unit = "personnel"
         deadline = unit in TIME_UNITS and bool(_DEADLINE_BEFORE.search(before))
         found.append(Quantity(value, unit, text[start:end], start, end, deadline))
+    return found
 
 
 def _suffixes(

@@ -20,6 +20,7 @@ from typing import Any
 from plandiff.changes import Finding, Severity
 from plandiff.errors import UsageError
 from plandiff.lexicon import Lexicon, words
+from plandiff.numbers import may_hold_figures
 from plandiff.numdiff import number_changes
 from plandiff.ruleset import RuleSet
 
@@ -32,7 +33,8 @@ _KEY_WORDS = {
         "will be expected to", "is encouraged to", "are encouraged to",
     ),
     "negation": (
-        "not", "never", "no", "without", "cannot", "can't", "won't", "shan't", "nor", "neither",
+        "not", "never", "no", "without", "cannot", "can't", "won't", "shan't", "don't",
+        "doesn't", "isn't", "aren't", "mustn't", "shouldn't", "nor", "neither",
     ),
     "condition": (
         "unless", "subject to", "provided that", "providing that", "on condition that",
@@ -112,15 +114,16 @@ def resolve(ruleset: RuleSet) -> Rules:
     return Rules(enabled, terms, Lexicon.build((t, t) for t in terms), share)
 
 
-def watched_in(text: str, rules: Rules) -> list[str]:
-    """The watched terms ``text`` mentions, in the order of the watch list."""
+def watched_in(text: str | list[str], rules: Rules) -> list[str]:
+    """The watched terms ``text`` (or its ``words``) mentions, in the order of the watch list."""
     present = rules.watch_lexicon.labels_in(text)
     return [t for t in rules.watched if t in present]
 
 
-def _key_counts(text: str) -> Counter[tuple[str, str]]:
-    tokens = words(text)
+def _key_counts(tokens: list[str]) -> Counter[tuple[str, str]]:
     counts: Counter[tuple[str, str]] = Counter()
+    if _KEY_LEXICON.exact.keys().isdisjoint(tokens):
+        return counts
     for m in _KEY_LEXICON.scan(tokens):
         if m.label == "ignore":
             continue
@@ -145,15 +148,28 @@ def _shift(
 
 
 def key_language(
-    old_text: str, new_text: str, rules: Rules, change_id: str, share: float = 0.0
+    old_text: str,
+    new_text: str,
+    rules: Rules,
+    change_id: str,
+    share: float = 0.0,
+    near: tuple[str, str] | None = None,
 ) -> list[Finding]:
     """Findings about the wording of a paired provision (everything except figures).
 
     ``share`` is how much of the wording changed; from ``rules.rewritten_share`` on, the
-    provision counts as rewritten and key words are not counted.
+    provision counts as rewritten and key words are not counted. ``near`` holds the changed
+    runs of each side with the same few words around them: key words are counted there
+    (what the runs share cancels out), and the whole texts are searched for watched terms
+    only when the runs mention one.
     """
     out: list[Finding | None] = []
-    old_words, new_words = watched_in(old_text, rules), watched_in(new_text, rules)
+    old_near, new_near = near or (old_text, new_text)
+    old_tokens, new_tokens = words(old_near), words(new_near)
+    if near is None or watched_in(old_tokens, rules) or watched_in(new_tokens, rules):
+        old_words, new_words = watched_in(old_text, rules), watched_in(new_text, rules)
+    else:
+        old_words = new_words = []
     if share >= rules.rewritten_share:
         both = [t for t in rules.watched if t in old_words or t in new_words]
         shown = f"{share:.0%}"
@@ -169,7 +185,9 @@ def key_language(
             if t not in old_words]  # fmt: skip
     if share >= rules.rewritten_share:
         return [f for f in out if f is not None]
-    old, new = _key_counts(old_text), _key_counts(new_text)
+    old, new = _key_counts(old_tokens), _key_counts(new_tokens)
+    if old == new:
+        return [f for f in out if f is not None]
     strong, strong_up, strong_down = _shift(old, new, "strong")
     weak, weak_up, weak_down = _shift(old, new, "weak")
     if strong < 0 and weak > 0:
@@ -189,8 +207,18 @@ def key_language(
     return [f for f in out if f is not None]
 
 
-def figures(old_text: str, new_text: str, rules: Rules, change_id: str) -> list[Finding]:
-    """Findings about the figures of a paired provision: changed, appeared, vanished."""
+def figures(
+    old_text: str, new_text: str, rules: Rules, change_id: str, near: tuple[str, str] | None = None
+) -> list[Finding]:
+    """Findings about the figures of a paired provision: changed, appeared, vanished.
+
+    With ``near`` (the changed runs of each side, with the same unchanged words around
+    them) only those runs are read: a figure in unchanged text is in both and cancels out.
+    """
+    if near is not None:
+        if not (may_hold_figures(near[0]) or may_hold_figures(near[1])):
+            return []
+        old_text, new_text = near
     out = []
     for fig in number_changes(old_text, new_text):
         family = "deadline" if fig.deadline else "number"
