@@ -51,10 +51,11 @@ def test_page_loads_quietly_and_fetches_nothing(open_report: Open, name: str,
 
 def test_redline_marks_are_shown(open_report: Open, varied_html: str) -> None:
     page = open_report(varied_html).page
-    new_col = page.locator("#p-2 .sbs .col-new .text")
-    old_col = page.locator("#p-2 .sbs .col-old .text")
-    assert new_col.locator("ins").all_inner_texts() == ["800,000", "in peacetime"]
-    assert old_col.locator("del").all_inner_texts() == ["600,000"]
+    old_col, new_col = page.locator("#p-2 .col-old .text"), page.locator("#p-2 .col-new .text")
+    assert new_col.locator("ins:visible").all_inner_texts() == ["800,000", "in peacetime"]
+    assert old_col.locator("del:visible").all_inner_texts() == ["600,000"]
+    assert old_col.locator("ins:visible").count() == 0
+    assert new_col.locator("del:visible").count() == 0
     struck = old_col.locator("del").evaluate("e => getComputedStyle(e).textDecorationLine")
     underlined = new_col.locator("ins").first.evaluate(
         "e => getComputedStyle(e).textDecorationLine"
@@ -64,14 +65,18 @@ def test_redline_marks_are_shown(open_report: Open, varied_html: str) -> None:
 
 def test_view_toggle_works_without_script(open_report: Open, varied_html: str) -> None:
     page = open_report(varied_html).page
-    side, inline = page.locator("#p-2 .sbs"), page.locator("#p-2 .inl")
-    assert side.is_visible() and not inline.is_visible()
+    old_col, new_col = page.locator("#p-2 .col-old"), page.locator("#p-2 .col-new")
+    assert old_col.is_visible() and new_col.is_visible()
     page.get_by_label("Inline").check()
-    assert inline.is_visible() and not side.is_visible()
-    assert inline.locator("> .text del").all_inner_texts() == ["600,000"]
-    assert inline.locator("> .text ins").all_inner_texts() == ["800,000", "in peacetime"]
+    assert old_col.is_visible() and not new_col.is_visible()
+    assert old_col.locator(".text del:visible").all_inner_texts() == ["600,000"]
+    assert old_col.locator(".text ins:visible").all_inner_texts() == ["800,000", "in peacetime"]
+    assert old_col.locator(".only-new:visible").count() == 1  # the added sub-point (b)
+    # A provision with no old side shows its new text inline.
+    assert page.locator("#p-6 .col-new .text").is_visible()
+    assert not page.locator("#p-6 .col-old").is_visible()
     page.get_by_label("Side by side").check()
-    assert side.is_visible() and not inline.is_visible()
+    assert new_col.is_visible() and old_col.locator(".text ins:visible").count() == 0
 
 
 def test_kind_filter_hides_and_restores(open_report: Open, varied_html: str) -> None:
@@ -116,7 +121,7 @@ def test_keyboard_reaches_and_works_the_controls(open_report: Open, varied_html:
         pytest.fail("Tab never reached the view switch")
     page.keyboard.press("ArrowRight")
     assert page.locator("#view-inline").is_checked()
-    assert page.locator("#p-2 .inl").is_visible()
+    assert not page.locator("#p-2 .col-new").is_visible()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "show-modified"
     page.keyboard.press("Space")

@@ -56,6 +56,7 @@ def content_security_policy(css: str) -> str:
 # (dir="auto").
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _RETURNS = re.compile("\r\n?")
+_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(value: object) -> object:
@@ -64,8 +65,8 @@ def visible(value: object) -> object:
     >>> visible("a\x1b[2Jb\r\nc")
     'a\\x1b[2Jb\nc'
     """
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value  # our own markup, or a number
+    if type(value) is not str or not _ANY.search(value):
+        return value  # our own markup, a number, or (nearly always) clean text
     text = _RETURNS.sub("\n", value)
     return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 

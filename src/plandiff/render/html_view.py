@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
 from plandiff.changes import ChangeKind, Comparison, ProvisionChange
 from plandiff.render.view import (
-    KIND_LABELS,
-    KIND_ORDER,
     HeadlineView,
     ReportView,
     RowView,
@@ -41,17 +40,21 @@ class HeadlineLink:
 
 @dataclass(frozen=True)
 class SubEntry:
+    """A sub-point: ``side`` is 'old' or 'new' when it stands on that side only."""
+
     sub: SubPointView
-    has_old: bool
-    has_new: bool
+    side: str | None
     segments: tuple[Segment, ...]
-    old_segments: tuple[Segment, ...]
-    new_segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One item of the provision list: a provision (``row``), or where a moved one stood."""
+    """One item of the provision list: a provision (``row``), or where a moved one stood.
+
+    The page holds one interleaved redline per provision and shows it in both columns:
+    the stylesheet hides insertions in the old column and deletions in the new one, and
+    the inline view shows one column with both. Two copies instead of three.
+    """
 
     row: RowView | None
     anchor: str
@@ -63,13 +66,10 @@ class Entry:
     link_text: str | None = None
     collapsed: bool = False
     badges: tuple[str, ...] = ()
-    old_heading: str | None = None
-    new_heading: str | None = None
+    heading: tuple[Segment, ...] = ()
     absent_old: str | None = None
     absent_new: str | None = None
     segments: tuple[Segment, ...] = ()
-    old_segments: tuple[Segment, ...] = ()
-    new_segments: tuple[Segment, ...] = ()
     subpoints: tuple[SubEntry, ...] = ()
 
 
@@ -113,7 +113,7 @@ def html_view(cmp: Comparison) -> HtmlView:
     rows = {r.id: r for r in (*report.changed, *report.not_covered, *report.unchanged)}
     hrefs = {anchor_for(c.id): html_anchor(c.id) for c in cmp.changes}
     topic_ids = _topic_ids(cmp)
-    present = [k for k in KIND_ORDER if any(c.kind is k for c in cmp.changes)]
+    per_topic = Counter(t for c in cmp.changes for t in set(c.topics))
     return HtmlView(
         report=report,
         old_sources=_links(report.old.sources),
@@ -127,12 +127,10 @@ def html_view(cmp: Comparison) -> HtmlView:
             for m in report.metadata
         ),
         kind_filters=tuple(
-            Filter(f"show-{k}", f"kind-{k}", KIND_LABELS[k], sum(c.kind is k for c in cmp.changes))
-            for k in present
+            Filter(f"show-{c.kind}", f"kind-{c.kind}", c.label, c.count) for c in report.counts
         ),
         topic_filters=tuple(
-            Filter(f"only-{cls}", cls, name, sum(name in c.topics for c in cmp.changes))
-            for name, cls in topic_ids.items()
+            Filter(f"only-{cls}", cls, name, per_topic[name]) for name, cls in topic_ids.items()
         ),
     )
 
@@ -213,26 +211,33 @@ def _plain(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
 
 def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
     if unknown:
-        old = _plain(sub.old_segments)
-        return SubEntry(sub, has_old=True, has_new=False, segments=old, old_segments=old,
-                        new_segments=())
-    return SubEntry(
-        sub=sub,
-        has_old=sub.kind != ChangeKind.ADDED,
-        has_new=sub.kind not in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED),
-        segments=tidy(sub.segments),
-        old_segments=tidy(sub.old_segments),
-        new_segments=tidy(sub.new_segments),
-    )
+        return SubEntry(sub, None, _plain(sub.old_segments))
+    side = {ChangeKind.ADDED: "new", ChangeKind.REMOVED: "old", ChangeKind.NOT_COVERED: "old"}
+    return SubEntry(sub, side.get(ChangeKind(sub.kind)), tidy(sub.segments))
+
+
+def _heading(c: ProvisionChange) -> tuple[Segment, ...]:
+    old = " / ".join(r.heading for r in c.old if r.heading)
+    new = " / ".join(r.heading for r in c.new if r.heading)
+    if old == new or c.kind is ChangeKind.NOT_COVERED:
+        return (Segment("equal", old or new),) if old or new else ()
+    return (Segment("delete", old),) * bool(old) + (Segment("insert", new),) * bool(new)
+
+
+def _quiet(c: ProvisionChange, row: RowView) -> bool:
+    """True for a provision shown folded: nothing to read in it beyond its label and badge."""
+    if row.findings:
+        return False
+    if c.kind in (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED):
+        return True
+    # Renumbered with the very same words: the new number is the whole news.
+    return c.kind is ChangeKind.RENUMBERED and not c.reworded and not c.heading_changed
 
 
 def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry:
     topics = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
     moved_from = c.kind is ChangeKind.MOVED and bool(c.old)
     unknown = c.kind is ChangeKind.NOT_COVERED
-    old_segments = _plain(row.old_segments) if unknown else tidy(row.old_segments)
-    old_heading = " / ".join(r.heading for r in c.old if r.heading) or None
-    new_heading = " / ".join(r.heading for r in c.new if r.heading) or None
     return Entry(
         row=row,
         anchor=html_anchor(c.id),
@@ -242,15 +247,12 @@ def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry
         title=_title(row),
         link=f"was-{html_anchor(c.id)}" if moved_from else None,
         link_text=f"Moved from where old provision {row.old_label} stood" if moved_from else None,
-        collapsed=c.kind in (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED) and not row.findings,
+        collapsed=_quiet(c, row),
         badges=tuple(a for a in row.aspects if a.split()[0] != row.kind),
-        old_heading=old_heading,
-        new_heading=new_heading,
+        heading=_heading(c),
         absent_old=_absent(row.kind, "old"),
         absent_new=_absent(row.kind, "new"),
-        segments=old_segments if unknown else tidy(row.segments),
-        old_segments=old_segments,
-        new_segments=tidy(row.new_segments),
+        segments=_plain(row.old_segments) if unknown else tidy(row.segments),
         subpoints=tuple(_sub(s, unknown) for s in row.subpoints),
     )
 
