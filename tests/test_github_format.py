@@ -140,7 +140,7 @@ def test_ten_thousand_provisions_fit_both_limits_with_full_counts(
     assert "Details cut" in text and "plandiff-reports" in text
     assert "[this workflow run](https://github.com/o/r/actions/runs/1)" in text
     shown = len(re.findall(r"^\*\*\d+(?: \(removed\))?\*\* · ", text, re.M))
-    assert f"{shown} of {modified + removed} changed provisions shown" in text
+    assert f"{shown} of {modified + removed} provisions listed" in text
     assert text.count("<details>") == text.count("</details>") == 1
 
 

@@ -26,6 +26,7 @@ Budget = Literal["comment", "summary"]
 LIMITS: dict[str, int] = {"comment": 65_536, "summary": 1_048_576}
 LIMIT_NAMES = {"comment": "65,536-character comment", "summary": "1 MiB job summary"}
 MARGIN = 1_536
+METADATA_ROWS, METADATA_CHARS = 12, 200  # the head is always shown, so it is kept short
 # Only a plain https URL is linked; anything else could smuggle Markdown or HTML in.
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+-]*)?$")
 
@@ -59,6 +60,7 @@ class _Part:
 
     view: ReportView
     head: str
+    what: str  # what the provision list holds, e.g. '7 changed, 22 not covered'
     headlines: _Chunks
     rows: _Chunks
 
@@ -104,7 +106,7 @@ def render_github_many(
 
 def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None) -> tuple[str, int]:
     head_open = str(macros.headlines_open(len(part.headlines)))
-    rows_open, rows_close = str(macros.rows_open(len(part.rows))), str(macros.rows_close())
+    rows_open, rows_close = str(macros.rows_open(part.what)), str(macros.rows_close())
     frame = _size(head_open) + _size(rows_open) + _size(rows_close)
     # Headlines first but at most half the room while provisions wait, so both are seen;
     # whatever the provisions leave goes back to the headlines.
@@ -126,9 +128,18 @@ def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None)
 
 def _part(view: ReportView, macros: Any) -> _Part:
     rows = (*view.changed, *view.not_covered)
+    metadata = [
+        {"path": m.path, "change": m.change, "old": _short(m.old), "new": _short(m.new)}
+        for m in view.metadata[:METADATA_ROWS]
+    ]
+    more = len(view.metadata) - len(metadata)
+    what = f"{len(view.changed)} changed" + (
+        f", {len(view.not_covered)} not covered" if view.not_covered else ""
+    )
     return _Part(
         view=view,
-        head=str(macros.head(view)),
+        head=str(macros.head(view, metadata, more)),
+        what=what,
         headlines=_Chunks(view.headlines, macros.headline),
         rows=_Chunks(rows, macros.row),
     )
@@ -140,6 +151,13 @@ def _finding_counts(comparisons: Sequence[Comparison]) -> tuple[int, list[dict[s
         {"label": SEVERITY_LABELS[str(s)], "count": tally[s]} for s in Severity if tally[s]
     ]
     return sum(tally.values()), severities
+
+
+def _short(text: str | None) -> str | None:
+    # Metadata values can be whole lists of sources; the head must stay small.
+    if text is None or len(text) <= METADATA_CHARS:
+        return text
+    return text[: METADATA_CHARS - 1].rstrip() + "…"
 
 
 def _size(text: str) -> int:
