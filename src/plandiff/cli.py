@@ -6,15 +6,19 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from plandiff import __version__
 from plandiff.render import COLOR_MODES, FORMATS
+
+if TYPE_CHECKING:
+    from plandiff.options import CompareOptions
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
@@ -24,13 +28,21 @@ class _Group(click.Group):
     """A click group that turns plandiff's own errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from plandiff.errors import PlandiffError
+        from plandiff.errors import PlandiffError, PlanError, one_line
 
         try:
             return super().invoke(ctx)
         except PlandiffError as err:
-            for line in str(err).splitlines() or ["error"]:
-                click.echo(f"plandiff: {line}", err=True)
+            # A message may quote a file name or a value from a document: each problem is
+            # printed as exactly one line, whatever it carries.
+            lines = err.problems if isinstance(err, PlanError) else (str(err) or "error",)
+            for line in lines:
+                click.echo(f"plandiff: {one_line(line)}", err=True)
+            ctx.exit(EXIT_TROUBLE)
+        except BrokenPipeError:
+            # A reader such as `head` went away: stop writing quietly, as Unix tools do, and
+            # say "trouble" (2) rather than click's 1, which would read as "differences".
+            _silence_stdout()
             ctx.exit(EXIT_TROUBLE)
 
 
@@ -175,6 +187,18 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
 
     items = [(r.comparison, r.new_path) for r in review_pairs(folder, files)]
     click.echo(render_annotations(items, limit=limit), nl=False)
+
+
+PLANS_OPTION = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of plan files (the library).",
+)
+
+
 @cli.command("compare")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -206,6 +230,7 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
     help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
     "pyproject.toml, in the working directory.",
 )
+@PLANS_OPTION
 @click.pass_context
 def compare_command(
     ctx: click.Context,
@@ -218,8 +243,11 @@ def compare_command(
     fail_on: str | None,
     topic: str | None,
     rules_file: Path | None,
+    plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
+
+    OLD and NEW are plan files, plan ids in the library, or git revisions REV:path.
 
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
@@ -231,7 +259,7 @@ def compare_command(
     from plandiff.changes import Severity
     from plandiff.compare import compare
     from plandiff.config import discover_rules, load_rules
-    from plandiff.load import load_plan
+    from plandiff.library import resolve
     from plandiff.options import CompareOptions
     from plandiff.render import render
     from plandiff.render.terminal import color_wanted
@@ -241,7 +269,8 @@ def compare_command(
         check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
     options = CompareOptions(rules=rules)
-    comparison = compare(load_plan(old), load_plan(new), options=options)
+    olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
@@ -264,29 +293,47 @@ def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
 
 
 def main() -> None:
-    """Console entry point: run the CLI with diff(1) exit codes; usage errors exit 2."""
+    """Console entry point: run the CLI with diff(1) exit codes; any trouble exits 2."""
     try:
         code = cli.main(standalone_mode=False)
     except click.ClickException as err:
         err.show()
         sys.exit(EXIT_TROUBLE)
-    except click.Abort:
-        click.echo("plandiff: interrupted", err=True)
+    except (click.Abort, KeyboardInterrupt):
+        # Ctrl-C is trouble like any other (exit 2, not the shell's 130): the run produced
+        # nothing, and -o never leaves a half-written report behind.
+        _say("plandiff: interrupted")
         sys.exit(EXIT_TROUBLE)
     except BrokenPipeError:
         # A reader such as `head` went away: quietly stop writing, as Unix tools do.
         _silence_stdout()
         sys.exit(EXIT_TROUBLE)
-    except KeyboardInterrupt:
-        click.echo("plandiff: interrupted", err=True)
-        sys.exit(130)
+    except Exception as err:  # the last resort: one line, never a traceback
+        _internal_error(err)
+        sys.exit(EXIT_TROUBLE)
     # Commands end with ctx.exit(code) or return None (success); click hands either back here.
     sys.exit(code if isinstance(code, int) else EXIT_SAME)
 
 
-def _silence_stdout() -> None:
-    import os
+def _internal_error(err: Exception) -> None:
+    """Report a bug as one line; PLANDIFF_DEBUG=1 adds the traceback for whoever fixes it."""
+    from plandiff.errors import one_line
 
+    if os.environ.get("PLANDIFF_DEBUG") == "1":
+        import traceback
+
+        _say("".join(traceback.format_exception(err)).rstrip("\n"))
+    message = one_line(str(err))
+    _say(f"plandiff: internal error: {type(err).__name__}{': ' if message else ''}{message}")
+
+
+def _say(line: str) -> None:
+    # stderr may be a closed pipe as well; losing the message is better than a traceback.
+    with contextlib.suppress(OSError):
+        click.echo(line, err=True)
+
+
+def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
@@ -333,14 +380,12 @@ def schema(name: str) -> None:
     click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
 
 
-PLANS_OPTION = click.option(
-    "--plans",
-    "plans_dir",
-    default="plans",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder of plan files (the library).",
-)
+def _project_options() -> CompareOptions:
+    """Options with the project's rules (plandiff.toml or pyproject.toml here), as compare uses."""
+    from plandiff.config import discover_rules
+    from plandiff.options import CompareOptions
+
+    return CompareOptions(rules=discover_rules(Path.cwd()))
 
 
 def _read_text(path: str) -> str:
@@ -433,3 +478,133 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
 
     inputs = (Path(plan),) if os.path.exists(plan) else ()
     _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff history military-cap\n"
+    "  plandiff history 6 --format markdown -o military-cap.md\n"
+    "  plandiff history --topic armed-forces --format html -o armed-forces.html\n"
+)
+@click.argument("provision", required=False)
+@click.option("--topic", help="Follow every provision tagged with this topic instead.")
+@click.option(
+    "--plan", "plan_id", help="Follow the lineage up to this version (default: the newest)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def history(
+    provision: str | None,
+    topic: str | None,
+    plan_id: str | None,
+    fmt: str,
+    output: Path | None,
+    plans_dir: str,
+) -> None:
+    """Follow one provision (by KEY or NUMBER) through every version of its lineage: where it
+    first appears, each change with its kind and figures, renumbering, split or merge, removal.
+
+    A number names the provision that first carries it, in the oldest version that has it.
+    """
+    from plandiff.history import history as follow
+    from plandiff.library import open_library
+    from plandiff.render.lineage import render_history
+
+    library = open_library(plans_dir)
+    end = library.get(plan_id) if plan_id else library.newest()
+    chain = [entry.plan for entry in library.chain(end.plan.id)]
+    found = follow(chain, provision, topic=topic, options=_project_options())
+    _emit(render_history(found, fmt), output, inputs=())
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff synopsis us-28-point-draft geneva-revision\n"
+    "  plandiff synopsis --format html -o synopsis.html\n"
+)
+@click.argument("versions", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir: str) -> None:
+    """Line up several versions side by side, one row per provision and one column per
+    version, each cell marked against the column before it.
+
+    VERSIONS are files, plan ids or REV:path; without any, the lineage of the newest version
+    in the library.
+    """
+    from plandiff.library import open_library, resolve
+    from plandiff.render.lineage import render_synopsis
+    from plandiff.synopsis import synopsis as line_up
+
+    if versions:
+        plans = [resolve(spec, folder=plans_dir) for spec in versions]
+    else:
+        library = open_library(plans_dir)
+        plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
+    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
+    _emit(render_synopsis(line_up(plans, options=_project_options()), fmt), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff report\n"
+    "  plandiff report --check\n"
+    "  plandiff report --plans plans --out reports\n"
+)
+@PLANS_OPTION
+@click.option(
+    "--out",
+    default="reports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the reports.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a report is missing or stale."
+)
+@click.pass_context
+def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
+    """Write a Markdown and an HTML report for every parent → child pair of the library, and
+    an index (README.md) of the lineage with links. Unchanged reports are not rewritten."""
+    from plandiff.library import open_library
+    from plandiff.reportdir import check_reports, planned_reports, write_reports
+
+    files = planned_reports(open_library(plans_dir), options=_project_options())
+    if check:
+        status = check_reports(out, files)
+        for label, names in (
+            ("missing", status.missing),
+            ("stale", status.stale),
+            ("obsolete", status.obsolete),
+        ):
+            for name in names:
+                click.echo(f"{out / name}: {label}")
+        if not status.up_to_date:
+            click.echo("plandiff: reports are out of date: run 'plandiff report'", err=True)
+            ctx.exit(EXIT_DIFFERENT)
+        click.echo(f"{out}: {len(files)} files up to date")
+        return
+    written, removed = write_reports(out, files)
+    for name in written:
+        click.echo(f"wrote {out / name}")
+    for name in removed:
+        click.echo(f"removed {out / name} (no longer a pair of the lineage)")
+    click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")
