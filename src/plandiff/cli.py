@@ -108,7 +108,7 @@ def git_diff(color_mode: str, args: tuple[str, ...]) -> None:
         color = git_wants_color(sys.stdout.isatty(), Path.cwd())
     else:
         color = color_mode == "always"
-    click.echo(external_diff(args, color=color), nl=False, color=color)
+    click.echo(external_diff(args, color=color, options=_project_options()), nl=False, color=color)
 
 
 @cli.command("git-config")
@@ -164,7 +164,7 @@ def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | 
     from plandiff.render.github import Budget, render_github_many
     from plandiff.review import review_pairs
 
-    comparisons = [r.comparison for r in review_pairs(folder, files)]
+    comparisons = [r.comparison for r in review_pairs(folder, files, options=_project_options())]
     size: Budget = "summary" if budget == "summary" else "comment"
     click.echo(render_github_many(comparisons, budget=size, details_url=details_url), nl=False)
 
@@ -185,7 +185,8 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
     from plandiff.render.annotations import render_annotations
     from plandiff.review import review_pairs
 
-    items = [(r.comparison, r.new_path) for r in review_pairs(folder, files)]
+    reviewed = review_pairs(folder, files, options=_project_options())
+    items = [(r.comparison, r.new_path) for r in reviewed]
     click.echo(render_annotations(items, limit=limit), nl=False)
 
 

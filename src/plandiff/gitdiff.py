@@ -21,6 +21,7 @@ from typing import Literal
 from plandiff.canonical import BLOCK_MARK, canonical_text, ci_safe, clean, strip_controls
 from plandiff.errors import PlanError, UsageError
 from plandiff.model import Plan
+from plandiff.options import CompareOptions
 
 DRIVER = "plandiff"
 ATTRIBUTE_LINE = f"plans/*.json diff={DRIVER}"
@@ -107,7 +108,9 @@ def attributes_file(scope: Scope, cwd: Path) -> Path:
     return Path(xdg) / "git" / "attributes"
 
 
-def external_diff(argv: Sequence[str], *, color: bool) -> str:
+def external_diff(
+    argv: Sequence[str], *, color: bool, options: CompareOptions | None = None
+) -> str:
     """What ``plandiff git-diff`` prints for git's arguments (7, or 9 for a rename)."""
     if len(argv) not in (7, 9):
         raise UsageError(
@@ -142,7 +145,8 @@ def external_diff(argv: Sequence[str], *, color: bool) -> str:
     from plandiff.compare import compare
     from plandiff.render import render
 
-    body_text = render(compare(old, new), "terminal", color=color)
+    comparison = compare(old, new, options=options or CompareOptions())
+    body_text = render(comparison, "terminal", color=color)
     return header + "\n" + body_text + ("" if body_text.endswith("\n") else "\n")
 
 
