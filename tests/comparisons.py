@@ -225,6 +225,14 @@ def changes(
             new=(),
             confidence=1.0,
             edits=(),
+            subpoints=(
+                SubPointChange(
+                    kind=ChangeKind.REMOVED,
+                    old_label="a",
+                    new_label=None,
+                    edits=(WordEdit(op="delete", old="A Peace Council oversees it."),),
+                ),
+            ),
         ),
     )
 
@@ -257,6 +265,13 @@ FINDINGS = (
         severity=Severity.INFO,
         message="Amnesty provision removed",
         change_id="old-26",
+        number=NumberChange(
+            quantity="people",
+            old_value=None,
+            new_value=None,
+            old_text="all parties",
+            new_text=None,
+        ),
         term="amnesty",
     ),
 )
@@ -300,6 +315,7 @@ def representative(**new_info: object) -> Comparison:
             ),
             MetadataChange(path="parties[1]", change="added", old=None, new="Ukraine"),
             MetadataChange(path="completeness", change="changed", old="full", new="partial"),
+            MetadataChange(path="sources", change="changed", old="x" * 500, new=None),
         ),
     )
 

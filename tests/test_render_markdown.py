@@ -28,7 +28,7 @@ def test_header_summary_and_headlines() -> None:
     lines = md.splitlines()
     assert lines[0] == "# Changes: 28-point draft → Geneva revision"
     assert "| Old | 28-point draft | US 28-point peace framework | 2025-11-20 | full | 8 |" in md
-    assert "| New | Geneva revision | Geneva revision | 2025-11-23 | partial: " in md
+    assert "| New | Geneva revision | Geneva revision | 2025-11-23 | partial | 9 |" in md
     assert "| 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 9 |" in md
     headlines = [line for line in lines if line.startswith("- **")][:3]
     assert headlines[0].startswith("- **Error** · [6](#c-p-6): Cap on armed forces raised")
@@ -56,9 +56,15 @@ def test_unchanged_collapsed_not_covered_explained_metadata_listed() -> None:
     assert "Sovereignty" not in md[: md.index("<details>")]
     not_covered = md[md.index("## Not covered by the new version") : md.index("<details>")]
     assert "is unknown" in not_covered and "not as removed" in not_covered
-    assert "**27** The agreement is legally binding." in not_covered
+    assert (
+        "**27** The agreement is legally binding.\n  - **(a)** A Peace Council oversees it."
+        in not_covered
+    )
+    assert "<del>" not in not_covered and "removed" not in not_covered.split("not as removed")[1]
     assert "> **Partial text.** The new version, Geneva revision, is a partial text" in md
     assert "| parties&#91;1&#93; | added | — | Ukraine |" in md
+    assert "| sources | changed | " + "x" * 159 + "… | — |" in md
+    assert "| Old | 28-point draft | US 28-point peace framework | 2025-11-20 | full | 8 |" in md
     assert "word diff up to 4000 tokens a side" in md
 
 

@@ -31,9 +31,13 @@ def test_plain_redline_uses_word_diff_marks() -> None:
     assert "capped at [-600,000-]{+800,000+} personnel." in out
     assert "      (a) Within [-100 days-]{+120 days+}" in out
     assert "        (i) added {+Observers invited.+}" in out
-    assert "? 27 (not covered)" in out and "is unknown" in out
+    assert (
+        "? 27\n    The agreement is legally binding.\n      (a) A Peace Council oversees it." in out
+    )
+    assert "is unknown" in out
     assert "Unchanged: 1 unchanged provision" in out
     assert "parties[1] (added): — → Ukraine" in out
+    assert "sources (changed): " + "x" * 159 + "… → —" in out
     assert "\x1b" not in out
 
 

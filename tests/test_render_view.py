@@ -36,6 +36,7 @@ def test_headlines_are_worst_first_and_link_to_their_provision() -> None:
     assert cap.anchor == "c-p-6"
     assert cap.provision == "6"
     assert cap.figures is None  # the message already carries both figures
+    assert view.headlines[2].figures == "all parties → none"
     assert [h.message for h in view.changed[0].findings] == [cap.message]
 
 
@@ -74,6 +75,9 @@ def test_metadata_thresholds_and_subpoints() -> None:
         ("parties[1]", "added"),
     ]
     assert [t.value for t in view.thresholds] == ["0.50", "0.30", "0.60", "0.70"]
+    sources = view.metadata[3]
+    assert sources.old == "x" * 500
+    assert sources.old_short == "x" * 159 + "…" and sources.new_short is None
     split = view.changed[3]
     assert [(s.depth, s.label) for s in split.subpoints] == [
         (0, "a"),

@@ -97,7 +97,7 @@ class _Writer:
             if view.not_covered_notice:
                 self.lines.append("  " + view.not_covered_notice)
             for row in view.not_covered:
-                self._row(row)
+                self._unknown(row)
         if view.unchanged:
             numbers = ", ".join(visible(r.label) for r in view.unchanged)
             self._section(f"Unchanged: {view.unchanged_summary}")
@@ -124,8 +124,8 @@ class _Writer:
         if not self.view.metadata:
             self.lines.append("  none")
         for m in self.view.metadata:
-            old = visible(m.old) if m.old is not None else "—"
-            new = visible(m.new) if m.new is not None else "—"
+            old = visible(m.old_short) if m.old_short is not None else "—"
+            new = visible(m.new_short) if m.new_short is not None else "—"
             self.lines.append(f"  {visible(m.path)} ({m.change}): {old} → {new}")
 
     def _row(self, row: RowView) -> None:
@@ -141,6 +141,17 @@ class _Writer:
         for sp in row.subpoints:
             indent = "    " + "  " * (sp.depth + 1)
             self.lines.append(f"{indent}{visible(sp.title)} {self._redline(sp.segments)}")
+
+    def _unknown(self, row: RowView) -> None:
+        # Not covered: the old wording, unmarked, since nothing is known to have changed.
+        heading = f" {visible(row.heading)}" if row.heading else ""
+        mark = self.style("warning", KIND_SIGNS[row.kind])
+        self.lines.append(f"{mark} {self.style('kind', visible(row.old_label or ''))}{heading}")
+        self.lines.append(f"    {visible(row.old_text)}")
+        for sp in row.subpoints:
+            if sp.old_label is not None:
+                indent = "    " + "  " * (sp.depth + 1)
+                self.lines.append(f"{indent}({visible(sp.old_label)}) {visible(sp.old_text)}")
 
     def _redline(self, segments: tuple[Segment, ...]) -> str:
         parts = []

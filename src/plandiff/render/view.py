@@ -62,6 +62,10 @@ THRESHOLD_LABELS = (
 
 _ANCHOR_SAFE = re.compile(r"[A-Za-z0-9-]*")
 
+# Longest metadata value a report's table shows in full; longer ones are cut with '…'
+# (a whole list of sources can be thousands of characters; the JSON report keeps them).
+METADATA_WIDTH = 160
+
 SegmentOp = Literal["equal", "insert", "delete"]
 
 
@@ -129,6 +133,10 @@ class SubPointView:
     old_segments: tuple[Segment, ...]
     new_segments: tuple[Segment, ...]
     title: str  # as printed before the text: '(a)', '(a) → (b)', '(i) added', '(b) removed'
+    old_label: str | None
+    new_label: str | None
+    old_text: str
+    new_text: str
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,8 @@ class MetadataRow:
     change: str
     old: str | None
     new: str | None
+    old_short: str | None  # at most METADATA_WIDTH characters, for a one-line table cell
+    new_short: str | None
 
 
 @dataclass(frozen=True)
@@ -237,7 +247,14 @@ def build_view(comparison: Comparison) -> ReportView:
         headlines=headlines,
         partial_notice=partial_notice(comparison),
         metadata=tuple(
-            MetadataRow(path=m.path, change=m.change, old=m.old, new=m.new)
+            MetadataRow(
+                path=m.path,
+                change=m.change,
+                old=m.old,
+                new=m.new,
+                old_short=shorten(m.old),
+                new_short=shorten(m.new),
+            )
             for m in comparison.metadata
         ),
         changed=changed,
@@ -277,15 +294,26 @@ def summary_line(counts: tuple[CountRow, ...]) -> str:
     return " · ".join(f"{c.count} {c.label.lower()}" for c in counts) or "no provisions"
 
 
+def shorten(value: str | None, width: int = METADATA_WIDTH) -> str | None:
+    """``value`` cut to ``width`` characters, ending in '…' when cut.
+
+    >>> shorten("abcdef", 4)
+    'abc…'
+    """
+    if value is None or len(value) <= width:
+        return value
+    return value[: width - 1] + "…"
+
+
 def partial_notice(comparison: Comparison) -> str | None:
     """Plain words on what a partial version means for the reader, or None when both are full."""
     parts = []
     for role, info in (("old", comparison.old), ("new", comparison.new)):
         if info.completeness is Completeness.PARTIAL:
-            note = f" ({info.completeness_note})" if info.completeness_note else ""
+            note = f" {info.completeness_note}" if info.completeness_note else ""
             parts.append(
-                f"The {role} version, {info.version}, is a partial text{note}: "
-                "only what was reported of it is compared."
+                f"The {role} version, {info.version}, is a partial text: "
+                f"only what was reported of it is compared.{note}"
             )
     return " ".join(parts) or None
 
@@ -326,8 +354,10 @@ def _headline(finding: Finding, provision: str | None) -> HeadlineView:
     figures = None
     number = finding.number
     if number is not None and (number.old_text or number.new_text):
-        old, new = number.old_text or "none", number.new_text or "none"
-        if not (old in finding.message and new in finding.message):
+        # Only when the message does not already quote every figure there is.
+        present = [t for t in (number.old_text, number.new_text) if t]
+        if not all(t in finding.message for t in present):
+            old, new = number.old_text or "none", number.new_text or "none"
             pct = f" ({number.percent:+.1f}%)" if number.percent is not None else ""
             figures = f"{old} → {new}{pct}"
     return HeadlineView(
@@ -502,6 +532,10 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 old_segments=side_segments(sp.edits, "old"),
                 new_segments=side_segments(sp.edits, "new"),
                 title=title,
+                old_label=sp.old_label,
+                new_label=sp.new_label,
+                old_text="".join(e.old for e in sp.edits),
+                new_text="".join(e.new for e in sp.edits),
             )
         )
         rows.extend(_flatten(sp.children, depth + 1))

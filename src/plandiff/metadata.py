@@ -1,0 +1,78 @@
+"""Changes to a plan's metadata between two versions (title, date, parties, sources, ...)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from plandiff.changes import MetadataChange
+from plandiff.model import Plan
+
+_FIELDS = ("title", "date", "parties", "completeness", "completeness_note")
+
+
+def _view(plan: Plan) -> dict[str, Any]:
+    data = plan.model_dump(mode="json", include=set(_FIELDS))
+    # Sources are keyed by id so that inserting one does not shift every later source.
+    data["sources"] = {s.id: s.model_dump(mode="json", exclude={"id"}) for s in plan.sources}
+    return data
+
+
+def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
+    """What changed in the metadata, one record per changed field, sorted by path.
+
+    >>> from plandiff.model import Plan
+    >>> base = dict(id="a", title="Plan", version="1", date="2025-11-20",
+    ...             completeness="full", provisions=[dict(number="1", text="x",
+    ...             provenance="confirmed")])
+    >>> a = Plan.model_validate_json(json.dumps(base))
+    >>> b = Plan.model_validate_json(json.dumps({**base, "title": "Plan B"}))
+    >>> [(c.path, c.old, c.new) for c in metadata_changes(a, b)]
+    [('title', 'Plan', 'Plan B')]
+    """
+    before, after = _view(old), _view(new)
+    if before == after:
+        return ()
+    # deepdiff takes a quarter of a second to import: only pay for it when something differs.
+    # Only the plain comparison is used; a Delta (which can unpickle) is never built.
+    from deepdiff import DeepDiff
+
+    diff = DeepDiff(before, after, ignore_order=True, view="tree")
+    found = []
+    for report, levels in diff.items():
+        for level in levels:
+            path = _path(level.path(output_format="list"))
+            old_value, new_value = level.t1, level.t2
+            if "added" in report:
+                found.append(
+                    MetadataChange(path=path, change="added", old=None, new=_text(new_value))
+                )
+            elif "removed" in report:
+                found.append(
+                    MetadataChange(path=path, change="removed", old=_text(old_value), new=None)
+                )
+            else:
+                found.append(
+                    MetadataChange(
+                        path=path, change="changed", old=_text(old_value), new=_text(new_value)
+                    )
+                )
+    return tuple(sorted(found, key=lambda c: (c.path, c.change, c.old or "", c.new or "")))
+
+
+def _path(parts: list[Any]) -> str:
+    out = ""
+    for n, part in enumerate(parts):
+        if isinstance(part, int) or (n == 1 and parts[0] == "sources"):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _text(value: Any) -> str | None:
+    if value is None or type(value).__name__ == "NotPresent":
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

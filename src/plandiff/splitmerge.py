@@ -1,0 +1,122 @@
+"""Splits and merges: one provision against the joined text of neighbouring unpaired ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from plandiff.changes import MatchedBy
+from plandiff.match import Match
+from plandiff.options import CompareOptions
+from plandiff.scoring import Scorer
+
+# Pairs that a group may grow from: a clean one-to-one pair by text or pin is never broken up.
+_GROWABLE = (MatchedBy.KEY, MatchedBy.NUMBER, MatchedBy.SIMILARITY)
+# A group replaces a one-to-one pair only if reading the parts together is clearly better.
+_GAIN = 0.05
+
+
+def find_groups(
+    matches: Sequence[Match],
+    scorer: Scorer,
+    free_old: Collection[int],
+    free_new: Collection[int],
+    scored: Mapping[tuple[int, int], float],
+    allowed: Callable[[int, int], bool],
+    options: CompareOptions,
+) -> list[Match]:
+    """``matches`` with splits and merges found among the unpaired provisions next to them.
+
+    A part is accepted when at least ``split_merge_threshold`` of its weighted words are found
+    in the whole; the group when its joined similarity passes ``similarity_threshold`` and beats
+    the one-to-one pair it grew from.
+    """
+    out = list(matches)
+    free = {"old": set(free_old), "new": set(free_new)}
+    for side in ("old", "new"):  # old side: one old became several new (a split)
+        other = "new" if side == "old" else "old"
+        for seed_at, whole, part, base in _seeds(out, free, scored, side):
+            if seed_at is None:
+                if whole not in free[side] or part not in free[other]:
+                    continue
+            elif out[seed_at].by not in _GROWABLE:
+                continue  # already grown into a group from the other side
+            parts = _grow(whole, part, side, scorer, free[other], allowed, options)
+            if len(parts) < 2:
+                continue
+            olds, news = ((whole,), parts) if side == "old" else (parts, (whole,))
+            score = scorer.group_similarity(olds, news)
+            if score < options.similarity_threshold or score < base + _GAIN:
+                continue
+            free[side].discard(whole)
+            free[other].difference_update(parts)
+            group = Match(olds, news, MatchedBy.CONTAINMENT, min(score, 1.0))
+            if seed_at is None:
+                out.append(group)
+            else:
+                out[seed_at] = group
+    return out
+
+
+def _seeds(
+    matches: Sequence[Match],
+    free: Mapping[str, set[int]],
+    scored: Mapping[tuple[int, int], float],
+    side: str,
+) -> list[tuple[int | None, int, int, float]]:
+    """(index of the pair grown from or None, the whole, the first part, the score to beat)."""
+    seeds: list[tuple[int | None, int, int, float]] = []
+    for k, m in enumerate(matches):
+        if len(m.old) == 1 and len(m.new) == 1 and m.by in _GROWABLE:
+            whole, part = (m.old[0], m.new[0]) if side == "old" else (m.new[0], m.old[0])
+            seeds.append((k, whole, part, m.score))
+    other = "new" if side == "old" else "old"
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scored.items():
+        whole, part = (i, j) if side == "old" else (j, i)
+        if whole in free[side] and part in free[other] and s > best.get(whole, (-1.0, 0))[0]:
+            best[whole] = (s, part)
+    seeds.extend((None, whole, part, 0.0) for whole, (_, part) in sorted(best.items()))
+    return seeds
+
+
+def _grow(
+    whole: int,
+    seed: int,
+    side: str,
+    scorer: Scorer,
+    free_other: set[int],
+    allowed: Callable[[int, int], bool],
+    options: CompareOptions,
+) -> tuple[int, ...]:
+    def pair(part: int) -> tuple[int, int]:
+        return (whole, part) if side == "old" else (part, whole)
+
+    def inside(part: int) -> bool:
+        if side == "old":
+            return scorer.new_in(part, (whole,)) >= options.split_merge_threshold
+        return scorer.old_in(part, (whole,)) >= options.split_merge_threshold
+
+    def usable(part: int) -> bool:
+        return (
+            part in free_other
+            and allowed(*pair(part))
+            and scorer.has("new" if side == "old" else "old", part)
+            and inside(part)
+        )
+
+    if not inside(seed):
+        return (seed,)
+    parts = [seed]
+    while len(parts) < options.max_parts:
+        choices = [p for p in (parts[0] - 1, parts[-1] + 1) if usable(p)]
+        if not choices:
+            break
+        best = max(choices, key=lambda p: (_score(whole, [*parts, p], side, scorer), -p))
+        parts = sorted([*parts, best])
+    return tuple(parts)
+
+
+def _score(whole: int, parts: list[int], side: str, scorer: Scorer) -> float:
+    if side == "old":
+        return scorer.group_similarity((whole,), parts)
+    return scorer.group_similarity(parts, (whole,))

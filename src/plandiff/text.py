@@ -1,0 +1,146 @@
+"""Tokens of plan text: words, whole numbers with their units, punctuation and white space."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A number keeps its currency, separators, decimals and unit in one token, so that a redline
+# shows "600,000" → "800,000" and never "600" + ",000". The unit is glued by one ordinary or
+# no-break space only: a line break ends the number.
+_CURRENCY = r"(?:US\$|A\$|C\$|\$|€|£|¥)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:thousand|million|billion|trillion|bn)"
+_UNIT = (
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?|km|kilomet(?:re|er)s?|miles?|metres?"
+    r"|meters?|percent|per[ \u00a0]cent|dollars?|euros?)"
+)
+_NUMBER = (
+    rf"{_CURRENCY}?{_DIGITS}"
+    rf"(?:%|[ \u00a0]{_SCALE}(?:[ \u00a0]{_UNIT})?|[ \u00a0]{_UNIT})?(?!\w)"
+)
+# Only these characters can start a number; checking first makes tokenising a third faster.
+_NUMBER_START = r"[\d$€£¥UACuac]"
+# Hyphenated compounds and possessives stay whole: an edit never splits a word.
+_WORD = r"\w+(?:['\u2019\-]\w+)*"
+_TOKEN = re.compile(rf"(?={_NUMBER_START}){_NUMBER}|{_WORD}|\s+|[^\w\s]", re.IGNORECASE)
+_CONTENT = re.compile(rf"{_NUMBER}|{_WORD}", re.IGNORECASE)
+# Units of the word diff: a token with the white space that follows it. Diffing bare tokens
+# makes difflib quadratic (the single-space token recurs everywhere) and ten times slower.
+_UNIT_RE = re.compile(rf"(?:(?={_NUMBER_START}){_NUMBER}|{_WORD}|[^\w\s])\s*|\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+    | {"\u00a0": " "}
+)
+
+# Words that say nothing about what a clause is about. Rare-word weighting (IDF) already damps
+# frequent words in a long plan; this list keeps short plans, where IDF is noisy, honest too.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "shall",
+        "that",
+        "the",
+        "their",
+        "this",
+        "these",
+        "those",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "within",
+        "which",
+        "who",
+        "whom",
+        "would",
+        "should",
+        "must",
+        "may",
+        "can",
+        "not",
+        "no",
+        "any",
+        "all",
+        "each",
+        "other",
+        "such",
+        "than",
+        "then",
+        "there",
+        "upon",
+        "under",
+    }
+)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Split text into tokens whose concatenation is the text again.
+
+    >>> tokenize("A cap of 600,000 troops.")
+    ('A', ' ', 'cap', ' ', 'of', ' ', '600,000', ' ', 'troops', '.')
+    """
+    return tuple(_TOKEN.findall(text))
+
+
+def diff_units(text: str) -> list[str]:
+    """Split text into the units a word diff compares: tokens with their trailing white space.
+
+    >>> diff_units("Cap: 600,000 troops.")
+    ['Cap', ': ', '600,000 ', 'troops', '.']
+    """
+    return _UNIT_RE.findall(text)
+
+
+def is_number(token: str) -> bool:
+    """True for a number token such as ``600,000``, ``50%`` or ``$100 billion``."""
+    return _is_number(token)
+
+
+@lru_cache(maxsize=4096)
+def _is_number(token: str) -> bool:
+    return any(ch.isdigit() for ch in token) and re.fullmatch(_NUMBER, token, re.I) is not None
+
+
+def normalize(text: str) -> str:
+    """Text as compared for identity: Unicode-folded, case-folded, white space collapsed.
+
+    >>> normalize("  The   Parties\u2019 \u201cdeal\u201d ")
+    'the parties\\' "deal"'
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    return " ".join(folded.split())
+
+
+def content_words(text: str) -> list[str]:
+    """The words and numbers of a text, folded, without stop words: what similarity weighs.
+
+    >>> content_words("Ukraine will keep 600,000 troops.")
+    ['ukraine', 'keep', '600,000', 'troops']
+    """
+    return [w for w in _CONTENT.findall(normalize(text)) if w not in STOPWORDS]

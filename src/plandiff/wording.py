@@ -1,0 +1,134 @@
+"""Word-level edits between two texts, cleaned up to read like a careful human redline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from plandiff.changes import WordEdit
+from plandiff.text import diff_units
+
+# Split and merged provisions are diffed against their parts joined by a paragraph break.
+JOIN = "\n\n"
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run under construction (mutable only inside this module's functions)."""
+
+    old: str
+    new: str
+    equal: bool
+
+
+def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], bool]:
+    """The runs that turn ``old`` into ``new``, and whether the work cap cut the diff short.
+
+    Runs cover both texts end to end, so joining every ``old`` (or ``new``) gives that text back.
+    An edit always covers whole words and numbers, and a short equality squeezed between two
+    edits is folded into them, as diff-match-patch's semantic cleanup does.
+
+    >>> edits, capped = word_edits("A cap of 600,000.", "A cap of 800,000.", cap=100)
+    >>> [(e.op, e.old, e.new) for e in edits]
+    [('equal', 'A cap of ', 'A cap of '), ('replace', '600,000', '800,000'), ('equal', '.', '.')]
+    """
+    if old == new:
+        return ((WordEdit(op="equal", old=old, new=new),) if old else ()), False
+    a, b = diff_units(old), diff_units(new)
+    if len(a) > cap or len(b) > cap:
+        return (_edit(old, new),), True
+    runs = _shift_shared_space(_absorb_small_equalities(_raw_runs(a, b)))
+    return tuple(_equal(r.old) if r.equal else _edit(r.old, r.new) for r in runs), False
+
+
+def _equal(text: str) -> WordEdit:
+    return WordEdit(op="equal", old=text, new=text)
+
+
+def _edit(old: str, new: str) -> WordEdit:
+    if old and new:
+        return WordEdit(op="replace", old=old, new=new)
+    return WordEdit(op="delete", old=old) if old else WordEdit(op="insert", new=new)
+
+
+def _raw_runs(a: list[str], b: list[str]) -> list[_Run]:
+    # Units are compared without their trailing white space, so that "troops" at the end of a
+    # sentence still equals "troops " followed by an insertion; the white-space difference is
+    # then kept as an edit of its own, which the cleanup folds into the neighbouring insertion.
+    ka = [u.rstrip() for u in a]
+    kb = [u.rstrip() for u in b]
+    runs: list[_Run] = []
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            _push(runs, "".join(a[i1:i2]), "".join(b[j1:j2]), False)
+            continue
+        for ua, ub in zip(a[i1:i2], b[j1:j2], strict=True):
+            if ua == ub:
+                _push(runs, ua, ub, True)
+            else:
+                word = ua.rstrip()
+                _push(runs, word, word, True)
+                _push(runs, ua[len(word) :], ub[len(word) :], False)
+    return runs
+
+
+def _push(runs: list[_Run], old: str, new: str, equal: bool) -> None:
+    if not old and not new:
+        return
+    if runs and runs[-1].equal == equal:
+        runs[-1].old += old
+        runs[-1].new += new
+    else:
+        runs.append(_Run(old, new, equal))
+
+
+def _absorb_small_equalities(runs: list[_Run]) -> list[_Run]:
+    # diff-match-patch's rule: an equality between two edits that is no longer than the larger
+    # side of the edit before it and of the edit after it is coincidence ("will" shared by two
+    # unrelated clauses); folding it in gives one readable replacement instead of confetti.
+    # Punctuation alone is kept: "100 days, $100 billion" stays two separate edits.
+    changed = True
+    while changed:
+        changed = False
+        out: list[_Run] = []
+        k = 0
+        while k < len(runs):
+            run = runs[k]
+            if run.equal and out and k + 1 < len(runs) and _is_small(run.old, out[-1], runs[k + 1]):
+                _push(out, run.old, run.new, False)
+                changed = True
+            else:
+                _push(out, run.old, run.new, run.equal)
+            k += 1
+        runs = out
+    return runs
+
+
+def _shift_shared_space(runs: list[_Run]) -> list[_Run]:
+    # Units carry their trailing space, so "600,000 " → "800,000 " would strike the space too;
+    # a space both sides end with belongs to the equality that follows.
+    for run, after in pairwise(runs):
+        if run.equal or not after.equal or not run.old or not run.new:
+            continue
+        space = _common_trailing_space(run.old, run.new)
+        if space:
+            run.old, run.new = run.old[: -len(space)], run.new[: -len(space)]
+            after.old = after.new = space + after.old
+    return runs
+
+
+def _common_trailing_space(a: str, b: str) -> str:
+    # Only the same whole run of white space moves, so that no space token is cut in two.
+    tail_a, tail_b = a[len(a.rstrip()) :], b[len(b.rstrip()) :]
+    return tail_a if tail_a == tail_b and a.strip() and b.strip() else ""
+
+
+def _is_small(equal: str, before: _Run, after: _Run) -> bool:
+    size = len(equal.strip())
+    if size and not any(ch.isalnum() for ch in equal):
+        return False  # punctuation between two edits is structure, not coincidence
+    return size <= max(len(before.old), len(before.new)) and size <= max(
+        len(after.old), len(after.new)
+    )

@@ -1,0 +1,184 @@
+"""Alignment behaviour that the golden cases do not pin down on their own."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plandiff.align import align
+from plandiff.changes import ChangeKind, MatchedBy
+from plandiff.compare import compare
+from plandiff.model import Plan
+from plandiff.options import CompareOptions
+
+
+def plan(pid: str, provisions: list[Any], **extra: Any) -> Plan:
+    doc = {
+        "id": pid,
+        "title": "T",
+        "version": pid,
+        "date": "2025-11-20",
+        "completeness": "full",
+        "provisions": [
+            p if isinstance(p, dict) else {"number": str(n), "text": p, "provenance": "reported"}
+            for n, p in enumerate(provisions, start=1)
+        ],
+    }
+    doc.update(extra)
+    return Plan.model_validate_json(json.dumps(doc))
+
+
+def clause(rng: random.Random, k: int) -> str:
+    topic = ["grain", "ports", "prisoners", "sanctions", "elections", "assets", "energy"][k % 7]
+    words = [f"term{rng.randrange(5000)}" for _ in range(12)]
+    return f"The parties will agree on {topic} matters {' '.join(words)} under this agreement."
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=2, max_value=40))
+def test_identical_order_never_yields_a_move(seed: int, size: int) -> None:
+    rng = random.Random(seed)
+    old = [clause(rng, k) for k in range(size)]
+    new = []
+    for text in old:
+        roll = rng.random()
+        if roll < 0.2:
+            words = text.split()
+            words[rng.randrange(len(words))] = f"edited{rng.randrange(99)}"
+            new.append(" ".join(words))
+        elif roll < 0.3:
+            continue
+        elif roll < 0.4:
+            new.extend([text, clause(rng, rng.randrange(7))])
+        else:
+            new.append(text)
+    comparison = compare(plan("a", old), plan("b", new or [old[0]]))
+    assert not any(c.moved or c.kind is ChangeKind.MOVED for c in comparison.changes)
+
+
+def test_every_provision_edited_still_pairs_in_order() -> None:
+    # Nothing is byte-identical, so there are no anchors at all: the large gap must be cut by
+    # sure pairs from the rare-word index rather than give up.
+    rng = random.Random(7)
+    old = [clause(rng, k) for k in range(300)]
+    new = [t.replace("The parties", "Both parties") for t in old]
+    alignment = align(
+        plan("a", old).provisions, plan("b", new).provisions, options=CompareOptions()
+    )
+    assert sorted((m.old, m.new) for m in alignment.matches) == [((k,), (k,)) for k in range(300)]
+    assert not alignment.moved
+
+
+def test_a_weak_out_of_order_pair_is_not_called_a_move() -> None:
+    first = "Grain corridors through the Black Sea ports will stay open for exports."
+    second = "Prisoners of war will be exchanged all for all within 30 days."
+    third = "Sanctions will be lifted in stages as the ceasefire holds."
+    fourth = "Frozen assets will finance the reconstruction fund."
+    moved_weak = "Black Sea grain exports will be insured by a new fund."
+    old = plan("a", [first, second, third, fourth])
+    new = plan("b", [moved_weak, second, third, fourth])
+    strict = CompareOptions(similarity_threshold=0.2, number_threshold=1.0, move_threshold=0.99)
+    pairs = compare(old, new, options=strict)
+    assert not any(c.kind is ChangeKind.MOVED for c in pairs.changes)
+    # Now the weak match lies out of order: reported as removed + added with a note.
+    new_moved = plan("b", [second, third, fourth, moved_weak])
+    result = compare(old, new_moved, options=strict)
+    kinds = {c.id: c for c in result.changes}
+    assert kinds["old-1"].kind is ChangeKind.REMOVED
+    assert kinds["p-4"].kind is ChangeKind.ADDED
+    assert kinds["old-1"].note is not None and "possible move to new 4" in kinds["old-1"].note
+    assert kinds["p-4"].note is not None and "possible move of old 1" in kinds["p-4"].note
+    loose = compare(old, new_moved, options=strict.model_copy(update={"move_threshold": 0.1}))
+    assert {c.id: c.kind for c in loose.changes}["p-4"] is ChangeKind.MOVED
+
+
+def test_a_stable_key_pairs_whatever_the_wording() -> None:
+    old = plan(
+        "a",
+        [
+            {
+                "number": "1",
+                "key": "security",
+                "text": "Guarantees by the US.",
+                "provenance": "reported",
+            }
+        ],
+    )
+    new = plan(
+        "b",
+        [
+            {
+                "number": "4",
+                "key": "security",
+                "text": "A coalition will deter.",
+                "provenance": "reported",
+            }
+        ],
+    )
+    change = compare(old, new).changes[0]
+    assert (change.kind, change.matched_by, change.confidence) == (
+        ChangeKind.RENUMBERED,
+        MatchedBy.KEY,
+        1.0,
+    )
+    assert change.reworded and change.renumbered
+
+
+def test_the_same_number_pairs_a_rewrite_with_some_shared_words() -> None:
+    old = plan("a", ["Grain exports through Odesa will resume.", "Prisoners will be exchanged."])
+    new = plan(
+        "b",
+        [
+            "Grain exports through Odesa are guaranteed by Turkey, the UN and Europe.",
+            "Prisoners will be exchanged.",
+        ],
+    )
+    change = compare(old, new).changes[0]
+    assert change.matched_by is MatchedBy.NUMBER
+    assert change.kind is ChangeKind.MODIFIED
+
+
+def test_a_partial_new_version_leaves_the_rest_not_covered() -> None:
+    old = plan("a", ["Grain exports will resume.", "Prisoners will be exchanged."])
+    new = plan(
+        "b",
+        ["Prisoners will be exchanged."],
+        completeness="partial",
+        completeness_note="Only point 2 was reported.",
+    )
+    changes = compare(old, new).changes
+    assert [(c.id, c.kind) for c in changes] == [
+        ("old-1", ChangeKind.NOT_COVERED),
+        ("p-1", ChangeKind.RENUMBERED),
+    ]
+
+
+def test_metadata_changes_are_listed_by_field() -> None:
+    old = plan(
+        "a",
+        ["Grain exports will resume."],
+        parties=["United States"],
+        sources=[{"id": "wire", "title": "Wire report", "url": "https://example.org/a"}],
+    )
+    new = plan(
+        "b",
+        ["Grain exports will resume."],
+        parties=["United States", "Ukraine"],
+        title="Revised",
+        completeness="partial",
+        completeness_note="Points 2-9 unknown.",
+        sources=[{"id": "wire", "title": "Wire report", "url": "https://example.org/b"}],
+    )
+    got = [(m.path, m.change, m.old, m.new) for m in compare(old, new).metadata]
+    assert got == [
+        ("completeness", "changed", "full", "partial"),
+        ("completeness_note", "changed", None, "Points 2-9 unknown."),
+        ("parties[1]", "added", None, "Ukraine"),
+        ("sources[wire].url", "changed", "https://example.org/a", "https://example.org/b"),
+        ("title", "changed", "T", "Revised"),
+    ]
+    assert compare(old, old).metadata == ()

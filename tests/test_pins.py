@@ -1,0 +1,116 @@
+"""The analyst's pin file: pairings compare must make, or must not make."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plandiff.changes import ChangeKind, MatchedBy
+from plandiff.compare import compare
+from plandiff.errors import UsageError
+from plandiff.model import Plan
+from plandiff.options import CompareOptions, PinnedPair
+from plandiff.pins import load_pins, pins_beside
+
+
+def plan(pid: str, *texts: str) -> Plan:
+    return Plan.model_validate_json(
+        json.dumps(
+            {
+                "id": pid,
+                "title": "T",
+                "version": pid,
+                "date": "2025-11-20",
+                "completeness": "full",
+                "provisions": [
+                    {"number": str(n), "text": t, "provenance": "reported"}
+                    for n, t in enumerate(texts, start=1)
+                ],
+            }
+        )
+    )
+
+
+OLD = plan(
+    "draft",
+    "Alpha clause on grain corridors.",
+    "Beta clause on prisoner exchange.",
+    "Gamma clause on port access.",
+)
+NEW = plan("revision", "Grain corridors and port access, one clause.", "Beta clause on prisoners.")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "pins.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_pin_merges_two_old_provisions_into_one(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[pin]]\nold = ["1", "3"]\nnew = "1"\nnote = "combined"\n')
+    pins = load_pins(path, old=OLD, new=NEW)
+    assert pins == (PinnedPair(old=("1", "3"), new=("1",), note="combined"),)
+    comparison = compare(OLD, NEW, options=CompareOptions(pins=pins))
+    merged = next(c for c in comparison.changes if c.id == "p-1")
+    assert merged.kind is ChangeKind.MERGED
+    assert merged.matched_by is MatchedBy.PINNED
+    assert merged.confidence == 1.0
+    assert merged.note == "combined"
+    assert [r.number for r in merged.old] == ["1", "3"]
+
+
+def test_a_forbidding_pin_keeps_a_pair_apart() -> None:
+    free = compare(OLD, NEW)
+    assert any(c.kind is ChangeKind.MODIFIED and c.id == "p-2" for c in free.changes)
+    pins = (PinnedPair(old=("2",), new=("2",), forbid=True),)
+    kept_apart = compare(OLD, NEW, options=CompareOptions(pins=pins))
+    kinds = {c.id: c.kind for c in kept_apart.changes}
+    assert kinds["p-2"] is ChangeKind.ADDED
+    assert kinds["old-2"] is ChangeKind.REMOVED
+
+
+def test_pins_for_another_pair_of_versions_are_ignored(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[pin]]\nold_plan = "other"\nold = ["1"]\nnew = ["1"]\n')
+    assert load_pins(path, old=OLD, new=NEW) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[pin]\nold = 1", "not valid TOML"),
+        ('[[pins]]\nold = ["1"]\nnew = ["1"]\n', "unknown table 'pins'"),
+        ('[[pin]]\nold = ["1"]\nnew = ["1"]\ncolour = "red"\n', "pin 1: unknown field 'colour'"),
+        ('[[pin]]\nold = [1]\nnew = ["1"]\n', "pin 1: 'old' must be"),
+        ('[[pin]]\nnew = ["1"]\n', "pin 1: 'old' must be"),
+        ('[[pin]]\nold = ["1"]\nnew = ["1"]\nforbid = "yes"\n', "pin 1: forbid:"),
+        ('[[pin]]\nold = ["1", "2"]\nnew = ["1", "2"]\n', "several old provisions"),
+    ],
+)
+def test_a_bad_pin_file_is_one_clear_line(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(UsageError) as caught:
+        load_pins(path, old=OLD, new=NEW)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_pin_naming_an_unknown_provision_is_an_error() -> None:
+    pins = (PinnedPair(old=("9",), new=("1",)),)
+    with pytest.raises(UsageError, match="old provision '9'"):
+        compare(OLD, NEW, options=CompareOptions(pins=pins))
+
+
+def test_a_provision_pinned_twice_is_an_error() -> None:
+    pins = (PinnedPair(old=("1",), new=("1",)), PinnedPair(old=("1",), new=("2",)))
+    with pytest.raises(UsageError, match="pinned twice"):
+        compare(OLD, NEW, options=CompareOptions(pins=pins))
+
+
+def test_the_pin_file_is_found_beside_the_plans(tmp_path: Path) -> None:
+    plan_path = tmp_path / "draft.json"
+    assert pins_beside(plan_path) is None
+    write(tmp_path, "")
+    assert pins_beside(plan_path) == tmp_path / "pins.toml"
