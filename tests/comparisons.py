@@ -315,7 +315,7 @@ def representative(**new_info: object) -> Comparison:
             ),
             MetadataChange(path="parties[1]", change="added", old=None, new="Ukraine"),
             MetadataChange(path="completeness", change="changed", old="full", new="partial"),
-            MetadataChange(path="sources", change="changed", old="x" * 500, new=None),
+            MetadataChange(path="sources", change="changed", old="{" + "x" * 500 + "}", new=None),
         ),
     )
 

@@ -63,7 +63,7 @@ def test_unchanged_collapsed_not_covered_explained_metadata_listed() -> None:
     assert "<del>" not in not_covered and "removed" not in not_covered.split("not as removed")[1]
     assert "> **Partial text.** The new version, Geneva revision, is a partial text" in md
     assert "| parties&#91;1&#93; | added | — | Ukraine |" in md
-    assert "| sources | changed | " + "x" * 159 + "… | — |" in md
+    assert "| sources | changed | &#123;" + "x" * 158 + "… | — |" in md
     assert "| Old | 28-point draft | US 28-point peace framework | 2025-11-20 | full | 8 |" in md
     assert "word diff up to 4000 tokens a side" in md
 

@@ -37,7 +37,7 @@ def test_plain_redline_uses_word_diff_marks() -> None:
     assert "is unknown" in out
     assert "Unchanged: 1 unchanged provision" in out
     assert "parties[1] (added): — → Ukraine" in out
-    assert "sources (changed): " + "x" * 159 + "… → —" in out
+    assert "sources (changed): {" + "x" * 158 + "… → —" in out
     assert "\x1b" not in out
 
 

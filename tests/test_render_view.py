@@ -76,8 +76,8 @@ def test_metadata_thresholds_and_subpoints() -> None:
     ]
     assert [t.value for t in view.thresholds] == ["0.50", "0.30", "0.60", "0.70"]
     sources = view.metadata[3]
-    assert sources.old == "x" * 500
-    assert sources.old_short == "x" * 159 + "…" and sources.new_short is None
+    assert sources.old == "{" + "x" * 500 + "}"
+    assert sources.old_short == "{" + "x" * 158 + "…" and sources.new_short is None
     split = view.changed[3]
     assert [(s.depth, s.label) for s in split.subpoints] == [
         (0, "a"),

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from plandiff.errors import PlandiffError, UsageError
+from plandiff.errors import PlandiffError, UsageError, display_name
 
 
 def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
@@ -23,7 +23,7 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise PlandiffError(f"{path}: cannot write: {err.strerror}") from None
+        raise PlandiffError(f"{display_name(str(path))}: cannot write: {err.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -35,7 +35,8 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(err, OSError):
-            raise PlandiffError(f"{path}: cannot write: {err.strerror or err}") from None
+            name = display_name(str(path))
+            raise PlandiffError(f"{name}: cannot write: {err.strerror or err}") from None
         raise
     _sync_directory(directory)
 
@@ -45,11 +46,18 @@ def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
 
     Callers check before doing the work, so a doomed run fails at once.
     """
+    name = display_name(str(path))
     for source in inputs:
         if _same_file(path, source):
-            raise UsageError(f"{path}: refusing to overwrite an input file")
+            raise UsageError(f"{name}: refusing to overwrite an input file")
+    if path.is_dir():
+        raise UsageError(f"{name}: is a directory; give a file name for the report")
+    if path.exists() and not path.is_file():
+        # A FIFO, socket or device: renaming over it would silently swap it for a regular
+        # file, and writing into it could block or spill a partial report.
+        raise UsageError(f"{name}: not a regular file; refusing to replace it")
     if not path.parent.is_dir():
-        raise UsageError(f"{path}: directory {path.parent} does not exist")
+        raise UsageError(f"{name}: directory {display_name(str(path.parent))} does not exist")
 
 
 def _same_file(a: Path, b: Path) -> bool:

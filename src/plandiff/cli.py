@@ -6,6 +6,7 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -24,13 +25,21 @@ class _Group(click.Group):
     """A click group that turns plandiff's own errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from plandiff.errors import PlandiffError
+        from plandiff.errors import PlandiffError, PlanError, one_line
 
         try:
             return super().invoke(ctx)
         except PlandiffError as err:
-            for line in str(err).splitlines() or ["error"]:
-                click.echo(f"plandiff: {line}", err=True)
+            # A message may quote a file name or a value from a document: each problem is
+            # printed as exactly one line, whatever it carries.
+            lines = err.problems if isinstance(err, PlanError) else (str(err) or "error",)
+            for line in lines:
+                click.echo(f"plandiff: {one_line(line)}", err=True)
+            ctx.exit(EXIT_TROUBLE)
+        except BrokenPipeError:
+            # A reader such as `head` went away: stop writing quietly, as Unix tools do, and
+            # say "trouble" (2) rather than click's 1, which would read as "differences".
+            _silence_stdout()
             ctx.exit(EXIT_TROUBLE)
 
 
@@ -135,29 +144,47 @@ def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
 
 
 def main() -> None:
-    """Console entry point: run the CLI with diff(1) exit codes; usage errors exit 2."""
+    """Console entry point: run the CLI with diff(1) exit codes; any trouble exits 2."""
     try:
         code = cli.main(standalone_mode=False)
     except click.ClickException as err:
         err.show()
         sys.exit(EXIT_TROUBLE)
-    except click.Abort:
-        click.echo("plandiff: interrupted", err=True)
+    except (click.Abort, KeyboardInterrupt):
+        # Ctrl-C is trouble like any other (exit 2, not the shell's 130): the run produced
+        # nothing, and -o never leaves a half-written report behind.
+        _say("plandiff: interrupted")
         sys.exit(EXIT_TROUBLE)
     except BrokenPipeError:
         # A reader such as `head` went away: quietly stop writing, as Unix tools do.
         _silence_stdout()
         sys.exit(EXIT_TROUBLE)
-    except KeyboardInterrupt:
-        click.echo("plandiff: interrupted", err=True)
-        sys.exit(130)
+    except Exception as err:  # the last resort: one line, never a traceback
+        _internal_error(err)
+        sys.exit(EXIT_TROUBLE)
     # Commands end with ctx.exit(code) or return None (success); click hands either back here.
     sys.exit(code if isinstance(code, int) else EXIT_SAME)
 
 
-def _silence_stdout() -> None:
-    import os
+def _internal_error(err: Exception) -> None:
+    """Report a bug as one line; PLANDIFF_DEBUG=1 adds the traceback for whoever fixes it."""
+    from plandiff.errors import one_line
 
+    if os.environ.get("PLANDIFF_DEBUG") == "1":
+        import traceback
+
+        _say("".join(traceback.format_exception(err)).rstrip("\n"))
+    message = one_line(str(err))
+    _say(f"plandiff: internal error: {type(err).__name__}{': ' if message else ''}{message}")
+
+
+def _say(line: str) -> None:
+    # stderr may be a closed pipe as well; losing the message is better than a traceback.
+    with contextlib.suppress(OSError):
+        click.echo(line, err=True)
+
+
+def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,6 +66,30 @@ def display_name(name: str) -> str:
     """
     shown = name if name.isprintable() else repr(name)[1:-1]
     return "./" + shown if shown.startswith(":") else shown
+
+
+def one_line(message: str) -> str:
+    r"""``message`` made safe to print as one line: line breaks, control characters and
+    bidirectional overrides shown as escapes, so a hostile file name or value quoted in an
+    error can neither start a new line (a CI workflow command) nor drive the terminal.
+
+    >>> one_line("a\nb\x1b[2J\u202e")
+    'a\\x0ab\\x1b[2J<U+202E>'
+    """
+    if message.isprintable():
+        return message
+    return _UNSAFE.sub(_escape, message)
+
+
+# C0 and C1 controls, line and paragraph separators, bidirectional formatting characters.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"<U+{code:04X}>"
 
 
 class UsageError(PlandiffError):

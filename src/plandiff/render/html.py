@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from plandiff.changes import Comparison
 from plandiff.render.html_view import HtmlView, html_view
@@ -56,7 +56,8 @@ def content_security_policy(css: str) -> str:
 # (dir="auto").
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _RETURNS = re.compile("\r\n?")
-_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Anything ``visible`` acts on; most text has none and is returned as it is.
+_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]|::|##\\[")
 
 
 def visible(value: object) -> object:
@@ -68,7 +69,21 @@ def visible(value: object) -> object:
     if type(value) is not str or not _ANY.search(value):
         return value  # our own markup, a number, or (nearly always) clean text
     text = _RETURNS.sub("\n", value)
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if _COMMANDS.search(text):
+        # Printed to a CI log, a line of plan text starting '::' (or holding '##[') would be
+        # read as a workflow command; a character reference looks the same in a browser.
+        return Markup(_COMMANDS.sub(_reference, str(escape(text))))
+    return text
+
+
+# '::' at the start of a line, after any white space, and the older '##[' anywhere.
+_COMMANDS = re.compile(r"(?:^|(?<=\n))[^\S\n]*:(?=:)|#(?=#\[)")
+
+
+def _reference(match: re.Match[str]) -> str:
+    text = match.group()
+    return text[:-1] + f"&#{ord(text[-1])};"
 
 
 @cache

@@ -14,7 +14,9 @@ import re
 from plandiff.changes import Comparison
 from plandiff.render.text import BIDI
 
-_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]")
+# The runner's older workflow-command syntax '##[' counts anywhere in a line, even inside a
+# JSON string; its bracket is escaped like the characters above.
+_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]|(?<=##)\\[")
 
 
 def render_json(comparison: Comparison) -> str:

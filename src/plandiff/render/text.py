@@ -6,6 +6,8 @@
 '<U+202E>evil'
 >>> visible("  ::error::x")
 '  \\\\::error::x'
+>>> visible("see ##[warning]x")
+'see ##\\\\[warning]x'
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 _BREAKS = re.compile(r"\r\n|[\n\v\f\x85\u2028\u2029]")
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
 _WORKFLOW = re.compile(r"^(\s*):(?=:)")
-_ANY = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]|^\\s*::")
+# The runner's older command syntax is '##[name]' anywhere in a line, not only at its start.
+_LEGACY = "##["
+_ANY = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]|^\\s*::|##\\[")
 
 
 def _show(match: re.Match[str]) -> str:
@@ -39,5 +43,5 @@ def visible(text: str) -> str:
     if not _ANY.search(text):
         return text  # the common case, and most of the calls on a large report
     flat = _BREAKS.sub(" ", text).replace("\t", " ")
-    shown = _CONTROLS.sub(_show, flat)
+    shown = _CONTROLS.sub(_show, flat).replace(_LEGACY, "##\\[")
     return _WORKFLOW.sub(r"\1\\:", shown)

@@ -62,8 +62,9 @@ THRESHOLD_LABELS = (
 
 _ANCHOR_SAFE = re.compile(r"[A-Za-z0-9-]*")
 
-# Longest metadata value a report's table shows in full; longer ones are cut with '…'
-# (a whole list of sources can be thousands of characters; the JSON report keeps them).
+# Longest whole record (a list or mapping, such as every source of a version: thousands of
+# characters) a report's metadata table shows; longer ones are cut with '…' and the JSON
+# report keeps them. Prose values (titles, notes) are always shown whole.
 METADATA_WIDTH = 160
 
 SegmentOp = Literal["equal", "insert", "delete"]
@@ -172,7 +173,7 @@ class MetadataRow:
     change: str
     old: str | None
     new: str | None
-    old_short: str | None  # at most METADATA_WIDTH characters, for a one-line table cell
+    old_short: str | None  # records cut to METADATA_WIDTH characters; prose as it is
     new_short: str | None
 
 
@@ -295,12 +296,12 @@ def summary_line(counts: tuple[CountRow, ...]) -> str:
 
 
 def shorten(value: str | None, width: int = METADATA_WIDTH) -> str | None:
-    """``value`` cut to ``width`` characters, ending in '…' when cut.
+    """``value`` cut to ``width`` characters when it is a written-out record ('{...}', '[...]').
 
-    >>> shorten("abcdef", 4)
-    'abc…'
+    >>> shorten('{"a": 1, "b": 2}', 8), shorten("A long note stays whole.", 8)
+    ('{"a": 1…', 'A long note stays whole.')
     """
-    if value is None or len(value) <= width:
+    if value is None or len(value) <= width or not value.startswith(("{", "[")):
         return value
     return value[: width - 1] + "…"
 
