@@ -169,3 +169,36 @@ def test_a_heavily_rewritten_provision_gets_one_rewrite_finding() -> None:
         findings[0].message
         == "Provision on NATO, constitution rewritten (80% of its wording changed)"
     )
+
+
+def test_a_rewrite_names_watched_terms_even_in_its_unchanged_words() -> None:
+    # The term stands further from the changed run than the context read around it.
+    kept = "Sanctions are discussed by the parties in a standing working group of experts; "
+    old = kept + (
+        "the group meets monthly in Vienna, reports to both foreign ministers, keeps minutes "
+        "of every session, invites outside lawyers when asked, and drafts a yearly review."
+    )
+    new = kept + (
+        "its members rotate yearly, publish each paper online, answer questions put by "
+        "journalists, consult business groups first, then vote by simple majority."
+    )
+    (finding,) = annotate((change("p-1", old, new),), options=OPTIONS)[0]
+    assert (finding.rule, finding.term) == ("watched-provision-rewritten", "sanctions")
+
+
+def test_reading_only_the_changed_runs_finds_what_reading_everything_finds() -> None:
+    old = (
+        "Within 100 days the parties shall hold elections. Ukraine's army is capped at "
+        "600,000. Frozen assets of US$100bn are invested, subject to review."
+    )
+    new = (
+        "Within 60 days the parties may hold elections. Ukraine's army is capped at "
+        "800,000. Frozen assets of US$100bn are invested."
+    )
+    near = annotate((change("p-1", old, new),), options=OPTIONS)[0]
+    whole = annotate(
+        (change("p-1", old, new).model_copy(update={"edits_capped": True}),), options=OPTIONS
+    )[0]
+    assert [f.rule for f in near] == [f.rule for f in whole] == [
+        "deadline-changed", "number-changed", "modality-weakened", "condition-removed"
+    ]  # fmt: skip

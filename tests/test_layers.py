@@ -17,7 +17,7 @@ LAYERS = {
 }
 TYPES = {"model", "changes", "options", "errors", "ruleset", "versions", "__init__"}
 PIPELINE = {"compare", "history", "synopsis"}
-SHELL = {"cli", "__main__", "gitdiff"}
+SHELL = {"cli", "__main__", "gitdiff", "reportdir"}
 
 
 def layer_of(module: str) -> int:

@@ -66,3 +66,12 @@ def test_filtering_keeps_the_topic_s_provisions_findings_and_counts() -> None:
 def test_filtering_by_an_unknown_topic_names_the_known_ones() -> None:
     with pytest.raises(UsageError, match=r"no provision has topic 'weather'; topics here: "):
         filter_by_topic(representative(), "weather")
+
+
+def test_a_topic_found_only_on_not_covered_provisions_can_still_be_chosen() -> None:
+    comparison = representative()
+    not_covered = next(c for c in comparison.changes if c.kind is ChangeKind.NOT_COVERED)
+    tagged = not_covered.model_copy(update={"topics": ("ceasefire",)})
+    changes = tuple(tagged if c.id == not_covered.id else c for c in comparison.changes)
+    narrowed = filter_by_topic(comparison.model_copy(update={"changes": changes}), "ceasefire")
+    assert [c.id for c in narrowed.changes] == [not_covered.id]

@@ -19,7 +19,7 @@ from plandiff.changes import (
     WordEdit,
 )
 from plandiff.options import CompareOptions
-from plandiff.rules import figures, key_language, resolve, whole_provision
+from plandiff.rules import Near, figures, key_language, resolve, whole_provision
 from plandiff.topics import summarise, topics_for
 
 __all__ = ["annotate", "reaches", "topics_for"]
@@ -58,7 +58,7 @@ def _edits(change: ProvisionChange) -> list[WordEdit]:
     return found
 
 
-def _near(edits: list[WordEdit], old: list[str], new: list[str]) -> None:
+def _near(edits: list[WordEdit], old: list[str], new: list[str], bare: list[str]) -> None:
     for k, edit in enumerate(edits):
         if edit.op == "equal":
             continue
@@ -67,19 +67,21 @@ def _near(edits: list[WordEdit], old: list[str], new: list[str]) -> None:
         after = nxt.old[:_CONTEXT] if nxt is not None and nxt.op == "equal" else ""
         old.append(before + edit.old + after)
         new.append(before + edit.new + after)
+        bare += (edit.old, edit.new)
 
 
-def near_changes(change: ProvisionChange) -> tuple[str, str]:
+def near_changes(change: ProvisionChange) -> Near:
     """The changed runs of each side, each with the same bit of unchanged text around it."""
     old: list[str] = []
     new: list[str] = []
-    _near(list(change.edits), old, new)
+    bare: list[str] = []
+    _near(list(change.edits), old, new, bare)
     stack = list(change.subpoints)
     while stack:
         point = stack.pop()
-        _near(list(point.edits), old, new)
+        _near(list(point.edits), old, new, bare)
         stack += point.children
-    return "\n".join(old), "\n".join(new)
+    return Near("\n".join(old), "\n".join(new), "\n".join(bare))
 
 
 def changed_share(change: ProvisionChange, old: str, new: str) -> float:

@@ -10,12 +10,15 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from plandiff import __version__
 from plandiff.render import COLOR_MODES, FORMATS
+
+if TYPE_CHECKING:
+    from plandiff.options import CompareOptions
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
@@ -55,6 +58,16 @@ def cli() -> None:
     """Compare versions of a negotiation text provision by provision."""
 
 
+PLANS_OPTION = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of plan files (the library).",
+)
+
+
 @cli.command("compare")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -86,6 +99,7 @@ def cli() -> None:
     help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
     "pyproject.toml, in the working directory.",
 )
+@PLANS_OPTION
 @click.pass_context
 def compare_command(
     ctx: click.Context,
@@ -98,8 +112,11 @@ def compare_command(
     fail_on: str | None,
     topic: str | None,
     rules_file: Path | None,
+    plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
+
+    OLD and NEW are plan files, plan ids in the library, or git revisions REV:path.
 
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
@@ -111,7 +128,7 @@ def compare_command(
     from plandiff.changes import Severity
     from plandiff.compare import compare
     from plandiff.config import discover_rules, load_rules
-    from plandiff.load import load_plan
+    from plandiff.library import resolve
     from plandiff.options import CompareOptions
     from plandiff.render import render
     from plandiff.render.terminal import color_wanted
@@ -121,7 +138,8 @@ def compare_command(
         check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
     options = CompareOptions(rules=rules)
-    comparison = compare(load_plan(old), load_plan(new), options=options)
+    olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
     text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
@@ -231,14 +249,12 @@ def schema(name: str) -> None:
     click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
 
 
-PLANS_OPTION = click.option(
-    "--plans",
-    "plans_dir",
-    default="plans",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder of plan files (the library).",
-)
+def _project_options() -> CompareOptions:
+    """Options with the project's rules (plandiff.toml or pyproject.toml here), as compare uses."""
+    from plandiff.config import discover_rules
+    from plandiff.options import CompareOptions
+
+    return CompareOptions(rules=discover_rules(Path.cwd()))
 
 
 def _read_text(path: str) -> str:
@@ -331,3 +347,133 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
 
     inputs = (Path(plan),) if os.path.exists(plan) else ()
     _emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff history military-cap\n"
+    "  plandiff history 6 --format markdown -o military-cap.md\n"
+    "  plandiff history --topic armed-forces --format html -o armed-forces.html\n"
+)
+@click.argument("provision", required=False)
+@click.option("--topic", help="Follow every provision tagged with this topic instead.")
+@click.option(
+    "--plan", "plan_id", help="Follow the lineage up to this version (default: the newest)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def history(
+    provision: str | None,
+    topic: str | None,
+    plan_id: str | None,
+    fmt: str,
+    output: Path | None,
+    plans_dir: str,
+) -> None:
+    """Follow one provision (by KEY or NUMBER) through every version of its lineage: where it
+    first appears, each change with its kind and figures, renumbering, split or merge, removal.
+
+    A number names the provision that first carries it, in the oldest version that has it.
+    """
+    from plandiff.history import history as follow
+    from plandiff.library import open_library
+    from plandiff.render.lineage import render_history
+
+    library = open_library(plans_dir)
+    end = library.get(plan_id) if plan_id else library.newest()
+    chain = [entry.plan for entry in library.chain(end.plan.id)]
+    found = follow(chain, provision, topic=topic, options=_project_options())
+    _emit(render_history(found, fmt), output, inputs=())
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff synopsis us-28-point-draft geneva-revision\n"
+    "  plandiff synopsis --format html -o synopsis.html\n"
+)
+@click.argument("versions", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir: str) -> None:
+    """Line up several versions side by side, one row per provision and one column per
+    version, each cell marked against the column before it.
+
+    VERSIONS are files, plan ids or REV:path; without any, the lineage of the newest version
+    in the library.
+    """
+    from plandiff.library import open_library, resolve
+    from plandiff.render.lineage import render_synopsis
+    from plandiff.synopsis import synopsis as line_up
+
+    if versions:
+        plans = [resolve(spec, folder=plans_dir) for spec in versions]
+    else:
+        library = open_library(plans_dir)
+        plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
+    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
+    _emit(render_synopsis(line_up(plans, options=_project_options()), fmt), output, inputs=inputs)
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff report\n"
+    "  plandiff report --check\n"
+    "  plandiff report --plans plans --out reports\n"
+)
+@PLANS_OPTION
+@click.option(
+    "--out",
+    default="reports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the reports.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a report is missing or stale."
+)
+@click.pass_context
+def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
+    """Write a Markdown and an HTML report for every parent → child pair of the library, and
+    an index (README.md) of the lineage with links. Unchanged reports are not rewritten."""
+    from plandiff.library import open_library
+    from plandiff.reportdir import check_reports, planned_reports, write_reports
+
+    files = planned_reports(open_library(plans_dir), options=_project_options())
+    if check:
+        status = check_reports(out, files)
+        for label, names in (
+            ("missing", status.missing),
+            ("stale", status.stale),
+            ("obsolete", status.obsolete),
+        ):
+            for name in names:
+                click.echo(f"{out / name}: {label}")
+        if not status.up_to_date:
+            click.echo("plandiff: reports are out of date: run 'plandiff report'", err=True)
+            ctx.exit(EXIT_DIFFERENT)
+        click.echo(f"{out}: {len(files)} files up to date")
+        return
+    written, removed = write_reports(out, files)
+    for name in written:
+        click.echo(f"wrote {out / name}")
+    for name in removed:
+        click.echo(f"removed {out / name} (no longer a pair of the lineage)")
+    click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")

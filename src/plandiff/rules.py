@@ -46,7 +46,19 @@ _KEY_WORDS = {
         "not only", "whether or not", "if any", "if applicable",
     ),
 }  # fmt: skip
+# Every word of every key phrase: a change that touches none of them cannot change a count.
+_KEY_TOKENS = frozenset(w for terms in _KEY_WORDS.values() for t in terms for w in words(t))
 _KEY_LEXICON = Lexicon.build((term, label) for label, terms in _KEY_WORDS.items() for term in terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """Where a paired provision changed: the changed runs of each side with the same few
+    unchanged words around them, and the changed wording alone (both sides)."""
+
+    old: str
+    new: str
+    changed: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +165,7 @@ def key_language(
     rules: Rules,
     change_id: str,
     share: float = 0.0,
-    near: tuple[str, str] | None = None,
+    near: Near | None = None,
 ) -> list[Finding]:
     """Findings about the wording of a paired provision (everything except figures).
 
@@ -164,13 +176,14 @@ def key_language(
     only when the runs mention one.
     """
     out: list[Finding | None] = []
-    old_near, new_near = near or (old_text, new_text)
+    old_near, new_near = (near.old, near.new) if near else (old_text, new_text)
     old_tokens, new_tokens = words(old_near), words(new_near)
-    if near is None or watched_in(old_tokens, rules) or watched_in(new_tokens, rules):
+    rewritten = share >= rules.rewritten_share
+    if rewritten or near is None or watched_in(old_tokens, rules) or watched_in(new_tokens, rules):
         old_words, new_words = watched_in(old_text, rules), watched_in(new_text, rules)
     else:
         old_words = new_words = []
-    if share >= rules.rewritten_share:
+    if rewritten:
         both = [t for t in rules.watched if t in old_words or t in new_words]
         shown = f"{share:.0%}"
         if both:
@@ -183,11 +196,19 @@ def key_language(
             if t not in new_words]  # fmt: skip
     out += [rules.finding("watched-term-added", change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
-    if share >= rules.rewritten_share:
-        return [f for f in out if f is not None]
-    old, new = _key_counts(old_tokens), _key_counts(new_tokens)
+    untouched = near is not None and _KEY_TOKENS.isdisjoint(words(near.changed))
+    if not rewritten and not untouched:
+        out += _key_word_shifts(_key_counts(old_tokens), _key_counts(new_tokens), rules, change_id)
+    return [f for f in out if f is not None]
+
+
+def _key_word_shifts(
+    old: Counter[tuple[str, str]], new: Counter[tuple[str, str]], rules: Rules, change_id: str
+) -> list[Finding | None]:
+    """Modality, negation and condition findings from the key-word counts of two texts."""
+    out: list[Finding | None] = []
     if old == new:
-        return [f for f in out if f is not None]
+        return out
     strong, strong_up, strong_down = _shift(old, new, "strong")
     weak, weak_up, weak_down = _shift(old, new, "weak")
     if strong < 0 and weak > 0:
@@ -208,17 +229,17 @@ def key_language(
 
 
 def figures(
-    old_text: str, new_text: str, rules: Rules, change_id: str, near: tuple[str, str] | None = None
+    old_text: str, new_text: str, rules: Rules, change_id: str, near: Near | None = None
 ) -> list[Finding]:
     """Findings about the figures of a paired provision: changed, appeared, vanished.
 
-    With ``near`` (the changed runs of each side, with the same unchanged words around
-    them) only those runs are read: a figure in unchanged text is in both and cancels out.
+    With ``near`` only the changed runs are read, and only when the changed wording holds
+    something a figure is made of: a figure in unchanged text is in both and cancels out.
     """
     if near is not None:
-        if not (may_hold_figures(near[0]) or may_hold_figures(near[1])):
+        if not may_hold_figures(near.changed):
             return []
-        old_text, new_text = near
+        old_text, new_text = near.old, near.new
     out = []
     for fig in number_changes(old_text, new_text):
         family = "deadline" if fig.deadline else "number"

@@ -109,7 +109,8 @@ def filter_by_topic(comparison: Comparison, topic: str) -> Comparison:
     An unknown topic is an error that names the topics the comparison has.
     """
     rules = comparison.options.rules
-    known = {s.topic for s in comparison.topics} or {
+    # Not only the summary's topics: it leaves out provisions a partial version does not cover.
+    known = {s.topic for s in comparison.topics} | {
         t for c in comparison.changes for t in change_topics(c, rules=rules)
     }
     if topic not in known:
