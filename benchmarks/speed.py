@@ -190,9 +190,8 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
     """
     try:
         from plandiff.align import align
-        from plandiff.wording import word_edits
-
         from plandiff.options import CompareOptions
+        from plandiff.wording import word_edits
     except ImportError:
         return []
     options = CompareOptions()

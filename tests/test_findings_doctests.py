@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["lexicon", "numbers", "numdiff", "rules", "topics", "annotate", "ruleset"]
+MODULES = ["lexicon", "numwords", "numbers", "numdiff", "rules", "topics", "annotate", "ruleset"]
 
 
 @pytest.mark.parametrize("name", MODULES)

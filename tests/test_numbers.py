@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from plandiff.numbers import parse_words, quantities
+from plandiff.numbers import quantities
 from plandiff.numdiff import number_changes
+from plandiff.numwords import parse_words
 
 
 def read(text: str) -> list[tuple[float, str]]:

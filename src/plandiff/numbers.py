@@ -14,47 +14,24 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-}
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
-_MONTHS = {
-    name: i + 1
-    for i, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
-}
+from plandiff.numwords import (
+    CURRENCIES,
+    MONTHS,
+    SCALES,
+    SEPARATORS,
+    SHORT_SCALES,
+    SMALL,
+    UNIT_NAMES,
+    parse_words,
+    trim_words,
+)
 
 _DIGITS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SMALL_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
-_ANY_WORD = _SMALL_WORD + "|" + "|".join(_SCALES)
+_SMALL_WORD = "|".join(sorted(SMALL, key=len, reverse=True))
+_ANY_WORD = _SMALL_WORD + "|" + "|".join(SCALES)
 # "two hundred and fifty": "and" may follow a scale word only; checked again when parsing.
 _WORDS = rf"(?:{_SMALL_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_ANY_WORD}))*"
-_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
 _CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
 
 # One scan finds every number core; alternatives are ordered so that the longest reading of a
@@ -111,23 +88,8 @@ _SIGN_OR_DIGIT = re.compile(r"[\d$€£]")
 _CODE_OR_MONTH_BEFORE = re.compile(
     rf"(?:\bUS|\bU\.S\.\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
 )
-_START_WORDS = frozenset(_SMALL)
-_SPACES = str.maketrans({c: " " for c in "-,.;:()[]'\"!?/"})
+_START_WORDS = frozenset(SMALL)
 
-_UNIT_NAMES = {
-    "day": "days", "week": "days", "month": "months", "year": "years", "hour": "hours",
-    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles",
-    "troops": "personnel", "personnel": "personnel", "soldier": "personnel",
-    "servicemen": "personnel", "service members": "personnel", "servicemembers": "personnel",
-    "people": "people", "person": "people", "prisoner": "people", "civilian": "people",
-    "children": "people", "detainee": "people",
-}  # fmt: skip
-_CURRENCIES = {
-    "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "dollar": "usd", "us dollar": "usd",
-    "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp", "gbp": "gbp",
-    "pounds sterling": "gbp", "pound sterling": "gbp", "rouble": "rub", "ruble": "rub",
-    "rub": "rub", "hryvnia": "uah", "uah": "uah",
-}  # fmt: skip
 TIME_UNITS = frozenset({"days", "months", "years", "hours", "date", "year"})
 
 
@@ -143,46 +105,12 @@ class Quantity:
     deadline: bool = False
 
 
-def parse_words(phrase: str) -> float | None:
-    """The value of a number written in words, or None when the words are not a number.
-
-    >>> parse_words("two hundred and fifty thousand")
-    250000.0
-    """
-    total, current, seen = 0.0, 0.0, False
-    for word in re.split(r"[\s-]+", phrase.lower()):
-        if word == "and":
-            continue
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in _SCALES:
-            total += (current or 1) * _SCALES[word]
-            current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
 def _digits(text: str) -> float:
     return float(re.sub(r"[,\u00a0\u202f]", "", text))
 
 
-def _trim_words(text: str) -> str:
-    """Cut a word number at an "and" that does not follow a scale word ("one and two")."""
-    parts = re.split(r"(\s+and\s+)", text)
-    kept = parts[0]
-    for joiner, nxt in zip(parts[1::2], parts[2::2], strict=True):
-        if kept.lower().rsplit(None, 1)[-1].split("-")[-1] not in _SCALES:
-            break
-        kept += joiner + nxt
-    return kept
-
-
 def _date(year: str, month: str, day: str) -> dt.date | None:
-    month_no = int(month) if month.isdigit() else _MONTHS[month.lower()]
+    month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
     try:
         return dt.date(int(year), month_no, int(day))
     except ValueError:
@@ -214,10 +142,10 @@ def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
             return _digits(m["dd_digits"]), "count", end
         if kind == "money":
             sign = re.sub(r"\s", "", m["sign"]).lower()
-            return _digits(m["m_digits"]), _CURRENCIES[sign], end
+            return _digits(m["m_digits"]), CURRENCIES[sign], end
         if kind == "digits":
             return _digits(m["plain"]), "count", end
-        words = _trim_words(m["words"])
+        words = trim_words(m["words"])
         value = parse_words(words)
         if value is None:
             return None
@@ -225,29 +153,6 @@ def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
     if day is None:
         return None
     return float(day.toordinal()), "date", end
-
-
-_FIGURE_WORDS = frozenset(
-    (*_SMALL, *_SCALES, *_SHORT_SCALES, *_MONTHS, "percent", "cent", "dollars", "dollar",
-     "euros", "euro", "pounds", "roubles", "rubles", "hryvnias", "usd", "eur", "gbp", "rub",
-     "uah", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "km",
-     "kilometres", "kilometers", "miles", "troops", "personnel", "soldiers", "servicemen",
-     "people", "persons", "prisoners", "civilians", "children", "detainees", "armed", "army",
-     "forces", "military")
-)  # fmt: skip
-_SIGN_OR_DIGIT_ANYWHERE = re.compile(r"[\d$€£%]")
-
-
-def may_hold_figures(text: str) -> bool:
-    """False when ``text`` surely holds no figure and no word that gives one its meaning;
-    a cheap test that lets unchanged figures go unread.
-
-    >>> may_hold_figures("the parties agree"), may_hold_figures("within six months")
-    (False, True)
-    """
-    if _SIGN_OR_DIGIT_ANYWHERE.search(text):
-        return True
-    return not _FIGURE_WORDS.isdisjoint(text.lower().translate(_SPACES).split())
 
 
 def _starts(text: str) -> list[int]:
@@ -258,7 +163,7 @@ def _starts(text: str) -> list[int]:
         at = m.start()
         before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
         starts.append(before.start() if before else at)
-    present = _START_WORDS.intersection(text.lower().translate(_SPACES).split())
+    present = _START_WORDS.intersection(text.lower().translate(SEPARATORS).split())
     if present:
         for word in present:
             starts += [m.start() for m in _word_pattern(word).finditer(text)]
@@ -318,10 +223,10 @@ def _suffixes(
     scale = _SCALE_AFTER.match(text, end)
     if scale:
         word = scale["scale"].lower()
-        short = word in _SHORT_SCALES and word not in _SCALES
+        short = word in SHORT_SCALES and word not in SCALES
         # "5 m" is five metres unless money is being talked about.
         if not short or unit != "count" or _CURRENCY_AFTER.match(text, scale.end()):
-            value *= _SCALES.get(word) or _SHORT_SCALES[word]
+            value *= SCALES.get(word) or SHORT_SCALES[word]
             end = scale.end()
     if unit == "count":
         percent = _PERCENT_AFTER.match(text, end)
@@ -330,13 +235,13 @@ def _suffixes(
         currency = _CURRENCY_AFTER.match(text, end)
         if currency:
             name = re.sub(r"\s+", " ", currency["cur"].lower())
-            name = name if name in _CURRENCIES else name.rstrip("s")
-            return value, _CURRENCIES[name], currency.end()
+            name = name if name in CURRENCIES else name.rstrip("s")
+            return value, CURRENCIES[name], currency.end()
         counted = _UNIT_AFTER.match(text, end)
         if counted:
             noun = re.sub(r"\s+", " ", counted["unit"].lower())
-            noun = noun if noun in _UNIT_NAMES else noun.rstrip("s")
-            unit = _UNIT_NAMES.get(noun, "count")
+            noun = noun if noun in UNIT_NAMES else noun.rstrip("s")
+            unit = UNIT_NAMES.get(noun, "count")
             if unit in TIME_UNITS:
                 if noun == "week":
                     value *= 7

@@ -20,8 +20,8 @@ from typing import Any
 from plandiff.changes import Finding, Severity
 from plandiff.errors import UsageError
 from plandiff.lexicon import Lexicon, words
-from plandiff.numbers import may_hold_figures
 from plandiff.numdiff import number_changes
+from plandiff.numwords import may_hold_figures
 from plandiff.ruleset import RuleSet
 
 # Phrases that look like key words but are not ("no later than" sets a deadline, it negates

@@ -1,0 +1,106 @@
+"""The words numbers are made of: number words, scales, months, counted nouns, currencies.
+
+>>> parse_words("six hundred thousand")
+600000.0
+"""
+
+from __future__ import annotations
+
+import re
+
+# Punctuation that separates words when looking for number words.
+SEPARATORS = str.maketrans({c: " " for c in "-,.;:()[]'\"!?/"})
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"),
+        start=1,
+    )
+}  # fmt: skip
+
+UNIT_NAMES = {
+    "day": "days", "week": "days", "month": "months", "year": "years", "hour": "hours",
+    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles",
+    "troops": "personnel", "personnel": "personnel", "soldier": "personnel",
+    "servicemen": "personnel", "service members": "personnel", "servicemembers": "personnel",
+    "people": "people", "person": "people", "prisoner": "people", "civilian": "people",
+    "children": "people", "detainee": "people",
+}  # fmt: skip
+CURRENCIES = {
+    "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "dollar": "usd", "us dollar": "usd",
+    "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp", "gbp": "gbp",
+    "pounds sterling": "gbp", "pound sterling": "gbp", "rouble": "rub", "ruble": "rub",
+    "rub": "rub", "hryvnia": "uah", "uah": "uah",
+}  # fmt: skip
+_FIGURE_WORDS = frozenset(
+    (*SMALL, *SCALES, *SHORT_SCALES, *MONTHS, "percent", "cent", "dollars", "dollar",
+     "euros", "euro", "pounds", "roubles", "rubles", "hryvnias", "usd", "eur", "gbp", "rub",
+     "uah", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "km",
+     "kilometres", "kilometers", "miles", "troops", "personnel", "soldiers", "servicemen",
+     "people", "persons", "prisoners", "civilians", "children", "detainees", "armed", "army",
+     "forces", "military")
+)  # fmt: skip
+_SIGN_OR_DIGIT_ANYWHERE = re.compile(r"[\d$€£%]")
+
+
+def may_hold_figures(text: str) -> bool:
+    """False when ``text`` surely holds no figure and no word that gives one its meaning;
+    a cheap test that lets unchanged figures go unread.
+
+    >>> may_hold_figures("the parties agree"), may_hold_figures("within six months")
+    (False, True)
+    """
+    if _SIGN_OR_DIGIT_ANYWHERE.search(text):
+        return True
+    return not _FIGURE_WORDS.isdisjoint(text.lower().translate(SEPARATORS).split())
+
+
+def parse_words(phrase: str) -> float | None:
+    """The value of a number written in words, or None when the words are not a number.
+
+    >>> parse_words("two hundred and fifty thousand")
+    250000.0
+    """
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word == "and":
+            continue
+        if word in SMALL:
+            current += SMALL[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def trim_words(text: str) -> str:
+    """Cut a word number at an "and" that does not follow a scale word ("one and two")."""
+    parts = re.split(r"(\s+and\s+)", text)
+    kept = parts[0]
+    for joiner, nxt in zip(parts[1::2], parts[2::2], strict=True):
+        if kept.lower().rsplit(None, 1)[-1].split("-")[-1] not in SCALES:
+            break
+        kept += joiner + nxt
+    return kept
