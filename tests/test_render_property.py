@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -181,18 +180,13 @@ def comparisons(draw: st.DrawFn) -> Comparison:
     )
 
 
-AVAILABLE = tuple(
-    fmt
-    for fmt in FORMATS
-    if importlib.util.find_spec(f"plandiff.render.{'jsondoc' if fmt == 'json' else fmt}")
-)
 CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(comparisons())
 def test_every_renderer_accepts_any_comparison(comparison: Comparison) -> None:
-    for fmt in AVAILABLE:
+    for fmt in FORMATS:
         text = render(comparison, fmt)
         assert text.endswith("\n")
         assert text == render(comparison, fmt)
