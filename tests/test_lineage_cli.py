@@ -198,3 +198,22 @@ def test_the_readme_synopsis_rows_are_real() -> None:
     pasted = readme[readme.index("An excerpt of the Markdown") :].split("\n\n")[1].splitlines()
     assert len(pasted) >= 4
     assert all(line in done.stdout.splitlines() for line in pasted)
+
+
+def test_history_and_synopsis_refuse_unclear_requests(library: Path) -> None:
+    neither = run("history", "--plans", str(library))
+    assert (neither.returncode, neither.stderr) == (
+        2,
+        "plandiff: name one provision (KEY or NUMBER) or give --topic T, not both\n",
+    )
+    alone = run("synopsis", "geneva-revision", "--plans", str(library))
+    assert (alone.returncode, alone.stderr) == (
+        2,
+        "plandiff: a synopsis needs at least two versions\n",
+    )
+
+
+def test_history_can_stop_at_an_earlier_version(library: Path) -> None:
+    done = run("history", "military-cap", "--plan", "geneva-revision", "--plans", str(library))
+    assert done.returncode == 0, done.stderr
+    assert "follow-up" not in done.stdout and "geneva-revision ·" in done.stdout

@@ -10,7 +10,9 @@ The library is three calls::
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -52,6 +54,25 @@ _HOMES = {
 # at start-up), `from plandiff import render` would give the package instead of the function.
 # Binding the function after the package is loaded settles it; the package itself is light.
 from plandiff.render import render  # noqa: E402
+
+
+class _Facade(ModuleType):
+    """The package module, guarding the facade names against submodules of the same name.
+
+    Importing ``plandiff.compare`` (the module) binds it as the package attribute ``compare``
+    once loaded, which would make a later ``from plandiff import compare`` yield the module
+    instead of the function. Dropping that binding leaves the name to ``__getattr__``;
+    ``from plandiff.compare import compare`` still works through ``sys.modules``.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        is_own_submodule = isinstance(value, ModuleType) and value.__name__ == f"{__name__}.{name}"
+        if is_own_submodule and name in _HOMES:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Facade
 
 
 def __getattr__(name: str) -> Any:

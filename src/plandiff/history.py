@@ -38,7 +38,7 @@ def history(
     if not plans:
         raise UsageError("history needs at least one version")
     if (query is None) == (topic is None):
-        raise UsageError("ask for one provision (KEY or NUMBER) or for --topic, not both")
+        raise UsageError("name one provision (KEY or NUMBER) or give --topic T, not both")
     rows = lineage_rows(plans, compare_chain(plans, options=options))
     if topic is not None:
         chosen = [row for row in rows if _has_topic(row, topic)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from plandiff.changes import Comparison, ProvisionChange, ProvisionRef
+from plandiff.changes import Comparison, Finding, ProvisionChange, ProvisionRef
 from plandiff.model import Plan
 from plandiff.versions import Cell, LineageRow
 
@@ -45,19 +45,20 @@ def lineage_rows(
 def _refs(plans: Sequence[Plan], comparisons: Sequence[Comparison]) -> dict[Node, ProvisionRef]:
     """How each provision stands, as the engine described it (or read from the plan)."""
     refs: dict[Node, ProvisionRef] = {}
-    for column, plan in enumerate(plans):
-        for position, p in enumerate(plan.provisions):
-            refs[(column, position)] = ProvisionRef(
-                number=p.number, key=p.key, position=position, heading=p.heading, text=p.text,
-                topics=p.topics,
-            )  # fmt: skip
     for column, comparison in enumerate(comparisons):
         for change in comparison.changes:
             for ref in change.old:
                 refs[(column, ref.position)] = ref
             for ref in change.new:
                 refs[(column + 1, ref.position)] = ref
-    return refs
+    for column, plan in enumerate(plans):
+        for position, p in enumerate(plan.provisions):
+            if (column, position) not in refs:
+                refs[(column, position)] = ProvisionRef(
+                    number=p.number, key=p.key, position=position, heading=p.heading,
+                    text=p.text, topics=p.topics,
+                )  # fmt: skip
+    return dict(sorted(refs.items()))
 
 
 def _nodes(column: int, change: ProvisionChange) -> list[Node]:
@@ -102,6 +103,13 @@ def _build_rows(
         for change in comparison.changes:
             for node in _nodes(index, change):
                 touching.setdefault((index, node), []).append(change)
+    # change id -> its findings with their rank, so that each cell keeps the worst-first order
+    findings_of: list[dict[str, list[tuple[int, Finding]]]] = []
+    for comparison in comparisons:
+        index_of: dict[str, list[tuple[int, Finding]]] = {}
+        for rank, finding in enumerate(comparison.findings):
+            index_of.setdefault(finding.change_id, []).append((rank, finding))
+        findings_of.append(index_of)
     rows: list[LineageRow] = []
     taken: set[str] = set()
     for root in order:
@@ -111,19 +119,20 @@ def _build_rows(
             here = sorted((refs[n] for n in nodes if n[0] == column), key=lambda r: r.position)
             subpoints = [s for r in here for s in plan.provisions[r.position].subpoints]
             changes: dict[str, ProvisionChange] = {}
-            findings = []
+            findings: list[tuple[int, Finding]] = []
             if column:
                 for node in nodes:
                     for change in touching.get((column - 1, node), []):
                         changes.setdefault(change.id, change)
-                findings = [f for f in comparisons[column - 1].findings if f.change_id in changes]
+                for change_id in changes:
+                    findings.extend(findings_of[column - 1].get(change_id, []))
             cells.append(
                 Cell(
                     plan_id=plan.id,
                     provisions=tuple(here),
                     subpoints=tuple(subpoints),
                     changes=tuple(changes.values()),
-                    findings=tuple(findings),
+                    findings=tuple(f for _, f in sorted(findings, key=lambda pair: pair[0])),
                 )
             )
         row_id, label = _name(nodes, refs, taken)
