@@ -88,8 +88,47 @@ def heavy_imports(args: list[str]) -> tuple[float, list[Heavy]]:
         seconds[package] = seconds.get(package, 0.0) + cum / 1e6
         if package not in importer:
             importer[package] = rows[parent[k]][1] if parent[k] is not None else "the command"
-    found = [Heavy(p, seconds[p], importer[p]) for p in HEAVY if p in seconds]
+    culprits = first_importers(args)
+    found = [Heavy(p, seconds[p], culprits.get(p, importer[p])) for p in HEAVY if p in seconds]
     return total, found
+
+
+# Runs the command in-process with an import hook that notes, for the first import of each heavy
+# package, the innermost plandiff line that asked for it (importtime only knows the module, and
+# says nothing for an import made inside a function at run time).
+_PROBE = """
+import json, runpy, sys, traceback
+heavy = set(json.loads(sys.argv[1])); args = json.loads(sys.argv[2]); seen = {}
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        top = name.split(".")[0]
+        if top in heavy and top not in seen:
+            frames = [f for f in traceback.extract_stack() if "/plandiff/" in f.filename]
+            if frames:
+                f = frames[-1]
+                where = f.filename.split("/plandiff/", 1)[1]
+                seen[top] = f"plandiff/{where}:{f.lineno} ({f.name})"
+        return None
+sys.meta_path.insert(0, Spy())
+sys.argv = ["plandiff", *args]
+try:
+    runpy.run_module("plandiff", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.__stderr__.write("\\n@@" + json.dumps(seen) + "\\n")
+"""
+
+
+def first_importers(args: list[str]) -> dict[str, str]:
+    """For each heavy package the command loads: the plandiff line whose import pulled it in."""
+    proc = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(HEAVY), json.dumps(args)],
+                          capture_output=True, text=True, env=env(), cwd=ROOT, check=False)
+    for line in reversed(proc.stderr.splitlines()):
+        if line.startswith("@@"):
+            found: dict[str, str] = json.loads(line[2:])
+            return found
+    return {}
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -163,6 +164,7 @@ def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
 
 def main() -> None:
     """Console entry point: run the CLI with diff(1) exit codes; any trouble exits 2."""
+    _utf8_streams()
     try:
         code = cli.main(standalone_mode=False)
     except click.ClickException as err:
@@ -182,6 +184,15 @@ def main() -> None:
         sys.exit(EXIT_TROUBLE)
     # Commands end with ctx.exit(code) or return None (success); click hands either back here.
     sys.exit(code if isinstance(code, int) else EXIT_SAME)
+
+
+def _utf8_streams() -> None:
+    # Reports are UTF-8 whatever the locale, so that the same inputs give the same bytes on
+    # every machine, and a Latin-1 locale cannot make an arrow in a report fail the run.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _internal_error(err: Exception) -> None:
@@ -314,20 +325,23 @@ def import_(
     'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
     printed on stderr with its line number.
     """
+    from plandiff.errors import display_name, one_line
+    from plandiff.render.jsondoc import inert_json
     from plandiff.render.text import visible
     from plandiff.textexport import plan_json
     from plandiff.textimport import import_text
 
     result = import_text(_read_text(file), file, provenance=provenance)
+    name = display_name(file)  # a file name could hold a line break or start with '::'
     for default in result.defaults:
-        click.echo(f"plandiff: {file}: {default}", err=True)
+        click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
     for line in result.unplaced:
-        where = f"{file}:{line.line}"
+        where = f"{name}:{line.line}"
         click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
     if strict and result.unplaced:
-        click.echo(f"plandiff: {file}: {len(result.unplaced)} line(s) not placed", err=True)
+        click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    _emit(plan_json(result.plan), output, inputs=(Path(file),))
+    _emit(inert_json(plan_json(result.plan)), output, inputs=(Path(file),))
 
 
 @cli.command(

@@ -20,6 +20,7 @@ from plandiff.changes import (
     SubPointChange,
     WordEdit,
 )
+from plandiff.invisible import invisible_note
 from plandiff.match import Match
 from plandiff.metadata import metadata_changes
 from plandiff.model import Completeness, Plan, Provision, SubPoint
@@ -157,7 +158,9 @@ def _paired(
         kind = ChangeKind.MOVED
     elif renumbered:
         kind = ChangeKind.RENUMBERED
-    elif reworded or heading_changed:
+    elif reworded or heading_changed or old_text != new_text:
+        # Texts that differ only in spacing, zero-width characters or Unicode form pair as
+        # identical, but are still a change: the note names the code points.
         kind = ChangeKind.MODIFIED
     else:
         kind = ChangeKind.UNCHANGED
@@ -176,8 +179,12 @@ def _paired(
         edits_capped=capped,
         subpoints=subpoints,
         topics=_topics(news, options) or _topics(olds, options),
-        note=m.note,
+        note=_joined_notes(m.note, invisible_note(old_text, new_text, subpoints)),
     )
+
+
+def _joined_notes(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _subpoints(

@@ -65,6 +65,7 @@ def display_name(name: str) -> str:
     './::warning::x.json'
     """
     shown = name if name.isprintable() else repr(name)[1:-1]
+    shown = shown.replace(_LEGACY, "##\\[")  # the runner's older command syntax, anywhere
     return "./" + shown if shown.startswith(":") else shown
 
 
@@ -76,9 +77,13 @@ def one_line(message: str) -> str:
     >>> one_line("a\nb\x1b[2J\u202e")
     'a\\x0ab\\x1b[2J<U+202E>'
     """
-    if message.isprintable():
+    if message.isprintable() and _LEGACY not in message:
         return message
-    return _UNSAFE.sub(_escape, message)
+    return _UNSAFE.sub(_escape, message).replace(_LEGACY, "##\\[")
+
+
+# A CI runner also reads '##[name]' anywhere in a line as a command.
+_LEGACY = "##["
 
 
 # C0 and C1 controls, line and paragraph separators, bidirectional formatting characters.

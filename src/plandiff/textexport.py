@@ -35,7 +35,7 @@ def export_text(plan: Plan) -> str:
     if plan.parent:
         lines.append(f"parent: {plan.parent}")
     lines += [f"party: {_flat(party)}" for party in plan.parties]
-    lines += [f"source: {s.url} — {_flat(s.title)} [{s.id}]" for s in plan.sources]
+    lines += [f"source: {_flat(s.url)} — {_flat(s.title)} [{s.id}]" for s in plan.sources]
     lines.append(f"completeness: {plan.completeness.value}")
     if plan.completeness_note:
         lines.append(f"note: {_flat(plan.completeness_note)}")
@@ -61,6 +61,7 @@ def _provision(provision: Provision, word_style: bool, *, with_provenance: bool)
     attributes = provision.model_dump(mode="json", include=wanted, exclude_defaults=True)
     if attributes:
         encoded = json.dumps(attributes, ensure_ascii=False, sort_keys=True).replace(">", "\\u003e")
+        encoded = _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
         lines.append(f"{INDENT}<!-- plandiff {encoded} -->")
     lines += _continuation(rest, INDENT)
     for sub in provision.subpoints:
@@ -94,7 +95,20 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    flat = " ".join(text.split())
+    if _ACTIVE.search(flat):
+        # Exported text is printed and committed: a control character would drive the
+        # terminal, and '##[' anywhere in a line is a CI runner's command. Neither belongs in
+        # plan text, so both are written out visibly (import then keeps them as text).
+        flat = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", flat)
+        flat = flat.replace("##[", "##\\[")
+    return flat
+
+
+# In the JSON of an attribute comment these escapes read back exactly.
+_JSON_ACTIVE = re.compile("[\x7f-\x9f\u2028\u2029]|(?<=##)\\[")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ACTIVE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]|##\\[")
 
 
 def _escape(line: str) -> str:
@@ -103,6 +117,7 @@ def _escape(line: str) -> str:
         line.startswith("\\")
         or any(p.match(line) for p in (COMMENT, HEADING, NUMBER_MARKER, SUB_MARKER, WORD_MARKER))
         or line.startswith("<!--")
+        or line.startswith("::")  # a CI runner reads such a line as a command
     )
     return f"\\{line}" if structural else line
 

@@ -8,9 +8,11 @@ tell which field a piece of output came from and check that the field is shown a
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+import plandiff
 from plandiff.compare import compare
 from plandiff.load import load_plan_text
 from plandiff.model import Plan
@@ -147,3 +149,10 @@ def write_pair(folder: Path, *, partial: bool = False) -> tuple[Path, Path]:
         doc = plan_document(side, partial=partial and side == "new")
         path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     return old, new
+
+
+def environment(**changes: str) -> dict[str, str]:
+    """The environment for running ``python -m plandiff`` from any folder: this package first."""
+    source = str(Path(plandiff.__file__).resolve().parents[1])
+    path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path, **changes}

@@ -30,10 +30,19 @@ def workflow_problems(text: str) -> list[str]:
     return [f"workflow command line: {m.group()!r}..." for m in WORKFLOW.finditer(text)]
 
 
-def terminal_problems(text: str, *, color: bool = False) -> list[str]:
-    """Raw control bytes in text printed to a terminal (plandiff's own SGR colours allowed)."""
+BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def terminal_problems(text: str, *, color: bool = False, bidi: bool = False) -> list[str]:
+    """Raw control bytes in text printed to a terminal (plandiff's own SGR colours allowed).
+
+    ``bidi`` allows bidirectional marks, for documents that keep them as data: the HTML page
+    (which isolates them with dir="auto") and exported plan text.
+    """
     plain = SGR.sub("", text) if color else text
-    found = sorted({f"U+{ord(c):04X}" for c in RAW_CONTROL.findall(plain)})
+    found = sorted(
+        {f"U+{ord(c):04X}" for c in RAW_CONTROL.findall(plain) if not (bidi and c in BIDI)}
+    )
     return [f"raw control character {c}" for c in found] + workflow_problems(text)
 
 

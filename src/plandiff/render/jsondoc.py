@@ -23,6 +23,14 @@ def render_json(comparison: Comparison) -> str:
     """``comparison`` as indented JSON ending in a newline."""
     # pydantic's serializer writes indented JSON ~8x faster than json.dumps(indent=2), whose
     # C accelerator is only used without indentation.
-    text = comparison.model_dump_json(indent=2)
+    return inert_json(comparison.model_dump_json(indent=2)) + "\n"
+
+
+def inert_json(text: str) -> str:
+    """JSON ``text`` with every character a terminal or CI log could act on escaped.
+
+    >>> inert_json('["\u202eevil ##[error]x"]')
+    '["\\\\u202eevil ##\\\\u005berror]x"]'
+    """
     # Outside strings JSON has only ASCII, so these can only be inside strings: escaping is exact.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from plandiff.render.jsondoc import inert_json
 from plandiff.render.text import visible
 from plandiff.versions import Lineage, LineageNode
 
@@ -14,7 +15,8 @@ def render_log(lineage: Lineage, fmt: str = "text") -> str:
     Each line gives the id, date, completeness, number of provisions, version label and file.
     """
     if fmt == "json":
-        return json.dumps(lineage.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        document = json.dumps(lineage.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        return inert_json(document) + "\n"
     rows: list[tuple[str, str]] = []
     for root in lineage.roots:
         _tree(root, "", "", rows)

@@ -1,0 +1,113 @@
+"""Every command, fed hostile plans under hostile file names, prints nothing a terminal obeys
+and no line a CI runner reads as a workflow command, on stdout or stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import hostile_plans as hp
+import pytest
+from inert import terminal_problems, workflow_problems
+
+from plandiff.cli import cli
+from plandiff.render import FORMATS
+
+# File names may hold anything but '/' and NUL.
+OLD_NAME = "::warning::old \x1b[2J\x07\n##[error]x.json"
+NEW_NAME = "<img src=x onerror=alert(1)> \u202e::error::new.json"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    plans = root / "plans"
+    plans.mkdir()
+    old, new = hp.write_pair(plans)
+    old.rename(plans / OLD_NAME)
+    new.rename(plans / NEW_NAME)
+    bad = dict(hp.plan_document("new"), id="bad")
+    bad["provisions"] = [*bad["provisions"], dict(bad["provisions"][0], number="1\n::error::x")]
+    bad["sources"] = [{**bad["sources"][0], "url": "javascript:alert(1)"}]
+    (root / "::error::bad\n.json").write_text(json.dumps(bad), encoding="utf-8")
+    (root / "dup\x1b[2J.json").write_text(
+        '{"id": "x", "id": "y", "\\u001b[2J\\n::error::k": 1}', encoding="utf-8"
+    )
+    (root / "::notice::draft\n.txt").write_text(
+        "# <script>Title</script> ::error::t\ndate: 2025-11-20\nversion: ##[error]v\n"
+        "stray \x1b[2J line\n::error::unplaced\n\n1. The parties agree \x1b]52;c;eA==\x07.\n"
+        "   ::warning::continued\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def commands(root: Path) -> list[list[str]]:
+    old, new = str(root / "plans" / OLD_NAME), str(root / "plans" / NEW_NAME)
+    runs = [["compare", old, new, "--format", fmt] for fmt in FORMATS]
+    runs += [
+        ["compare", old, new, "--color", "always"],
+        ["compare", old, str(root / "missing\n::error::gone.json")],
+        ["compare", str(root / "::error::bad\n.json"), new],
+        ["validate", old, new, str(root / "::error::bad\n.json"), str(root / "dup\x1b[2J.json")],
+        ["validate", "--format", "json", str(root / "::error::bad\n.json"), old],
+        ["validate", str(root / "nothing\x1b[2J::error::here")],
+        ["log", "--plans", str(root / "plans")],
+        ["log", "--plans", str(root / "plans"), "--format", "json"],
+        ["export", old],
+        ["import", str(root / "::notice::draft\n.txt")],
+    ]
+    for name in ("history", "synopsis"):
+        if name in cli.commands:
+            runs.append([name, "--plans", str(root / "plans"), "hostile-new"])
+    return runs
+
+
+def test_every_command_is_covered(folder: Path) -> None:
+    covered = {argv[0] for argv in commands(folder)}
+    # schema prints no plan text; every other command reads plans and is exercised here.
+    assert set(cli.commands) - covered - {"schema"} <= {"report", "textconv", "git-diff"}
+
+
+@pytest.mark.parametrize("index", range(16))
+def test_no_output_line_acts(folder: Path, index: int) -> None:
+    runs = commands(folder)
+    if index >= len(runs):
+        pytest.skip("fewer commands")
+    argv = runs[index]
+    done = subprocess.run(
+        [sys.executable, "-m", "plandiff", *argv],
+        capture_output=True,
+        cwd=folder,
+        env=hp.environment(NO_COLOR=""),
+        check=False,
+    )
+    out = done.stdout.decode("utf-8")
+    err = done.stderr.decode("utf-8")
+    assert done.returncode in (0, 1, 2)
+    assert "Traceback" not in err
+    data = argv[0] == "export" or argv[-1] == "html"  # keep right-to-left marks as data
+    assert terminal_problems(out, color="--color" in argv, bidi=data) == []
+    assert terminal_problems(err) == []
+    assert workflow_problems(out) == [] and workflow_problems(err) == []
+    assert "No module named" not in err
+    if done.returncode == 2:
+        assert err.strip(), "trouble is always said"
+    else:
+        assert out.strip(), "a command that succeeds prints its result"
+
+
+def test_export_keeps_commands_out_and_reads_back() -> None:
+    from plandiff.textexport import export_text
+    from plandiff.textimport import import_text
+
+    text = "The parties agree.\n\n::warning::a paragraph that starts like a command."
+    plan = import_text("# T\ndate: 2025-11-20\n\n1. x\n", "t.txt").plan
+    plan = plan.model_copy(
+        update={"provisions": (plan.provisions[0].model_copy(update={"text": text}),)}
+    )
+    exported = export_text(plan)
+    assert workflow_problems(exported) == []
+    assert import_text(exported, "t.txt").plan.provisions[0].text == text
