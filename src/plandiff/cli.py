@@ -409,14 +409,14 @@ def history(
 
     A number names the provision that first carries it, in the oldest version that has it.
     """
-    from plandiff.history import history as follow
+    from plandiff.history import history as trace
     from plandiff.library import open_library
     from plandiff.render.lineage import render_history
 
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    found = follow(chain, provision, topic=topic, options=_project_options())
+    found = trace(chain, provision, topic=topic, options=_project_options())
     _emit(render_history(found, fmt), output, inputs=())
 
 
