@@ -15,13 +15,14 @@ True
 
 from __future__ import annotations
 
-import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from plandiff.changes import ChangeKind, SubPointChange
 
+_SPACE = re.compile(r"(\s+)")
 # Most code-point differences named in one note; the rest are counted.
 MAX_NAMED = 5
 # Beyond this many characters a text is not searched character by character (the comparison
@@ -57,11 +58,24 @@ def invisible_change(old: str, new: str) -> str | None:
 
 
 def _differences(old: str, new: str) -> Iterable[str]:
-    # Character-level difflib is quadratic in the text length (70 ms for one 500-character
-    # provision): search only between the common head and tail, where the differences are.
-    head = len(os.path.commonprefix([old, new]))
-    tail = len(os.path.commonprefix([old[head:][::-1], new[head:][::-1]]))
-    old, new = old[head : len(old) - tail], new[head : len(new) - tail]
+    # Character-level difflib is quadratic in the text length (3-70 ms for one provision).
+    # Texts that look the same have the same words in the same places, so the pieces between
+    # white space pair up one to one and only the pieces that differ are searched.
+    old_pieces, new_pieces = _pieces(old), _pieces(new)
+    if len(old_pieces) != len(new_pieces):
+        old_pieces, new_pieces = [old], [new]
+    for a, b in zip(old_pieces, new_pieces, strict=True):
+        if a != b:
+            yield from _char_differences(a, b)
+
+
+def _pieces(text: str) -> list[str]:
+    body = text.strip()
+    start = text.find(body) if body else len(text)
+    return [text[:start], *_SPACE.split(body), text[start + len(body) :]]
+
+
+def _char_differences(old: str, new: str) -> Iterable[str]:
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
