@@ -23,9 +23,9 @@ from plandiff.changes import ChangeKind, SubPointChange
 
 # Most code-point differences named in one note; the rest are counted.
 MAX_NAMED = 5
-# Beyond this many characters a text is not searched character by character (the comparison
-# of two visible forms stays linear; only the naming of code points is skipped).
-MAX_CHARS = 20_000
+# Code points are named by a character diff of the span between the texts' common start and
+# common end; that diff is quadratic at worst, so a longer span is only described.
+MAX_SPAN = 500
 
 
 def looks_same(old: str, new: str) -> bool:
@@ -47,12 +47,27 @@ def invisible_change(old: str, new: str) -> str | None:
     the same; None when they are equal or differ visibly."""
     if old == new or not looks_same(old, new):
         return None
-    if len(old) > MAX_CHARS or len(new) > MAX_CHARS:
-        return "invisible change: spacing, zero-width or Unicode-form characters differ"
-    named = list(_differences(old, new))
+    start = _common_start(old, new)
+    end = _common_start(old[start:][::-1], new[start:][::-1])
+    old_span, new_span = old[start : len(old) - end], new[start : len(new) - end]
+    if max(len(old_span), len(new_span)) > MAX_SPAN:
+        return "invisible change: white space, zero-width or Unicode-form characters differ"
+    named = list(_differences(old_span, new_span))
     more = len(named) - MAX_NAMED
     said = "; ".join(named[:MAX_NAMED]) + (f"; and {more} more" if more > 0 else "")
     return f"invisible change: {said}"
+
+
+def _common_start(a: str, b: str) -> int:
+    """Length of the longest common prefix, found by halving (C-speed slice comparisons)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _differences(old: str, new: str) -> Iterable[str]:
