@@ -88,32 +88,31 @@ def align(
             return MatchedBy.NUMBER
         return MatchedBy.SIMILARITY if s >= options.similarity_threshold else None
 
+    # Only pairs that are sure (very similar, each the other's best) are taken between anchors;
+    # they become anchors in turn and cut large gaps into small ones. Every other pairing is
+    # decided once, globally, below: a strong match anywhere beats a weak one next door.
     scored: dict[tuple[int, int], float] = {}
     for _ in range(_ROUNDS):
         _, _, gaps = _gaps(matches, len(old), len(new), free_old, free_new)
         small = [g for g in gaps if len(g[0]) * len(g[1]) <= _SMALL_GAP]
+        large = [g for g in gaps if len(g[0]) * len(g[1]) > _SMALL_GAP]
         found = {
             (i, j): scorer.similarity(i, j) for olds, news in small for i in olds for j in news
         }
+        if large:
+            hits = candidates(
+                scorer.old_keys(i for olds, _ in large for i in olds),
+                scorer.new_keys(j for _, news in large for j in news),
+                k=_SURE_K,
+            )
+            found.update({(i, j): scorer.similarity(i, j) for i, j in sorted(hits)})
         scored.update(found)
-        take(_greedy(found, {}, {}, acceptable))
-        large = [g for g in gaps if len(g[0]) * len(g[1]) > _SMALL_GAP]
-        if not large:
+        sure = _sure(found, acceptable)
+        take(sure)
+        if not sure or not large:
             break
-        # A large gap (anchors are sparse, e.g. every provision was edited) is cut into small
-        # ones by the pairs that are sure: mutual best index hits with a high similarity.
-        hits = candidates(
-            {i: scorer.old(i) for olds, _ in large for i in olds},
-            {j: scorer.new(j) for _, news in large for j in news},
-            k=_SURE_K,
-        )
-        found = {(i, j): scorer.similarity(i, j) for i, j in sorted(hits)}
-        scored.update(found)
-        take(_sure(found, acceptable))
     gap_old, gap_new, _ = _gaps(matches, len(old), len(new), free_old, free_new)
-    for i, j in sorted(
-        candidates({i: scorer.old(i) for i in free_old}, {j: scorer.new(j) for j in free_new})
-    ):
+    for i, j in sorted(candidates(scorer.old_keys(free_old), scorer.new_keys(free_new))):
         if (i, j) not in scored:
             scored[(i, j)] = scorer.similarity(i, j)
     pending = {pair: s for pair, s in scored.items() if pair[0] in free_old and pair[1] in free_new}
@@ -244,22 +243,49 @@ def _greedy(
 def _moves(
     matches: Sequence[Match], old: Sequence[Provision], new: Sequence[Provision], bar: float
 ) -> Alignment:
-    ordered = sorted(matches, key=lambda m: (min(m.old), min(m.new)))
-    in_order = longest_increasing([min(m.new) for m in ordered])
-    kept: list[Match] = []
-    moved: set[int] = set()
+    # The order is judged on the strong pairs first: among equally long in-order runs, one
+    # that keeps an exact pair in place beats one that keeps a weak pair, so a weak pair is
+    # never the reason a certain one is called a move (and comparing B with A mirrors A with B).
+    strong = sorted(
+        (m for m in matches if m.score >= bar or m.by is MatchedBy.PINNED),
+        key=lambda m: (min(m.old), min(m.new)),
+    )
+    in_order = longest_increasing([min(m.new) for m in strong])
+    spine = [m for k, m in enumerate(strong) if k in in_order]
+    spine_old = [min(m.old) for m in spine]
+    kept = list(spine)
+    moved = {len(kept) + k for k in range(len(strong) - len(spine))}
+    kept.extend(m for k, m in enumerate(strong) if k not in in_order)
+    # A weak pair stays only where it fits between its strong neighbours, in order.
+    between: dict[int, list[Match]] = defaultdict(list)
     notes: dict[tuple[str, int], str] = {}
-    for k, m in enumerate(ordered):
-        if k in in_order:
-            kept.append(m)
-        elif m.score >= bar or m.by is MatchedBy.PINNED:
-            moved.add(len(kept))
-            kept.append(m)
+    for m in sorted(
+        (m for m in matches if m.score < bar and m.by is not MatchedBy.PINNED),
+        key=lambda m: (min(m.old), min(m.new)),
+    ):
+        at = bisect_left(spine_old, min(m.old))
+        low = min(spine[at - 1].new) if at else -1
+        high = min(spine[at].new) if at < len(spine) else len(new)
+        if low < min(m.new) < high:
+            between[at].append(m)
         else:
-            olds = " + ".join(old[i].number for i in m.old)
-            news = " + ".join(new[j].number for j in m.new)
-            for i in m.old:
-                notes[("old", i)] = f"possible move to new {news} (similarity {m.score:.2f})"
-            for j in m.new:
-                notes[("new", j)] = f"possible move of old {olds} (similarity {m.score:.2f})"
+            _undo(m, old, new, notes)
+    for group in between.values():
+        fits = longest_increasing([min(m.new) for m in group])
+        for k, m in enumerate(group):
+            if k in fits:
+                kept.append(m)
+            else:
+                _undo(m, old, new, notes)
     return Alignment(tuple(kept), frozenset(moved), notes)
+
+
+def _undo(
+    m: Match, old: Sequence[Provision], new: Sequence[Provision], notes: dict[tuple[str, int], str]
+) -> None:
+    olds = " + ".join(old[i].number for i in m.old)
+    news = " + ".join(new[j].number for j in m.new)
+    for i in m.old:
+        notes[("old", i)] = f"possible move to new {news} (similarity {m.score:.2f})"
+    for j in m.new:
+        notes[("new", j)] = f"possible move of old {olds} (similarity {m.score:.2f})"

@@ -37,7 +37,9 @@ def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
     # Only the plain comparison is used; a Delta (which can unpickle) is never built.
     from deepdiff import DeepDiff
 
-    diff = DeepDiff(before, after, ignore_order=True, view="tree")
+    # threshold_to_diff_deeper=0: report each source added or removed, even when the two lists
+    # of sources have nothing in common (deepdiff would otherwise replace the whole mapping).
+    diff = DeepDiff(before, after, ignore_order=True, view="tree", threshold_to_diff_deeper=0)
     found = []
     for report, levels in diff.items():
         for level in levels:
@@ -75,4 +77,6 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and {"title", "url"} <= value.keys():
+        return f"{value['title']} <{value['url']}>"  # a whole source, as a reader cites it
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
+from plandiff.candidates import lookup_keys
 from plandiff.model import Provision
 from plandiff.similarity import Profile, containment, joined, profile, rarity, similarity, words_of
 
@@ -27,13 +27,25 @@ class Scorer:
         old_ids: Collection[int],
         new_ids: Collection[int],
     ) -> None:
-        old_counts = {i: words_of(old[i]) for i in sorted(old_ids)}
-        new_counts = {j: words_of(new[j]) for j in sorted(new_ids)}
-        documents = [*old_counts.values(), *new_counts.values()]
+        old_words = {i: words_of(old[i]) for i in sorted(old_ids)}
+        new_words = {j: words_of(new[j]) for j in sorted(new_ids)}
+        documents = [*old_words.values(), *new_words.values()]
         documents.extend(_sample(old, new, old_ids, new_ids, _RARITY_SAMPLE - len(documents)))
-        weight = rarity(documents)
-        self._old = {i: profile(c, weight) for i, c in old_counts.items()}
-        self._new = {j: profile(c, weight) for j, c in new_counts.items()}
+        self.weight = rarity(documents)
+        self._old = {i: profile(w, self.weight) for i, w in old_words.items()}
+        self._new = {j: profile(w, self.weight) for j, w in new_words.items()}
+        rarest_first = sorted(self.weight, key=lambda w: (-self.weight[w], w))
+        rank = {w: r for r, w in enumerate(rarest_first)}
+        self._old_keys = {i: lookup_keys(w, rank) for i, w in old_words.items()}
+        self._new_keys = {j: lookup_keys(w, rank) for j, w in new_words.items()}
+
+    def old_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The index lookup keys of these old provisions."""
+        return {i: self._old_keys[i] for i in indices}
+
+    def new_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The index lookup keys of these new provisions."""
+        return {j: self._new_keys[j] for j in indices}
 
     def old(self, i: int) -> Profile:
         return self._old[i]
@@ -45,19 +57,24 @@ class Scorer:
         return index in (self._old if side == "old" else self._new)
 
     def similarity(self, i: int, j: int) -> float:
-        return similarity(self._old[i], self._new[j])
+        return similarity(self._old[i], self._new[j], self.weight)
 
-    def group_similarity(self, olds: Iterable[int], news: Iterable[int]) -> float:
+    def group_similarity(self, olds: Sequence[int], news: Sequence[int]) -> float:
         """Similarity of several old provisions read as one text against several new ones."""
-        return similarity(joined(self._old[i] for i in olds), joined(self._new[j] for j in news))
+        return similarity(self._group(self._old, olds), self._group(self._new, news), self.weight)
 
-    def old_in(self, i: int, news: Iterable[int]) -> float:
+    def old_in(self, i: int, news: Sequence[int]) -> float:
         """How much of old ``i`` is found in the new provisions ``news`` read together."""
-        return containment(self._old[i], joined(self._new[j] for j in news))
+        return containment(self._old[i], self._group(self._new, news), self.weight)
 
-    def new_in(self, j: int, olds: Iterable[int]) -> float:
+    def new_in(self, j: int, olds: Sequence[int]) -> float:
         """How much of new ``j`` is found in the old provisions ``olds`` read together."""
-        return containment(self._new[j], joined(self._old[i] for i in olds))
+        return containment(self._new[j], self._group(self._old, olds), self.weight)
+
+    def _group(self, profiles: dict[int, Profile], members: Sequence[int]) -> Profile:
+        if len(members) == 1:
+            return profiles[members[0]]
+        return joined((profiles[k] for k in members), self.weight)
 
 
 def _sample(
@@ -66,7 +83,7 @@ def _sample(
     old_ids: Collection[int],
     new_ids: Collection[int],
     room: int,
-) -> list[Counter[str]]:
+) -> list[frozenset[str]]:
     rest = [p for i, p in enumerate(old) if i not in old_ids]
     rest += [p for j, p in enumerate(new) if j not in new_ids]
     if room <= 0 or not rest:

@@ -20,32 +20,33 @@ _SEPARATORS = str.maketrans(
 _NUMBER_WEIGHT = 1.5
 
 
-def words_of(provision: Provision) -> Counter[str]:
-    """The folded words of a provision's heading, text and sub-points, without stop words."""
+def words_of(provision: Provision) -> frozenset[str]:
+    """The distinct folded words of a provision's heading, text and sub-points, less stop words.
+
+    A set, not a count: whether a clause names "sanctions" once or twice hardly changes what it
+    is about, and set operations run in C, which keeps pairing linear and fast.
+    """
     parts = [provision.text]
     if provision.heading:
         parts.append(provision.heading)
     for sub in provision.subpoints:
         parts.append(sub.text)
         parts.extend(child.text for child in sub.subpoints)
-    text = " ".join(parts)
+    text = " ".join(parts) if len(parts) > 1 else provision.text
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    counts = Counter(text.lower().translate(_SEPARATORS).split())
-    for stop in STOPWORDS & counts.keys():
-        del counts[stop]
-    return counts
+    return frozenset(text.lower().translate(_SEPARATORS).split()) - STOPWORDS
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A provision's words, each weighted by count x rarity; ``norm`` is the sum of weights."""
+    """A provision's distinct words and their total weight."""
 
-    weights: Mapping[str, float]
+    words: frozenset[str]
     norm: float
 
 
-def rarity(documents: Iterable[Counter[str]]) -> dict[str, float]:
+def rarity(documents: Iterable[frozenset[str]]) -> dict[str, float]:
     """The weight of each word: inverse document frequency (the BM25 form), more for numbers.
 
     Boilerplate such as "Ukraine" or "agreement" appears in most provisions of a peace plan and
@@ -53,8 +54,8 @@ def rarity(documents: Iterable[Counter[str]]) -> dict[str, float]:
     """
     df: Counter[str] = Counter()
     n = 0
-    for counts in documents:
-        df.update(counts.keys())
+    for words in documents:
+        df.update(words)
         n += 1
     return {
         w: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) * (_NUMBER_WEIGHT if w[0].isdigit() else 1.0)
@@ -62,38 +63,26 @@ def rarity(documents: Iterable[Counter[str]]) -> dict[str, float]:
     }
 
 
-def profile(counts: Counter[str], weight: Mapping[str, float]) -> Profile:
-    """Weigh each word of a count by ``weight`` (every word must be in it: see ``rarity``)."""
-    weights = {w: c * weight[w] for w, c in counts.items()}
-    return Profile(weights, sum(weights.values()))
+def profile(words: frozenset[str], weight: Mapping[str, float]) -> Profile:
+    """Weigh a provision's words (every word must be in ``weight``: see ``rarity``)."""
+    return Profile(words, math.fsum(map(weight.__getitem__, words)))
 
 
-def _shared(a: Profile, b: Profile) -> float:
-    small, large = (
-        (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    )
-    total = 0.0
-    for w, x in small.items():
-        y = large.get(w)
-        if y is not None:
-            total += x if x < y else y
-    return total
+def _shared(a: Profile, b: Profile, weight: Mapping[str, float]) -> float:
+    return math.fsum(map(weight.__getitem__, a.words & b.words))
 
 
-def similarity(a: Profile, b: Profile) -> float:
+def similarity(a: Profile, b: Profile, weight: Mapping[str, float]) -> float:
     """Weighted Dice coefficient in [0, 1]: the share of weight the two profiles have in common."""
     denominator = a.norm + b.norm
-    return 2.0 * _shared(a, b) / denominator if denominator > 0 else 0.0
+    return 2.0 * _shared(a, b, weight) / denominator if denominator > 0 else 0.0
 
 
-def containment(part: Profile, whole: Profile) -> float:
+def containment(part: Profile, whole: Profile, weight: Mapping[str, float]) -> float:
     """How much of ``part``'s weight is found in ``whole``, in [0, 1]."""
-    return _shared(part, whole) / part.norm if part.norm > 0 else 0.0
+    return _shared(part, whole, weight) / part.norm if part.norm > 0 else 0.0
 
 
-def joined(profiles: Iterable[Profile]) -> Profile:
+def joined(profiles: Iterable[Profile], weight: Mapping[str, float]) -> Profile:
     """The profile of several provisions read as one text."""
-    weights: Counter[str] = Counter()
-    for p in profiles:
-        weights.update(p.weights)
-    return Profile(dict(weights), sum(weights.values()))
+    return profile(frozenset().union(*(p.words for p in profiles)), weight)

@@ -13,6 +13,9 @@ from plandiff.scoring import Scorer
 _GROWABLE = (MatchedBy.KEY, MatchedBy.NUMBER, MatchedBy.SIMILARITY)
 # A group replaces a one-to-one pair only if reading the parts together is clearly better.
 _GAIN = 0.05
+# Least share of a part's weighted words found in the whole: keeps an unrelated neighbour (which
+# shares only boilerplate, well under this) out, while a reworded part still gets in.
+_PART = 0.4
 
 
 def find_groups(
@@ -26,9 +29,10 @@ def find_groups(
 ) -> list[Match]:
     """``matches`` with splits and merges found among the unpaired provisions next to them.
 
-    A part is accepted when at least ``split_merge_threshold`` of its weighted words are found
-    in the whole; the group when its joined similarity passes ``similarity_threshold`` and beats
-    the one-to-one pair it grew from.
+    A group grows from a pair (or from an unpaired provision's best candidate) by neighbours
+    that make the joined text more similar to the whole. It is accepted when at least
+    ``split_merge_threshold`` of the whole's weighted words are found in the joined parts, its
+    joined similarity passes ``similarity_threshold`` and it beats the pair it grew from.
     """
     out = list(matches)
     free = {"old": set(free_old), "new": set(free_new)}
@@ -45,7 +49,12 @@ def find_groups(
                 continue
             olds, news = ((whole,), parts) if side == "old" else (parts, (whole,))
             score = scorer.group_similarity(olds, news)
-            if score < options.similarity_threshold or score < base + _GAIN:
+            covered = scorer.old_in(whole, news) if side == "old" else scorer.new_in(whole, olds)
+            if (
+                score < options.similarity_threshold
+                or score < base + _GAIN
+                or covered < options.split_merge_threshold
+            ):
                 continue
             free[side].discard(whole)
             free[other].difference_update(parts)
@@ -91,28 +100,35 @@ def _grow(
     def pair(part: int) -> tuple[int, int]:
         return (whole, part) if side == "old" else (part, whole)
 
-    def inside(part: int) -> bool:
+    def inside(part: int) -> float:
         if side == "old":
-            return scorer.new_in(part, (whole,)) >= options.split_merge_threshold
-        return scorer.old_in(part, (whole,)) >= options.split_merge_threshold
+            return scorer.new_in(part, (whole,))
+        return scorer.old_in(part, (whole,))
 
     def usable(part: int) -> bool:
         return (
             part in free_other
             and allowed(*pair(part))
             and scorer.has("new" if side == "old" else "old", part)
-            and inside(part)
+            and inside(part) >= _PART
         )
 
-    if not inside(seed):
+    # Most pairs have no unpaired neighbour at all: check that before weighing any words.
+    if seed - 1 not in free_other and seed + 1 not in free_other:
+        return (seed,)
+    if inside(seed) < _PART:
         return (seed,)
     parts = [seed]
+    best = _score(whole, parts, side, scorer)
     while len(parts) < options.max_parts:
         choices = [p for p in (parts[0] - 1, parts[-1] + 1) if usable(p)]
         if not choices:
             break
-        best = max(choices, key=lambda p: (_score(whole, [*parts, p], side, scorer), -p))
-        parts = sorted([*parts, best])
+        score, chosen = max((_score(whole, sorted([*parts, p]), side, scorer), -p) for p in choices)
+        if score <= best:
+            break
+        best = score
+        parts = sorted([*parts, -chosen])
     return tuple(parts)
 
 

@@ -23,6 +23,8 @@ def subpoint_changes(
     Identical wording pairs first (so an inserted "(a)" does not make every later label look
     rewritten), then equal labels with some shared words, then similar wording.
     """
+    if not old and not new:
+        return ()
     partner = _pair(old, new)
     rows = []
     for j, sub in enumerate(new):

@@ -62,26 +62,48 @@ def _edit(old: str, new: str) -> WordEdit:
     return WordEdit(op="delete", old=old) if old else WordEdit(op="insert", new=new)
 
 
-def _raw_runs(a: list[str], b: list[str]) -> list[_Run]:
-    # Units are compared without their trailing white space, so that "troops" at the end of a
-    # sentence still equals "troops " followed by an insertion; the white-space difference is
-    # then kept as an edit of its own, which the cleanup folds into the neighbouring insertion.
-    ka = [u.rstrip() for u in a]
-    kb = [u.rstrip() for u in b]
+def _raw_runs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[_Run]:
+    # Units are compared by their token alone, so that "troops" at the end of a sentence still
+    # equals "troops " followed by an insertion; a white-space difference is kept as an edit of
+    # its own, which the cleanup folds into the neighbouring insertion.
+    ka = [token for token, _ in a]
+    kb = [token for token, _ in b]
+    # The common head and tail are equal without asking difflib, whose cost grows with the
+    # product of the lengths it searches; most redrafts touch the middle of a clause only.
+    head = 0
+    while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < len(ka) - head and tail < len(kb) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
     runs: list[_Run] = []
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    _equal_units(runs, a[:head], b[:head])
+    matcher = SequenceMatcher(None, ka[head : len(ka) - tail], kb[head : len(kb) - tail], False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            _push(runs, "".join(a[i1:i2]), "".join(b[j1:j2]), False)
-            continue
-        for ua, ub in zip(a[i1:i2], b[j1:j2], strict=True):
-            if ua == ub:
-                _push(runs, ua, ub, True)
-            else:
-                word = ua.rstrip()
-                _push(runs, word, word, True)
-                _push(runs, ua[len(word) :], ub[len(word) :], False)
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+        if tag == "equal":
+            _equal_units(runs, a[i1:i2], b[j1:j2])
+        else:
+            _push(runs, _joined(a[i1:i2]), _joined(b[j1:j2]), False)
+    _equal_units(runs, a[len(a) - tail :], b[len(b) - tail :])
     return runs
+
+
+def _joined(units: list[tuple[str, str]]) -> str:
+    return "".join([token + space for token, space in units])
+
+
+def _equal_units(runs: list[_Run], a: list[tuple[str, str]], b: list[tuple[str, str]]) -> None:
+    # Same tokens on both sides; only the white space after a token may differ.
+    start = 0
+    for k, ((token, space_a), (_, space_b)) in enumerate(zip(a, b, strict=True)):
+        if space_a != space_b:
+            text = _joined(a[start:k]) + token
+            _push(runs, text, text, True)
+            _push(runs, space_a, space_b, False)
+            start = k + 1
+    text = _joined(a[start:])
+    _push(runs, text, text, True)
 
 
 def _push(runs: list[_Run], old: str, new: str, equal: bool) -> None:
