@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
@@ -72,11 +71,8 @@ def _common_start(a: str, b: str) -> int:
 
 
 def _differences(old: str, new: str) -> Iterable[str]:
-    # Character-level difflib is quadratic in the text length (70 ms for one 500-character
-    # provision): search only between the common head and tail, where the differences are.
-    head = len(os.path.commonprefix([old, new]))
-    tail = len(os.path.commonprefix([old[head:][::-1], new[head:][::-1]]))
-    old, new = old[head : len(old) - tail], new[head : len(new) - tail]
+    # Called on the span between the common head and tail only (see invisible_change):
+    # character-level difflib is quadratic in the length it searches.
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -47,9 +47,17 @@ def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], b
     return tuple(_equal(r.old) if r.equal else _edit(r.old, r.new) for r in runs), False
 
 
-def _equal_pairs(a: list[str], b: list[str]) -> int:
-    counts = Counter(u.rstrip() for u in b)
-    return sum(counts[u.rstrip()] for u in a)
+def _equal_pairs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
+    # Counted between the common head and tail, which _raw_runs takes without the matcher.
+    ka, kb = [token for token, _ in a], [token for token, _ in b]
+    head = 0
+    while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < len(ka) - head and tail < len(kb) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    counts = Counter(kb[head : len(kb) - tail])
+    return sum(counts[token] for token in ka[head : len(ka) - tail])
 
 
 def _equal(text: str) -> WordEdit:
