@@ -217,3 +217,20 @@ def test_history_can_stop_at_an_earlier_version(library: Path) -> None:
     done = run("history", "military-cap", "--plan", "geneva-revision", "--plans", str(library))
     assert done.returncode == 0, done.stderr
     assert "follow-up" not in done.stdout and "geneva-revision ·" in done.stdout
+
+
+def test_history_and_synopsis_bridge_the_partial_geneva_version(tmp_path: Path) -> None:
+    """A full text after Geneva: the points Geneva did not cover rejoin their draft history."""
+    for name in ("us-28-point-draft.json", "geneva-revision.json"):
+        shutil.copy(REPO / "plans" / name, tmp_path / name)
+    full = json.loads((REPO / "plans" / "us-28-point-draft.json").read_text(encoding="utf-8"))
+    full.pop("$schema", None)
+    full.update(id="full-text", version="Full text", date="2025-12-01", parent="geneva-revision")
+    (tmp_path / "full-text.json").write_text(json.dumps(full), encoding="utf-8")
+    done = run("history", "sovereignty", "--plans", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "Not covered: 1 is not in this partial version" in done.stdout
+    assert "Unchanged: 1 (compared with us-28-point-draft: the version before" in done.stdout
+    table = run("synopsis", "--plans", str(tmp_path), "--format", "json")
+    rows = json.loads(table.stdout)["rows"]
+    assert len(rows) == 29  # the 28 points and Geneva's added approval point, nothing twice

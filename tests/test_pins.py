@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +118,40 @@ def test_the_pin_file_is_found_beside_the_plans(tmp_path: Path) -> None:
     assert pins_beside(plan_path) is None
     write(tmp_path, "")
     assert pins_beside(plan_path) == tmp_path / "pins.toml"
+
+
+CASE = Path(__file__).parent / "cases" / "pinned-pair"
+
+
+def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "plandiff", "compare", *map(str, args), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        check=False,
+    )
+
+
+def test_the_cli_honours_the_pin_file_beside_the_plans(tmp_path: Path) -> None:
+    for name in ("old.json", "new.json", "pins.toml"):
+        shutil.copy(CASE / name, tmp_path / name)
+    run = _cli(tmp_path / "old.json", tmp_path / "new.json")
+    assert run.returncode == 1, run.stderr
+    rows = {c["id"]: c for c in json.loads(run.stdout)["changes"]}
+    assert rows["p-7"]["matched_by"] == "pinned"
+    assert rows["old-2"]["kind"] == "removed"
+    (tmp_path / "pins.toml").unlink()
+    unpinned = {
+        c["id"]: c
+        for c in json.loads(_cli(tmp_path / "old.json", tmp_path / "new.json").stdout)["changes"]
+    }
+    assert unpinned["p-7"]["matched_by"] != "pinned"
+
+
+def test_the_cli_reports_a_bad_pin_file_in_one_line(tmp_path: Path) -> None:
+    bad = write(tmp_path, "[[pin]]\nold = 7\n")
+    run = _cli(CASE / "old.json", CASE / "new.json", "--pins", bad)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "pin 1" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -39,3 +39,39 @@ def test_cells_carry_the_changes_and_findings_from_the_previous_version() -> Non
 def test_a_single_version_has_one_row_per_provision() -> None:
     rows = lineage_rows([V0], [])
     assert [r.label for r in rows] == ["point 1", "point 2", "point 3", "cap"]
+
+
+def test_a_bridge_joins_a_provision_across_a_partial_version() -> None:
+    from lineages import change, comparison, make_plan
+
+    before = make_plan("b0", ["1", "2"])
+    partial = make_plan("b1", ["1"])
+    after = make_plan("b2", ["1", "2"], texts={"2": "Text of 2 in b0, amended."})
+    first = comparison(
+        before,
+        partial,
+        [
+            change(ChangeKind.UNCHANGED, before, ["1"], partial, ["1"], "a"),
+            change(ChangeKind.NOT_COVERED, before, ["2"], partial, [], "b"),
+        ],
+    )
+    second = comparison(
+        partial,
+        after,
+        [
+            change(ChangeKind.UNCHANGED, partial, ["1"], after, ["1"], "a"),
+            change(ChangeKind.ADDED, partial, [], after, ["2"], "b"),
+        ],
+    )
+    bridge = comparison(
+        before, after, [change(ChangeKind.MODIFIED, before, ["2"], after, ["2"], "m")]
+    )
+    unbridged = lineage_rows([before, partial, after], [first, second])
+    assert len(unbridged) == 3  # point 2 reappears as a stranger
+    rows = lineage_rows([before, partial, after], [first, second], {1: bridge})
+    assert [r.id for r in rows] == ["v1-1", "v1-2"]
+    cells = rows[1].cells
+    assert [[p.number for p in c.provisions] for c in cells] == [["2"], [], ["2"]]
+    assert [c.kind for c in cells[1].changes] == [ChangeKind.NOT_COVERED]
+    assert [c.kind for c in cells[2].changes] == [ChangeKind.MODIFIED]
+    assert (cells[1].bridged_from, cells[2].bridged_from) == (None, "b0")

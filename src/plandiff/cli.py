@@ -100,6 +100,13 @@ PLANS_OPTION = click.option(
     help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
     "pyproject.toml, in the working directory.",
 )
+@click.option(
+    "--pins",
+    "pins_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Pin file fixing or forbidding pairings; by default pins.toml beside NEW "
+    "(or in the plans folder).",
+)
 @PLANS_OPTION
 @click.pass_context
 def compare_command(
@@ -113,6 +120,7 @@ def compare_command(
     fail_on: str | None,
     topic: str | None,
     rules_file: Path | None,
+    pins_file: Path | None,
     plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
@@ -131,6 +139,7 @@ def compare_command(
     from plandiff.config import discover_rules, load_rules
     from plandiff.library import resolve
     from plandiff.options import CompareOptions
+    from plandiff.pins import find_pins, load_pins
     from plandiff.render import render
     from plandiff.render.terminal import color_wanted
     from plandiff.topics import filter_by_topic
@@ -138,8 +147,10 @@ def compare_command(
     if output is not None:
         check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
-    options = CompareOptions(rules=rules)
     olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    pins_path = pins_file or find_pins(new, Path(plans_dir))
+    pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
+    options = CompareOptions(rules=rules, pins=pins)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
@@ -398,14 +409,14 @@ def history(
 
     A number names the provision that first carries it, in the oldest version that has it.
     """
-    from plandiff.history import history as follow
+    from plandiff.history import history as trace
     from plandiff.library import open_library
     from plandiff.render.lineage import render_history
 
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    found = follow(chain, provision, topic=topic, options=_project_options())
+    found = trace(chain, provision, topic=topic, options=_project_options())
     _emit(render_history(found, fmt), output, inputs=())
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from plandiff.changes import Comparison
+from plandiff.changes import ChangeKind, Comparison
 from plandiff.compare import compare
 from plandiff.errors import UsageError
 from plandiff.library import plan_info
-from plandiff.model import Plan
+from plandiff.model import Completeness, Plan
 from plandiff.options import CompareOptions
 from plandiff.threads import lineage_rows
 from plandiff.versions import LineageRow, ProvisionHistory
@@ -21,6 +21,34 @@ def compare_chain(
     """``compare`` of each version with the next one."""
     chosen = options or CompareOptions()
     return tuple(compare(old, new, options=chosen) for old, new in pairwise(plans))
+
+
+def bridge_chain(
+    plans: Sequence[Plan],
+    comparisons: Sequence[Comparison],
+    *,
+    options: CompareOptions | None = None,
+) -> dict[int, Comparison]:
+    """For each partial version between two others that left provisions uncovered while the
+    next version added some, ``compare`` of the versions either side of it."""
+    bridges: dict[int, Comparison] = {}
+    for over in range(1, len(plans) - 1):
+        if plans[over].completeness is not Completeness.PARTIAL:
+            continue
+        unseen = any(c.kind is ChangeKind.NOT_COVERED for c in comparisons[over - 1].changes)
+        fresh = any(c.kind is ChangeKind.ADDED for c in comparisons[over].changes)
+        if unseen and fresh:
+            chosen = options or CompareOptions()
+            bridges[over] = compare(plans[over - 1], plans[over + 1], options=chosen)
+    return bridges
+
+
+def follow(
+    plans: Sequence[Plan], *, options: CompareOptions | None = None
+) -> tuple[LineageRow, ...]:
+    """Every provision lineage over ``plans``, bridged across partial versions."""
+    comparisons = compare_chain(plans, options=options)
+    return lineage_rows(plans, comparisons, bridge_chain(plans, comparisons, options=options))
 
 
 def history(
@@ -39,7 +67,7 @@ def history(
         raise UsageError("history needs at least one version")
     if (query is None) == (topic is None):
         raise UsageError("name one provision (KEY or NUMBER) or give --topic T, not both")
-    rows = lineage_rows(plans, compare_chain(plans, options=options))
+    rows = follow(plans, options=options)
     if topic is not None:
         chosen = [row for row in rows if _has_topic(row, topic)]
         asked = f"topic:{topic}"

@@ -39,6 +39,14 @@ def pins_beside(plan_path: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def find_pins(new_spec: Path, plans_dir: Path) -> Path | None:
+    """The pin file that applies by default: beside the NEW plan file, else in the library."""
+    if new_spec.is_file():
+        return pins_beside(new_spec)
+    candidate = plans_dir / PINS_FILE
+    return candidate if candidate.is_file() else None
+
+
 def load_pins(path: Path, *, old: Plan, new: Plan) -> tuple[PinnedPair, ...]:
     """The pins of ``path`` that apply when comparing ``old`` with ``new``.
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from plandiff.errors import UsageError
-from plandiff.history import compare_chain
+from plandiff.history import follow
 from plandiff.library import plan_info
 from plandiff.model import Plan
 from plandiff.options import CompareOptions
-from plandiff.threads import lineage_rows
 from plandiff.versions import Synopsis
 
 
@@ -17,5 +16,5 @@ def synopsis(plans: Sequence[Plan], *, options: CompareOptions | None = None) ->
     """Line up ``plans`` (in the order given), each column compared with the one before it."""
     if len(plans) < 2:
         raise UsageError("a synopsis needs at least two versions")
-    rows = lineage_rows(plans, compare_chain(plans, options=options))
+    rows = follow(plans, options=options)
     return Synopsis(versions=tuple(plan_info(p) for p in plans), rows=rows)

@@ -2,14 +2,16 @@
 
 Every provision of every version is a node; each change of each consecutive comparison links
 its old and new provisions. A lineage row is one connected group of nodes, so the parts of a
-split or a merge share the row of the provision they came from.
+split or a merge share the row of the provision they came from. A partial version leaves the
+provisions it does not cover unlinked; a *bridge* (a comparison of the versions either side of
+it) joins such a provision to the one that reappears after the gap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from plandiff.changes import Comparison, Finding, ProvisionChange, ProvisionRef
+from plandiff.changes import ChangeKind, Comparison, Finding, ProvisionChange, ProvisionRef
 from plandiff.model import Plan
 from plandiff.versions import Cell, LineageRow
 
@@ -17,9 +19,15 @@ Node = tuple[int, int]  # (column, position of the provision in that version)
 
 
 def lineage_rows(
-    plans: Sequence[Plan], comparisons: Sequence[Comparison]
+    plans: Sequence[Plan],
+    comparisons: Sequence[Comparison],
+    bridges: Mapping[int, Comparison] | None = None,
 ) -> tuple[LineageRow, ...]:
-    """One row per provision lineage over ``plans``; ``comparisons[i]`` compares plan i and i+1."""
+    """One row per provision lineage over ``plans``; ``comparisons[i]`` compares plan i and i+1.
+
+    ``bridges[i]``, for a partial plan i, compares plan i-1 with plan i+1: a provision plan i
+    did not cover is joined to the provision added in plan i+1 that the bridge pairs it with.
+    """
     if len(comparisons) != max(len(plans) - 1, 0):
         raise ValueError("need one comparison per consecutive pair of plans")
     refs = _refs(plans, comparisons)
@@ -36,10 +44,45 @@ def lineage_rows(
             nodes = _nodes(column, change)
             for other in nodes[1:]:
                 parent[find(other)] = find(nodes[0])
+    bridged = _bridged(comparisons, bridges or {})
+    for node, (over, change) in bridged.items():
+        for ref in change.old:
+            parent[find(node)] = find((over - 1, ref.position))
     members: dict[Node, list[Node]] = {}
     for node in sorted(refs):
         members.setdefault(find(node), []).append(node)
-    return _build_rows(_row_order(plans, find), members, refs, comparisons, plans)
+    order = _row_order(plans, find)
+    return _build_rows(order, members, refs, comparisons, plans, (bridged, bridges or {}))
+
+
+def _bridged(
+    comparisons: Sequence[Comparison], bridges: Mapping[int, Comparison]
+) -> dict[Node, tuple[int, ProvisionChange]]:
+    """Provisions added after a partial version, each with the bridge change that pairs it with
+    a provision the partial version did not cover (and the column of that version)."""
+    found: dict[Node, tuple[int, ProvisionChange]] = {}
+    for over, bridge in sorted(bridges.items()):
+        if not 0 < over < len(comparisons):
+            raise ValueError("a bridge spans a version between two others")
+        unseen = {
+            r.position
+            for c in comparisons[over - 1].changes
+            if c.kind is ChangeKind.NOT_COVERED
+            for r in c.old
+        }
+        fresh = {
+            r.position
+            for c in comparisons[over].changes
+            if c.kind is ChangeKind.ADDED
+            for r in c.new
+        }
+        for change in bridge.changes:
+            olds = {r.position for r in change.old}
+            news = {r.position for r in change.new}
+            if olds and news and olds <= unseen and news <= fresh:
+                for position in news:
+                    found[(over + 1, position)] = (over, change)
+    return found
 
 
 def _refs(plans: Sequence[Plan], comparisons: Sequence[Comparison]) -> dict[Node, ProvisionRef]:
@@ -96,20 +139,17 @@ def _build_rows(
     refs: dict[Node, ProvisionRef],
     comparisons: Sequence[Comparison],
     plans: Sequence[Plan],
+    bridging: tuple[dict[Node, tuple[int, ProvisionChange]], Mapping[int, Comparison]],
 ) -> tuple[LineageRow, ...]:
+    bridged, bridges = bridging
     # (index of the comparison, node) -> the changes of that comparison that involve the node
     touching: dict[tuple[int, Node], list[ProvisionChange]] = {}
     for index, comparison in enumerate(comparisons):
         for change in comparison.changes:
             for node in _nodes(index, change):
                 touching.setdefault((index, node), []).append(change)
-    # change id -> its findings with their rank, so that each cell keeps the worst-first order
-    findings_of: list[dict[str, list[tuple[int, Finding]]]] = []
-    for comparison in comparisons:
-        index_of: dict[str, list[tuple[int, Finding]]] = {}
-        for rank, finding in enumerate(comparison.findings):
-            index_of.setdefault(finding.change_id, []).append((rank, finding))
-        findings_of.append(index_of)
+    findings_of = [_findings_by_change(c) for c in comparisons]
+    bridge_findings = {over: _findings_by_change(c) for over, c in bridges.items()}
     rows: list[LineageRow] = []
     taken: set[str] = set()
     for root in order:
@@ -120,7 +160,14 @@ def _build_rows(
             subpoints = [s for r in here for s in plan.provisions[r.position].subpoints]
             changes: dict[str, ProvisionChange] = {}
             findings: list[tuple[int, Finding]] = []
-            if column:
+            across = [bridged[n] for n in nodes if n[0] == column and n in bridged]
+            if across:
+                # The previous version did not cover it: say what changed since the one before.
+                for _, change in across:
+                    changes.setdefault(change.id, change)
+                for change_id in changes:
+                    findings.extend(bridge_findings[across[0][0]].get(change_id, []))
+            elif column:
                 for node in nodes:
                     for change in touching.get((column - 1, node), []):
                         changes.setdefault(change.id, change)
@@ -133,11 +180,20 @@ def _build_rows(
                     subpoints=tuple(subpoints),
                     changes=tuple(changes.values()),
                     findings=tuple(f for _, f in sorted(findings, key=lambda pair: pair[0])),
+                    bridged_from=plans[across[0][0] - 1].id if across else None,
                 )
             )
         row_id, label = _name(nodes, refs, taken)
         rows.append(LineageRow(id=row_id, label=label, cells=tuple(cells)))
     return tuple(rows)
+
+
+def _findings_by_change(comparison: Comparison) -> dict[str, list[tuple[int, Finding]]]:
+    """Change id -> its findings with their rank, so that each cell keeps the worst-first order."""
+    found: dict[str, list[tuple[int, Finding]]] = {}
+    for rank, finding in enumerate(comparison.findings):
+        found.setdefault(finding.change_id, []).append((rank, finding))
+    return found
 
 
 def _name(nodes: list[Node], refs: dict[Node, ProvisionRef], taken: set[str]) -> tuple[str, str]:

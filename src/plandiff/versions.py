@@ -42,6 +42,11 @@ class Cell(Frozen):
         "first version).",
     )
     findings: tuple[Finding, ...] = ()
+    bridged_from: str | None = Field(
+        default=None,
+        description="Set when the previous version is partial and did not cover this provision: "
+        "the id of the earlier version the changes compare with instead.",
+    )
 
 
 class LineageRow(Frozen):

@@ -136,7 +136,7 @@ def history_view(history: ProvisionHistory) -> HistoryView:
 
 
 def _step(version: VersionView, cell: Cell, column: int) -> StepView:
-    events = [_event(change, cell.findings) for change in cell.changes]
+    events = [_event(change, cell.findings, cell.bridged_from) for change in cell.changes]
     if column == 0 and cell.provisions:
         first = f"present in the first version as {numbers(cell.provisions)}"
         events.insert(0, EventView("present", "First version", first, (), (), (), None))
@@ -150,13 +150,16 @@ def _step(version: VersionView, cell: Cell, column: int) -> StepView:
     )
 
 
-def _event(change: ProvisionChange, findings: tuple[Finding, ...]) -> EventView:
+def _event(
+    change: ProvisionChange, findings: tuple[Finding, ...], bridged_from: str | None = None
+) -> EventView:
     mine = [f for f in findings if f.change_id == change.id]
     shown = segments(change.edits) if _has_edits(change) else ()
+    across = f" (compared with {bridged_from}: the version before did not cover it)"
     return EventView(
         kind=change.kind.value,
         kind_label=KIND_LABELS[change.kind],
-        summary=describe(change),
+        summary=describe(change) + (across if bridged_from else ""),
         segments=shown,
         figures=tuple(figure(f.number) for f in mine if f.number and not _said(f)),
         findings=tuple(f"{f.severity.value}: {f.message}" for f in mine),
@@ -241,6 +244,8 @@ def _cell(cell: Cell, column: int) -> CellView:
         subs.extend(_changed_subpoints(change))
     kinds = sorted({KIND_LABELS[c.kind] for c in changed})
     label = None if kinds == [KIND_LABELS[ChangeKind.UNCHANGED]] else ", ".join(kinds)
+    if cell.bridged_from:
+        label = f"{label or 'Unchanged'} since {cell.bridged_from}"
     if not any(c.subpoints for c in changed):
         subs = list(_plain_subpoints(cell.subpoints))
     return CellView(numbers(cell.provisions), label, tuple(shown), tuple(subs), None)
