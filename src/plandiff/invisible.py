@@ -15,16 +15,18 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from plandiff.changes import ChangeKind, SubPointChange
 
+_SPACE = re.compile(r"(\s+)")
 # Most code-point differences named in one note; the rest are counted.
 MAX_NAMED = 5
-# Code points are named by a character diff of the span between the texts' common start and
-# common end; that diff is quadratic at worst, so a longer span is only described.
+# Code points are named by a character diff of each differing piece between white space; that
+# diff is quadratic at worst, so a longer piece is only described.
 MAX_SPAN = 500
 
 
@@ -49,10 +51,9 @@ def invisible_change(old: str, new: str) -> str | None:
         return None
     start = _common_start(old, new)
     end = _common_start(old[start:][::-1], new[start:][::-1])
-    old_span, new_span = old[start : len(old) - end], new[start : len(new) - end]
-    if max(len(old_span), len(new_span)) > MAX_SPAN:
+    named = _differences(old[start : len(old) - end], new[start : len(new) - end])
+    if named is None:
         return "invisible change: white space, zero-width or Unicode-form characters differ"
-    named = list(_differences(old_span, new_span))
     more = len(named) - MAX_NAMED
     said = "; ".join(named[:MAX_NAMED]) + (f"; and {more} more" if more > 0 else "")
     return f"invisible change: {said}"
@@ -70,9 +71,31 @@ def _common_start(a: str, b: str) -> int:
     return low
 
 
-def _differences(old: str, new: str) -> Iterable[str]:
-    # Called on the span between the common head and tail only (see invisible_change):
-    # character-level difflib is quadratic in the length it searches.
+def _differences(old: str, new: str) -> list[str] | None:
+    """The code points that differ, or None when a differing piece is too long to search."""
+    # Character-level difflib is quadratic in the text length (3-70 ms for one provision).
+    # Texts that look the same have the same words in the same places, so the pieces between
+    # white space pair up one to one and only the pieces that differ are searched.
+    old_pieces, new_pieces = _pieces(old), _pieces(new)
+    if len(old_pieces) != len(new_pieces):
+        old_pieces, new_pieces = [old], [new]
+    named: list[str] = []
+    for a, b in zip(old_pieces, new_pieces, strict=True):
+        if a == b:
+            continue
+        if max(len(a), len(b)) > MAX_SPAN:
+            return None
+        named.extend(_char_differences(a, b))
+    return named
+
+
+def _pieces(text: str) -> list[str]:
+    body = text.strip()
+    start = text.find(body) if body else len(text)
+    return [text[:start], *_SPACE.split(body), text[start + len(body) :]]
+
+
+def _char_differences(old: str, new: str) -> Iterable[str]:
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

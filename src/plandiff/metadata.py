@@ -8,14 +8,15 @@ from typing import Any
 from plandiff.changes import MetadataChange
 from plandiff.model import Plan
 
-_FIELDS = ("title", "date", "parties", "completeness", "completeness_note")
+_SCALARS = ("title", "date", "completeness", "completeness_note")
 
 
 def _view(plan: Plan) -> dict[str, Any]:
-    data = plan.model_dump(mode="json", include=set(_FIELDS))
     # Sources are keyed by id so that inserting one does not shift every later source.
-    data["sources"] = {s.id: s.model_dump(mode="json", exclude={"id"}) for s in plan.sources}
-    return data
+    return {
+        "parties": list(plan.parties),
+        "sources": {s.id: s.model_dump(mode="json", exclude={"id"}) for s in plan.sources},
+    }
 
 
 def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
@@ -30,10 +31,25 @@ def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
     >>> [(c.path, c.old, c.new) for c in metadata_changes(a, b)]
     [('title', 'Plan', 'Plan B')]
     """
+    found = [
+        MetadataChange(path=name, change="changed", old=_text(a), new=_text(b))
+        for name in _SCALARS
+        if (a := _scalar(old, name)) != (b := _scalar(new, name))
+    ]
     before, after = _view(old), _view(new)
-    if before == after:
-        return ()
-    # deepdiff takes a quarter of a second to import: only pay for it when something differs.
+    if before != after:
+        found.extend(_nested_changes(before, after))
+    return tuple(sorted(found, key=lambda c: (c.path, c.change, c.old or "", c.new or "")))
+
+
+def _scalar(plan: Plan, name: str) -> str | None:
+    value = getattr(plan, name)
+    return None if value is None else str(value)
+
+
+def _nested_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
+    # deepdiff takes a quarter of a second to import, so it is only asked about the lists of
+    # parties and sources, and only when they differ; plain fields are compared directly.
     # Only the plain comparison is used; a Delta (which can unpickle) is never built.
     from deepdiff import DeepDiff
 
@@ -59,7 +75,7 @@ def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
                         path=path, change="changed", old=_text(old_value), new=_text(new_value)
                     )
                 )
-    return tuple(sorted(found, key=lambda c: (c.path, c.change, c.old or "", c.new or "")))
+    return found
 
 
 def _path(parts: list[Any]) -> str:
