@@ -117,10 +117,18 @@ def test_a_figure_lowered_says_so() -> None:
         ("50:50", "fifty-fifty"),
         ("20 November 2025", "November 20, 2025"),
         ("a cap of 600,000", "a cap of 600,000 personnel"),
+        ("within 649 days", "within 649 at the latest days"),
     ],
 )
 def test_the_same_value_written_two_ways_is_no_change(old: str, new: str) -> None:
     assert number_changes(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("reduce by 50", "reduce by 50%"), ("pay 100", "pay $100")]
+)
+def test_a_sign_or_symbol_added_to_a_figure_is_a_change(old: str, new: str) -> None:
+    assert len(number_changes(old, new)) == 2  # one vanished, one appeared
 
 
 def test_a_figure_that_moved_within_the_text_is_no_change() -> None:

@@ -1,17 +1,17 @@
-"""Everything a comparison can say, as frozen records: read this file to learn plandiff's vocabulary."""
+"""Everything a comparison can say, as frozen records: plandiff's whole vocabulary."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
 from plandiff.model import Completeness, Frozen, Source
 from plandiff.options import CompareOptions
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 
 class ChangeKind(StrEnum):

@@ -17,6 +17,9 @@ from plandiff.numbers import Quantity, quantities
 
 # A bare figure may count the same thing as one whose noun is known: "600,000" / "600,000 troops".
 _COUNTABLE = frozenset({"count", "personnel", "people"})
+_NOUN_UNITS = frozenset(
+    {"count", "personnel", "people", "days", "months", "years", "hours", "km", "miles"}
+)
 _NO_RATIO = frozenset({"date", "year", "percent", "ratio"})
 _LABELS = {
     "personnel": "Personnel figure", "people": "Number of people", "count": "Figure",
@@ -49,7 +52,12 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
-    return _compatible(a.unit, b.unit) and math.isclose(a.value, b.value, rel_tol=1e-9)
+    # A bare figure equal to a counted one is the same figure whose noun moved away from it
+    # ("649 days" / "649 at the latest days"): no change in what was agreed.
+    # Not so for a sign or symbol: "50" / "50%" and "100" / "$100" do differ.
+    units = {a.unit, b.unit}
+    agree = len(units) == 1 or ("count" in units and units <= _NOUN_UNITS)
+    return agree and math.isclose(a.value, b.value, rel_tol=1e-9)
 
 
 def _context(text: str, q: Quantity) -> set[str]:

@@ -43,7 +43,8 @@ _KEY_WORDS = {
     "ignore": (
         "no later than", "not later than", "no earlier than", "not earlier than",
         "no more than", "not more than", "no less than", "not less than", "no fewer than",
-        "not only", "whether or not", "if any", "if applicable",
+        "not only", "whether or not", "if any", "if applicable", "without delay",
+        "without prejudice",
     ),
 }  # fmt: skip
 # Every word of every key phrase: a change that touches none of them cannot change a count.

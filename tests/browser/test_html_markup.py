@@ -6,6 +6,7 @@ import base64
 import hashlib
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from html_comparisons import HOSTILE, hostile, varied
@@ -119,7 +120,7 @@ def test_output_is_deterministic() -> None:
     assert render_html(varied()) == render_html(varied())
 
 
-def test_tidy_moves_edge_spaces_out_of_marks_and_keeps_the_text() -> None:
+def test_tidy_keeps_edge_spaces_with_their_change_but_unmarked() -> None:
     runs = (
         Segment("equal", "capped at"),
         Segment("delete", " 600,000 "),
@@ -127,9 +128,14 @@ def test_tidy_moves_edge_spaces_out_of_marks_and_keeps_the_text() -> None:
         Segment("insert", "  "),
     )
     tidied = tidy(runs)
-    assert "".join(s.text for s in tidied) == "".join(s.text for s in runs)
-    assert Segment("delete", "600,000") in tidied and Segment("insert", "800,000") in tidied
-    assert tidied[-1] == Segment("insert", "  ")  # a change of spacing alone stays marked
+    assert "".join(m.text for m in tidied) == "".join(s.text for s in runs)
+    # Each side still rebuilds its own text: the spaces go with the change they edge.
+    assert "".join(m.text for m in tidied if m.op != "insert") == "capped at 600,000 "
+    assert "".join(m.text for m in tidied if m.op != "delete") == "capped at 800,000  "
+    assert [(m.op, m.text) for m in tidied if m.edge] == [
+        ("delete", " "), ("delete", " "), ("insert", " ")
+    ]
+    assert (tidied[-1].op, tidied[-1].edge) == ("insert", False)  # spacing alone stays marked
 
 
 def test_plain_engine_ids_are_their_own_anchors() -> None:
@@ -172,3 +178,12 @@ def test_control_characters_are_shown_not_obeyed() -> None:
     assert r"\x1b[2J" in body and r"\x07" in body
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", html)
     assert "<script>" not in body and "&lt;script&gt;" in body
+
+
+def test_readme_shows_a_small_picture_of_the_report() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/report.png)" in readme and "python scripts/screenshot.py" in readme
+    picture = (root / "docs" / "report.png").read_bytes()
+    assert picture.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(picture) < 200 * 1024

@@ -39,12 +39,21 @@ class HeadlineLink:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A run of redline text; ``edge`` marks the spaces around an insertion or deletion."""
+
+    op: str  # 'equal', 'insert' or 'delete', as in the shared view's segments
+    text: str
+    edge: bool = False
+
+
+@dataclass(frozen=True)
 class SubEntry:
     """A sub-point: ``side`` is 'old' or 'new' when it stands on that side only."""
 
     sub: SubPointView
     side: str | None
-    segments: tuple[Segment, ...]
+    segments: tuple[Mark, ...]
 
 
 @dataclass(frozen=True)
@@ -66,10 +75,10 @@ class Entry:
     link_text: str | None = None
     collapsed: bool = False
     badges: tuple[str, ...] = ()
-    heading: tuple[Segment, ...] = ()
+    heading: tuple[Mark, ...] = ()
     absent_old: str | None = None
     absent_new: str | None = None
-    segments: tuple[Segment, ...] = ()
+    segments: tuple[Mark, ...] = ()
     subpoints: tuple[SubEntry, ...] = ()
 
 
@@ -144,27 +153,29 @@ def html_anchor(change_id: str) -> str:
     return change_id if PLAIN_ID.fullmatch(change_id) else anchor_for(change_id)
 
 
-def tidy(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """Move spaces at the edges of an insertion or deletion out of the mark.
+def tidy(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
+    """Mark the spaces at the edges of an insertion or deletion as edges.
 
-    An underlined leading space reads as a stray mark; a change of spacing alone stays marked.
+    An edge space stays with its change (the old column hides it along with the insertion)
+    but is drawn without underline or colour: an underlined leading space reads as a stray
+    mark. A change of spacing alone is not an edge and stays fully marked.
 
-    >>> [(s.op, s.text) for s in tidy((Segment("insert", " in peacetime"),))]
-    [('equal', ' '), ('insert', 'in peacetime')]
+    >>> [(m.op, m.text, m.edge) for m in tidy((Segment("insert", " in peacetime"),))]
+    [('insert', ' ', True), ('insert', 'in peacetime', False)]
     """
-    out: list[Segment] = []
+    out: list[Mark] = []
     for s in segments:
         core = s.text.strip()
         if s.op == "equal" or not core or core == s.text:
-            out.append(s)
+            out.append(Mark(s.op, s.text))
             continue
         start = s.text.index(core)
         end = start + len(core)
         lead, trail = s.text[:start], s.text[end:]
         out.extend(
-            [Segment("equal", lead)] * bool(lead)
-            + [Segment(s.op, core)]
-            + [Segment("equal", trail)] * bool(trail)
+            [Mark(s.op, lead, edge=True)] * bool(lead)
+            + [Mark(s.op, core)]
+            + [Mark(s.op, trail, edge=True)] * bool(trail)
         )
     return tuple(out)
 
@@ -203,10 +214,10 @@ def _absent(kind: str, side: str) -> str | None:
     return None
 
 
-def _plain(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+def _plain(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
     # The old text of a provision a partial version does not cover was not deleted: its
     # fate is unknown, so it must not be struck through.
-    return tuple(Segment("equal", s.text) for s in segments)
+    return tuple(Mark("equal", s.text) for s in segments)
 
 
 def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
@@ -216,12 +227,12 @@ def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
     return SubEntry(sub, side.get(ChangeKind(sub.kind)), tidy(sub.segments))
 
 
-def _heading(c: ProvisionChange) -> tuple[Segment, ...]:
+def _heading(c: ProvisionChange) -> tuple[Mark, ...]:
     old = " / ".join(r.heading for r in c.old if r.heading)
     new = " / ".join(r.heading for r in c.new if r.heading)
     if old == new or c.kind is ChangeKind.NOT_COVERED:
-        return (Segment("equal", old or new),) if old or new else ()
-    return (Segment("delete", old),) * bool(old) + (Segment("insert", new),) * bool(new)
+        return (Mark("equal", old or new),) if old or new else ()
+    return (Mark("delete", old),) * bool(old) + (Mark("insert", new),) * bool(new)
 
 
 def _quiet(c: ProvisionChange, row: RowView) -> bool:
