@@ -111,7 +111,8 @@ def lines_file(plan_path: Path, target: Path) -> list[str]:
     return [p["number"] for p in plan["provisions"]]
 
 
-def measure(label: str, size: int, worst: bool, runs: int, work: Path) -> Row:
+def measure(label: str, size: int, worst: bool, runs: int, work: Path,
+            trace: bool = True) -> Row:
     from plandiff import compare, load_plan, render
 
     row = Row(label, size)
@@ -164,7 +165,8 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path) -> Row:
     timings = [stages(False) for _ in range(runs)]
     row.stages = {k: statistics.median(t[k] for t in timings) for k in timings[0]}
     gc.collect()
-    row.stage_mem = stages(True)
+    if trace:
+        row.stage_mem = stages(True)
 
     for fmt in FORMATS:
         out = work / f"{label}.{fmt}"
@@ -396,8 +398,7 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
         "|---|---|" + "---|" * len(stage_names),
     ]
     for r in rows:
-        cells = " | ".join(f"{r.stages[k]:.3f} s / {r.stage_mem[k]:.0f} MB" if k in r.stages
-                           else "—" for k in stage_names)
+        cells = " | ".join(_stage_cell(r, k) for k in stage_names)
         lines.append(f"| {r.label.split('-')[0]} | {r.size:,} | {cells} |")
     dd = [r for r in rows if r.deepdiff is not None]
     if dd:
@@ -455,6 +456,14 @@ def readme_block(results: str) -> str:
     return "\n\n".join(keep)
 
 
+def _stage_cell(r: Row, stage: str) -> str:
+    if stage not in r.stages:
+        return "—"
+    if stage not in r.stage_mem:
+        return f"{r.stages[stage]:.3f} s"
+    return f"{r.stages[stage]:.3f} s / {r.stage_mem[stage]:.0f} MB"
+
+
 def _busy(load: tuple[float, float]) -> str:
     cores = os.cpu_count() or 1
     if max(load) <= cores:
@@ -470,7 +479,7 @@ def _commit() -> str:
 
 
 def print_row(r: Row) -> None:
-    stages = ", ".join(f"{k} {v:.3f} s ({r.stage_mem[k]:.0f} MB)" for k, v in r.stages.items())
+    stages = ", ".join(f"{k} {_stage_cell(r, k)}" for k in r.stages)
     print(f"{r.label}: floor {r.floor:.4f} s, git {r.git:.3f} s (P/R {r.git_pr[0]:.3f}/"
           f"{r.git_pr[1]:.3f}); CLI json {r.cli['json']:.3f} s ({r.cli['json'] / r.floor:.1f}x "
           f"floor, {r.cli['json'] / r.git:.1f}x git), markdown {r.cli['markdown']:.3f} s, html "
@@ -493,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
     parser.add_argument("--big-runs", type=int, default=None,
                         help="timed runs at 30,000 provisions (default: --runs)")
+    parser.add_argument("--trace-max", type=int, default=None,
+                        help="skip the (slow) traced-memory pass above this size")
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
@@ -509,7 +520,8 @@ def main(argv: list[str] | None = None) -> int:
             runs = args.runs if size >= 10000 else max(args.runs, 5)
             if size >= 30000 and args.big_runs:
                 runs = args.big_runs
-            rows.append(measure(label, size, is_worst, runs, Path(tmp)))
+            trace = args.trace_max is None or size <= args.trace_max
+            rows.append(measure(label, size, is_worst, runs, Path(tmp), trace))
             print_row(rows[-1])
     st = None if args.no_startup else measure_startup(9)
     if st:
