@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -14,6 +15,10 @@ from plandiff.text import diff_units
 JOIN = "\n\n"
 # Punctuation followed by white space: a place where the tokens of any text start anew.
 _CUT = re.compile(r"[.,;:!?]\s+")
+# The matcher (without autojunk) works in proportion to the (old unit, new unit) pairs that
+# are equal, so text made of a few recurring words takes minutes though it is under the cap:
+# 8 s for 4,000 units of two letters. Prose of 4,000 units has ~500,000 such pairs (~1 s).
+MAX_EQUAL_PAIRS = 1_000_000
 
 
 @dataclass(slots=True)
@@ -40,7 +45,7 @@ def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], b
         return ((WordEdit(op="equal", old=old, new=new),) if old else ()), False
     head, tail = _stable_ends(old, new)
     a, b = diff_units(old[head : len(old) - tail]), diff_units(new[head : len(new) - tail])
-    if len(a) > cap or len(b) > cap:
+    if len(a) > cap or len(b) > cap or _equal_pairs(a, b) > MAX_EQUAL_PAIRS:
         return (_edit(old, new),), True
     runs: list[_Run] = []
     _push(runs, old[:head], old[:head], True)
@@ -55,9 +60,8 @@ def _stable_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of a common head and tail that need no tokenising, cut where tokens start anew.
 
     A cut right after punctuation and white space ("..., " or ". ") is a token boundary in any
-    text: no word or number token contains such a pair. Diffing only the middle gives exactly
-    the runs a diff of the whole would (the common head and tail units are equal either way)
-    and saves tokenising what did not change.
+    text: no word or number token contains such a pair. The head and tail are equal runs
+    either way; diffing only the middle saves tokenising what did not change.
     """
     size = _common_prefix(old, new)
     head = 0
@@ -89,6 +93,19 @@ def _common_prefix(a: str, b: str) -> int:
         else:
             high = middle - 1
     return low
+
+
+def _equal_pairs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
+    # Counted between the common head and tail, which _raw_runs takes without the matcher.
+    ka, kb = [token for token, _ in a], [token for token, _ in b]
+    head = 0
+    while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < len(ka) - head and tail < len(kb) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    counts = Counter(kb[head : len(kb) - tail])
+    return sum(counts[token] for token in ka[head : len(ka) - tail])
 
 
 def _equal(text: str) -> WordEdit:
