@@ -16,7 +16,7 @@ LAYERS = {
     "shell": 4,
 }
 TYPES = {"model", "changes", "options", "errors", "ruleset", "versions", "__init__"}
-PIPELINE = {"compare", "history", "synopsis"}
+PIPELINE = {"compare", "history", "synopsis", "review"}
 SHELL = {"cli", "__main__", "gitdiff", "reportdir"}
 
 

@@ -11,7 +11,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -57,6 +57,138 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="plandiff")
 def cli() -> None:
     """Compare versions of a negotiation text provision by provision."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def textconv(file: str) -> None:
+    """Print a plan as canonical text, one block per provision, for git's textconv driver.
+
+    A file that is not a valid plan is printed as it is (with a warning), so that `git diff`
+    keeps working while a plan is half edited.
+
+    Example: plandiff textconv plans/geneva-revision.json
+    """
+    from plandiff.canonical import canonical_text, strip_controls
+    from plandiff.errors import PlanError
+    from plandiff.load import load_plan_text, read_plan_bytes
+
+    data = read_plan_bytes(file)
+    try:
+        click.echo(canonical_text(load_plan_text(data, file)), nl=False)
+    except PlanError as err:
+        click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
+        raw = data.decode("utf-8", errors="replace").splitlines()
+        click.echo("".join(strip_controls(line) + "\n" for line in raw), nl=False)
+
+
+@cli.command(
+    "git-diff",
+    context_settings={"ignore_unknown_options": True},
+    epilog="Example (git runs it):\n\n\b\n"
+    "  plandiff git-diff plans/p.json /tmp/old.json 1a2b 100644 plans/p.json 3c4d 100644",
+)
+@click.option(
+    "--color",
+    "color_mode",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="auto follows git: color.diff, a terminal or git's pager.",
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def git_diff(color_mode: str, args: tuple[str, ...]) -> None:
+    """Show the provision-level comparison for git's external diff (git's seven arguments).
+
+    `/dev/null` stands for the missing side of an added or deleted plan. Exits 0, as git
+    expects, unless something goes wrong.
+    """
+    from plandiff.gitdiff import external_diff, git_wants_color
+
+    if color_mode == "auto":
+        color = git_wants_color(sys.stdout.isatty(), Path.cwd())
+    else:
+        color = color_mode == "always"
+    click.echo(external_diff(args, color=color, options=_project_options()), nl=False, color=color)
+
+
+@cli.command("git-config")
+@click.option("--enable/--disable", required=True, help="Add or remove the plandiff driver.")
+@click.option(
+    "--global", "global_", is_flag=True, help="Your global git config and attributes file."
+)
+@click.option(
+    "--driver",
+    type=click.Choice(["both", "textconv", "command"]),
+    default="both",
+    show_default=True,
+    help="textconv: git diffs canonical text; command: git runs `plandiff git-diff`.",
+)
+def git_config(enable: bool, global_: bool, driver: str) -> None:
+    """Set up (or remove) `git diff` for plans: the diff driver and `plans/*.json diff=plandiff`.
+
+    Running it twice changes nothing; --disable removes exactly what --enable added.
+
+    Example: plandiff git-config --enable
+    """
+    from plandiff import gitdiff
+
+    scope: gitdiff.Scope = "global" if global_ else "local"
+    if enable:
+        which = cast("gitdiff.Driver", driver)  # click.Choice allows only the three
+        done = gitdiff.enable(scope, cwd=Path.cwd(), driver=which)
+    else:
+        done = gitdiff.disable(scope, cwd=Path.cwd())
+    for line in done or ["nothing to change"]:
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--budget",
+    type=click.Choice(["comment", "summary"]),
+    default="comment",
+    show_default=True,
+    help="Fit a pull-request comment (65,536 characters) or a job summary (1 MiB).",
+)
+@click.option("--details-url", help="https:// link to the run whose artifact has the HTML.")
+def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | None) -> None:
+    """Markdown for a GitHub comment or job summary of the plans' parent → child pairs.
+
+    With FILES (say, the plan files a pull request changed), only the pairs they are part of.
+    The first line is the hidden marker `<!-- plandiff-report -->`.
+
+    Example: plandiff github --budget summary >> "$GITHUB_STEP_SUMMARY"
+    """
+    from plandiff.render.github import Budget, render_github_many
+    from plandiff.review import review_pairs
+
+    comparisons = [r.comparison for r in review_pairs(folder, files, options=_project_options())]
+    size: Budget = "summary" if budget == "summary" else "comment"
+    click.echo(render_github_many(comparisons, budget=size, details_url=details_url), nl=False)
+
+
+@cli.command("annotations")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Most lines."
+)
+def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None:
+    """Print findings as GitHub workflow annotations (::error, ::warning, ::notice), worst first.
+
+    Covers the same pairs as `plandiff github`; each line names the newer plan's file.
+
+    Example: plandiff annotations --limit 20
+    """
+    from plandiff.render.annotations import render_annotations
+    from plandiff.review import review_pairs
+
+    reviewed = review_pairs(folder, files, options=_project_options())
+    items = [(r.comparison, r.new_path) for r in reviewed]
+    click.echo(render_annotations(items, limit=limit), nl=False)
 
 
 PLANS_OPTION = click.option(

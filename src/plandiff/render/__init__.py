@@ -21,6 +21,7 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "markdown": ("plandiff.render.markdown", "render_markdown"),
     "html": ("plandiff.render.html", "render_html"),
     "json": ("plandiff.render.jsondoc", "render_json"),
+    "github": ("plandiff.render.github", "render_github"),
 }
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 # Formats whose output can carry colour; the others ignore ``color``.

@@ -101,6 +101,11 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def markdown_environment() -> jinja2.Environment:
+    """The template environment whose ``{{ }}`` values are escaped for Markdown."""
+    return _environment()
+
+
 def render_markdown(comparison: Comparison) -> str:
     """The Markdown report of ``comparison``."""
     template = _environment().get_template("report.md.j2")
