@@ -176,7 +176,8 @@ def _recall(s: scoring.Score, kind: str) -> str:
 
 
 def verdicts(outcomes: dict[str, Outcome]) -> list[tuple[str, str, bool]]:
-    bundled = scoring.merge_scores(outcomes["bundled"].plandiff)
+    # The synthetic set is every mutated copy of the bundled plans, with and without moves.
+    bundled = scoring.merge_scores(outcomes["bundled"].plandiff + outcomes["ordered"].plandiff)
     real = scoring.merge_scores(outcomes["real"].plandiff)
     split = bundled.kind_recall("split") or 0.0
     merged = bundled.kind_recall("merged") or 0.0

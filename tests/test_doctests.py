@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["errors", "model", "strictjson", "load", "validate", "schema"]
+MODULES = ["errors", "model", "strictjson", "load", "validate", "schema", "gcpause"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -31,3 +31,25 @@ def test_json_escapes_terminal_controls_but_keeps_the_values() -> None:
     assert "\x1b" not in text and "\u202e" not in text and "\r" not in text
     assert "\\u202e" in text and "\\u001b" in text
     assert json.loads(text)["old"]["title"] == comparison.old.title
+
+
+def test_rendering_restores_the_garbage_collector_state_it_found() -> None:
+    import gc
+
+    comparison = representative()
+    assert gc.isenabled()
+    render(comparison, "json")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render(comparison, "json")
+        assert not gc.isenabled()  # a caller's own pause is not undone
+    finally:
+        gc.enable()
+
+
+def test_json_escapes_workflow_brackets_and_separators_exactly() -> None:
+    from plandiff.render.jsondoc import inert_json
+
+    assert inert_json('"###[ ##[[ #[ ##\u2028["') == '"###\\u005b ##\\u005b[ #[ ##\\u2028["'
+    assert inert_json('"plain ascii"') == '"plain ascii"'

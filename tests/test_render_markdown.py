@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from comparisons import hostile, identical, representative
@@ -110,3 +112,22 @@ def test_md_escape_keeps_the_text_readable_once_rendered() -> None:
     assert md_escape("0.50") == "0.50"
     assert md_escape("see www.example.org") == "see www\u2060.example.org"
     assert md_escape("c-www.2e.") == "c-www.2e."  # an anchor: GFM does not link www. after '-'
+
+
+_PIECES = [*"ab Ww.:/@#19-+=*_~()[]<>&|!$`{}\\\n\r\t\x00\x85\u2028\u202e\u00a0\u00b2",
+           "www", "WWW.", "://", "::", "##[", "1.", "2)", " - ", "@x", "#12"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_md_escape_shortcuts_give_what_every_rule_in_turn_gives(text: str) -> None:
+    from plandiff.render import markdown
+    from plandiff.render.text import visible
+
+    # The escaper skips rules that cannot act on a value; applying them all must agree.
+    linked = markdown._AUTOLINKS.sub(markdown._JOINER, visible(text))
+    escaped = markdown._SYNTAX.sub(markdown._reference, linked)
+    expected = markdown._LEADING.sub(
+        lambda m: m.group(1) + markdown._reference_text(m.group(2)), escaped
+    )
+    assert md_escape(text) == expected

@@ -6,7 +6,9 @@ Exit codes follow diff(1): 0 no differences, 1 differences (or invalid documents
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import io
 import os
 import sys
@@ -313,6 +315,10 @@ def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
 
 def main() -> None:
     """Console entry point: run the CLI with diff(1) exit codes; any trouble exits 2."""
+    # At exit the interpreter runs the cyclic collector over everything still alive: after
+    # a comparison of 10,000 provisions, ~0.1 s spent proving that plans and records, which
+    # hold no cycles, are garbage. Freezing them first skips that walk.
+    atexit.register(gc.freeze)
     _utf8_streams()
     try:
         code = cli.main(standalone_mode=False)

@@ -25,9 +25,9 @@ from plandiff.changes import ChangeKind, SubPointChange
 _SPACE = re.compile(r"(\s+)")
 # Most code-point differences named in one note; the rest are counted.
 MAX_NAMED = 5
-# Beyond this many characters a text is not searched character by character (the comparison
-# of two visible forms stays linear; only the naming of code points is skipped).
-MAX_CHARS = 20_000
+# Code points are named by a character diff of each differing piece between white space; that
+# diff is quadratic at worst, so a longer piece is only described.
+MAX_SPAN = 500
 
 
 def looks_same(old: str, new: str) -> bool:
@@ -49,24 +49,44 @@ def invisible_change(old: str, new: str) -> str | None:
     the same; None when they are equal or differ visibly."""
     if old == new or not looks_same(old, new):
         return None
-    if len(old) > MAX_CHARS or len(new) > MAX_CHARS:
-        return "invisible change: spacing, zero-width or Unicode-form characters differ"
-    named = list(_differences(old, new))
+    start = _common_start(old, new)
+    end = _common_start(old[start:][::-1], new[start:][::-1])
+    named = _differences(old[start : len(old) - end], new[start : len(new) - end])
+    if named is None:
+        return "invisible change: white space, zero-width or Unicode-form characters differ"
     more = len(named) - MAX_NAMED
     said = "; ".join(named[:MAX_NAMED]) + (f"; and {more} more" if more > 0 else "")
     return f"invisible change: {said}"
 
 
-def _differences(old: str, new: str) -> Iterable[str]:
+def _common_start(a: str, b: str) -> int:
+    """Length of the longest common prefix, found by halving (C-speed slice comparisons)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _differences(old: str, new: str) -> list[str] | None:
+    """The code points that differ, or None when a differing piece is too long to search."""
     # Character-level difflib is quadratic in the text length (3-70 ms for one provision).
     # Texts that look the same have the same words in the same places, so the pieces between
     # white space pair up one to one and only the pieces that differ are searched.
     old_pieces, new_pieces = _pieces(old), _pieces(new)
     if len(old_pieces) != len(new_pieces):
         old_pieces, new_pieces = [old], [new]
+    named: list[str] = []
     for a, b in zip(old_pieces, new_pieces, strict=True):
-        if a != b:
-            yield from _char_differences(a, b)
+        if a == b:
+            continue
+        if max(len(a), len(b)) > MAX_SPAN:
+            return None
+        named.extend(_char_differences(a, b))
+    return named
 
 
 def _pieces(text: str) -> list[str]:

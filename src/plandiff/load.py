@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from plandiff.errors import PlanError, Problem, UsageError, display_name
+from plandiff.gcpause import gc_paused
 from plandiff.model import LABEL, SLUG, URL, Loc, Plan, RuleError, plan_rule_problems
 from plandiff.strictjson import (
     MAX_DEPTH,
@@ -106,7 +104,8 @@ def load_plan_text(
         if check_str(text, name) > max_bytes:
             raise PlanError([_too_large(name, max_bytes)])
         source = text
-    with _no_cyclic_gc():
+    # Pausing the collector halves the time to load a plan of 30,000 provisions.
+    with gc_paused():
         value = parse_strict(source, name, max_depth=max_depth)
         try:
             plan = Plan.model_validate_json(source)
@@ -123,19 +122,6 @@ def _refuse_deep(source: str, name: str, max_depth: int) -> None:
     # depth of a text that validates needs no scan unless the limit is set below that.
     if deeper_than(source, max_depth):
         raise PlanError(capped(list(strict_problems(source, name, max_depth))))
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    # Building many small objects makes the cyclic collector run again and again for nothing
-    # (plans hold no cycles); pausing it halves the time to load a plan of 30,000 provisions.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _too_large(name: str, max_bytes: int) -> Problem:

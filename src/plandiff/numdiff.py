@@ -36,6 +36,8 @@ _SUFFIX = {
     "rub": " roubles", "uah": " hryvnias",
 }  # fmt: skip
 _CONTEXT_CHARS = 60
+# Most (old figure, new figure) candidates weighed for one provision (100 figures a side).
+MAX_PAIRINGS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ def pair_quantities(old_text: str, new_text: str) -> list[tuple[Quantity | None,
     old_qs, new_qs = quantities(old_text), quantities(new_text)
     if not old_qs and not new_qs:
         return []
+    if len(old_qs) * len(new_qs) > MAX_PAIRINGS:
+        # A table-like text with thousands of figures would make the pairing below take
+        # minutes (it is quadratic); figures are then paired in order of appearance.
+        return _in_order(old_qs, new_qs)
     # The same value in both texts is no change, however it is written or wherever it moved.
     unused_new = list(new_qs)
     left_old: list[Quantity] = []
@@ -105,6 +111,18 @@ def pair_quantities(old_text: str, new_text: str) -> list[tuple[Quantity | None,
     pairs += [(None, n) for j, n in enumerate(unused_new) if j not in taken_new]
     # Document order of the new text first, then what vanished, in old order.
     pairs.sort(key=lambda p: (p[1] is None, p[1].start if p[1] else 0, p[0].start if p[0] else 0))
+    return pairs
+
+
+def _in_order(
+    old_qs: list[Quantity], new_qs: list[Quantity]
+) -> list[tuple[Quantity | None, Quantity | None]]:
+    pairs: list[tuple[Quantity | None, Quantity | None]] = []
+    for k in range(max(len(old_qs), len(new_qs))):
+        o = old_qs[k] if k < len(old_qs) else None
+        n = new_qs[k] if k < len(new_qs) else None
+        if o is None or n is None or not _same(o, n):
+            pairs.append((o, n))
     return pairs
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -11,6 +12,10 @@ from plandiff.text import diff_units
 
 # Split and merged provisions are diffed against their parts joined by a paragraph break.
 JOIN = "\n\n"
+# The matcher (without autojunk) works in proportion to the (old unit, new unit) pairs that
+# are equal, so text made of a few recurring words takes minutes though it is under the cap:
+# 8 s for 4,000 units of two letters. Prose of 4,000 units has ~500,000 such pairs (~1 s).
+MAX_EQUAL_PAIRS = 1_000_000
 
 
 @dataclass(slots=True)
@@ -36,10 +41,23 @@ def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], b
     if old == new:
         return ((WordEdit(op="equal", old=old, new=new),) if old else ()), False
     a, b = diff_units(old), diff_units(new)
-    if len(a) > cap or len(b) > cap:
+    if len(a) > cap or len(b) > cap or _equal_pairs(a, b) > MAX_EQUAL_PAIRS:
         return (_edit(old, new),), True
     runs = _shift_shared_space(_absorb_small_equalities(_raw_runs(a, b)))
     return tuple(_equal(r.old) if r.equal else _edit(r.old, r.new) for r in runs), False
+
+
+def _equal_pairs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
+    # Counted between the common head and tail, which _raw_runs takes without the matcher.
+    ka, kb = [token for token, _ in a], [token for token, _ in b]
+    head = 0
+    while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < len(ka) - head and tail < len(kb) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    counts = Counter(kb[head : len(kb) - tail])
+    return sum(counts[token] for token in ka[head : len(ka) - tail])
 
 
 def _equal(text: str) -> WordEdit:

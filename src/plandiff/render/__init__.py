@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from plandiff.errors import UsageError
+from plandiff.gcpause import gc_paused
 
 if TYPE_CHECKING:
     from plandiff.changes import Comparison
@@ -37,5 +38,8 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
     except KeyError:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     function = getattr(import_module(module_name), function_name)
-    text: str = function(comparison, color=color) if fmt in COLOR_FORMATS else function(comparison)
+    with gc_paused():
+        text: str = (
+            function(comparison, color=color) if fmt in COLOR_FORMATS else function(comparison)
+        )
     return text

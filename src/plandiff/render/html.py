@@ -56,8 +56,9 @@ def content_security_policy(css: str) -> str:
 # (dir="auto").
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _RETURNS = re.compile("\r\n?")
-# Anything ``visible`` acts on; most text has none and is returned as it is.
-_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]|::|##\\[")
+# Anything ``visible`` acts on, besides '::' and '##['; most text has none and is returned as
+# it is. (One pattern with those two as alternatives was tried at every character: 60% slower.)
+_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(value: object) -> object:
@@ -66,7 +67,7 @@ def visible(value: object) -> object:
     >>> visible("a\x1b[2Jb\r\nc")
     'a\\x1b[2Jb\nc'
     """
-    if type(value) is not str or not _ANY.search(value):
+    if type(value) is not str or not (_ANY.search(value) or "::" in value or "##[" in value):
         return value  # our own markup, a number, or (nearly always) clean text
     text = _RETURNS.sub("\n", value)
     text = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -33,23 +33,14 @@ _AUTOLINKS = re.compile(
 )
 
 
-# Any character one of the rules above (or ``visible``) acts on anywhere in the text; text
-# without them, not starting with white space, a digit or '-+=', and without 'www', is
-# returned as it is -- most text, which matters on reports of thousands of provisions.
+# Any character one of the rules above (or ``visible``) acts on anywhere in the text. Text
+# without them and without 'www' can only need its start escaped -- most text, which matters
+# on reports of thousands of provisions.
 _SPECIAL = re.compile(
     r"[&<>\\`*_\[\]!|~$#{}@:\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
 )
-
-
-def _plain(text: str) -> bool:
-    first = text[:1]
-    return not (
-        _SPECIAL.search(text)
-        or first.isspace()
-        or first.isdigit()
-        or first in "-+="
-        or "www" in text.lower()
-    )
+# What ``_LEADING`` can start with: it is only tried on text starting with one of these.
+_MAY_LEAD = frozenset("-+=:")
 
 
 def md_escape(text: str) -> str:
@@ -58,12 +49,22 @@ def md_escape(text: str) -> str:
     >>> md_escape("[x](javascript:alert(1)) | <b>")
     '&#91;x&#93;(javascript:alert(1)) &#124; &lt;b&gt;'
     """
-    if _plain(text):
-        return text
-    flat = visible(text)
-    linked = _AUTOLINKS.sub(_JOINER, flat)
-    escaped = _SYNTAX.sub(_reference, linked)
-    return _LEADING.sub(lambda m: m.group(1) + _reference_text(m.group(2)), escaped)
+    escaped = text
+    if _SPECIAL.search(text) or "www" in text.lower():
+        escaped = visible(text)
+        if _may_autolink(escaped):
+            escaped = _AUTOLINKS.sub(_JOINER, escaped)
+        escaped = _SYNTAX.sub(_reference, escaped)
+    first = escaped[:1]
+    if first and (first.isspace() or first.isdigit() or first in _MAY_LEAD):
+        return _LEADING.sub(lambda m: m.group(1) + _reference_text(m.group(2)), escaped)
+    return escaped
+
+
+def _may_autolink(text: str) -> bool:
+    # Exactly when ``_AUTOLINKS`` can match; that pattern opens with look-behinds, which the
+    # regex engine tries at every character, so skipping it when it cannot match pays.
+    return "@" in text or "#" in text or "://" in text or "www" in text.lower()
 
 
 _NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}

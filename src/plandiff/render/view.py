@@ -446,6 +446,13 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
     edits = change.edits or _fallback_edits(change)
     old, new = numbers(change.old), numbers(change.new)
     found = _aspects(change, old, new)
+    whole = _unchanged_text(edits)
+    if whole is not None:
+        # Most rows of a large report: all three redlines are the same one run of text.
+        inline = old_side = new_side = (Segment("equal", whole),) if whole else ()
+    else:
+        inline = segments(edits)
+        old_side, new_side = side_segments(edits, "old"), side_segments(edits, "new")
     return RowView(
         anchor=anchor_for(change.id),
         id=change.id,
@@ -461,9 +468,9 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         topics=change.topics,
         old_text=_joined(change.old),
         new_text=_joined(change.new),
-        segments=segments(edits),
-        old_segments=side_segments(edits, "old"),
-        new_segments=side_segments(edits, "new"),
+        segments=inline,
+        old_segments=old_side,
+        new_segments=new_side,
         edits_capped=change.edits_capped,
         subpoints=tuple(_flatten(change.subpoints, 0)),
         findings=findings,
@@ -477,6 +484,14 @@ def _fallback_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
     if old == new:
         return (WordEdit(op="equal", old=old, new=new),) if old else ()
     return (WordEdit(op="replace", old=old, new=new),)
+
+
+def _unchanged_text(edits: tuple[WordEdit, ...]) -> str | None:
+    """The text of a redline that is one equal run on both sides, else None."""
+    if len(edits) != 1:
+        return None
+    edit = edits[0]
+    return edit.new if edit.op == "equal" and edit.old == edit.new else None
 
 
 def segments(edits: tuple[WordEdit, ...]) -> tuple[Segment, ...]:
