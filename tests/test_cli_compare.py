@@ -93,3 +93,40 @@ def test_unknown_format_is_a_usage_error() -> None:
     result = run(OLD, NEW, "--format", "pdf")
     assert result.returncode == 2
     assert "pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (OLD, NEW, "--format", "markdwon"),
+        (OLD, NEW, "--formt", "markdown"),
+        (OLD,),
+        (OLD.parent, NEW),
+        (OLD, NEW, "--color", "nevr"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_pointing_at_the_help(args: tuple[str | Path, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("plandiff: ")
+    assert line.endswith(" --help')")
+
+
+def test_an_invalid_plan_is_one_line_that_counts_the_other_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"id": "x", "titel": "T", "version": "v", "date": "2025-13-01",'
+        ' "completeness": "full", "provisions": []}',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "plandiff", "compare", str(bad), str(bad)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "more; 'plandiff validate' lists them all" in lines[0]

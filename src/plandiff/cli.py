@@ -36,11 +36,14 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlandiffError as err:
-            # A message may quote a file name or a value from a document: each problem is
-            # printed as exactly one line, whatever it carries.
-            lines = err.problems if isinstance(err, PlanError) else (str(err) or "error",)
-            for line in lines:
-                click.echo(f"plandiff: {one_line(line)}", err=True)
+            # A message may quote a file name or a value from a document, so it is made one
+            # line whatever it carries. An invalid plan reports its first problem only and
+            # says how many more there are: `plandiff validate` is the command that lists them.
+            line = err.problems[0] if isinstance(err, PlanError) else (str(err) or "error")
+            more = len(err.problems) - 1 if isinstance(err, PlanError) else 0
+            if more:
+                line += f" (and {more} more; 'plandiff validate' lists them all)"
+            click.echo(f"plandiff: {one_line(line)}", err=True)
             ctx.exit(EXIT_TROUBLE)
         except BrokenPipeError:
             # A reader such as `head` went away: stop writing quietly, as Unix tools do, and
@@ -203,7 +206,13 @@ PLANS_OPTION = click.option(
 )
 
 
-@cli.command("compare")
+@cli.command(
+    "compare",
+    epilog="Examples:\n\n\b\n"
+    "  plandiff compare plans/us-28-point-draft.json plans/geneva-revision.json\n"
+    "  plandiff compare us-28-point-draft geneva-revision --format markdown -o report.md\n"
+    "  plandiff compare HEAD~1:plans/geneva-revision.json plans/geneva-revision.json\n",
+)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
@@ -316,6 +325,16 @@ def main() -> None:
     _utf8_streams()
     try:
         code = cli.main(standalone_mode=False)
+    except click.UsageError as err:
+        if isinstance(err, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            err.show()  # a bare `plandiff` (click 8.2+): the help itself, not an error line
+            sys.exit(EXIT_TROUBLE)
+        # One line like every other error, naming where the help is, not click's usage block.
+        from plandiff.errors import one_line
+
+        where = err.ctx.command_path if err.ctx is not None else "plandiff"
+        _say(f"plandiff: {one_line(err.format_message())} (see '{where} --help')")
+        sys.exit(EXIT_TROUBLE)
     except click.ClickException as err:
         err.show()
         sys.exit(EXIT_TROUBLE)
