@@ -77,25 +77,36 @@ def median_of(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+# Linux carries a process's peak RSS across fork and exec: a command started straight from this
+# (large) benchmark process would report this process's size as its own peak. So a small
+# launcher starts it, times it, and reads its rusage from wait4.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+out = open(sys.argv[1], "wb") if sys.argv[1] else subprocess.DEVNULL
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:], stdout=out, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+elapsed = time.perf_counter() - start
+sys.stderr.buffer.write(err)
+print(json.dumps([elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def run_process(cmd: list[str], stdout: Path | None = None,
                 ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
     """Wall time and peak RSS (MB) of one child process, from its own rusage."""
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    proc = subprocess.run([sys.executable, "-c", _LAUNCHER, str(stdout or ""), *cmd],
+                          capture_output=True, env=env(), cwd=ROOT, check=False)
+    err = proc.stderr
     try:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env(), cwd=ROOT)
-        assert proc.stderr is not None
-        err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if stdout:
-            out.close()  # type: ignore[union-attr]
+        elapsed, maxrss_kb, code = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise SystemExit(f"{' '.join(cmd)}: launcher failed: {err.decode()[-500:]}") from None
     # An uncaught exception also exits 1, the code for "differences": look at stderr too.
-    if proc.returncode not in ok or b"Traceback" in err:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    if code not in ok or b"Traceback" in err:
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.decode()[-500:]}")
+    return float(elapsed), maxrss_kb / 1024
 
 
 def median_process(cmd: list[str], runs: int, stdout: Path | None = None,
