@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from comparisons import hostile, representative
 from plandiff.render import render
 from plandiff.render.terminal import color_wanted
@@ -77,3 +80,20 @@ def test_hostile_text_cannot_drive_the_terminal_or_a_ci_log() -> None:
             "1;33",
             "1;36",
         }
+
+
+_TEXT_PIECES = [
+    *"ab :#[\n\r\t\x0b\x1c\x00\x85\xa0\u2028\u202e\u3000", "::", "##[", "  ::", "\u3000::"
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=8).map("".join))
+def test_visible_returns_text_unchanged_only_when_no_rule_would_change_it(text: str) -> None:
+    from plandiff.render import text as module
+
+    # ``visible`` skips its rules when a quick scan finds nothing for them; applying them all
+    # must then give the text back unchanged, and otherwise what ``visible`` gives.
+    flat = module._BREAKS.sub(" ", text).replace("\t", " ")
+    shown = module._CONTROLS.sub(module._show, flat).replace(module._LEGACY, "##\\[")
+    assert module.visible(text) == module._WORKFLOW.sub(r"\1\\:", shown)

@@ -24,7 +24,9 @@ _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")
 _WORKFLOW = re.compile(r"^(\s*):(?=:)")
 # The runner's older command syntax is '##[name]' anywhere in a line, not only at its start.
 _LEGACY = "##["
-_ANY = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]|^\\s*::|##\\[")
+# Any character ``visible`` acts on; '::' at the start and '##[' are looked for with str
+# methods: as alternatives in this pattern they made it be tried at every character.
+_ANY = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]")
 
 
 def _show(match: re.Match[str]) -> str:
@@ -40,7 +42,7 @@ def visible(text: str) -> str:
     A bare carriage return would let text overwrite what was printed before it, so it is
     shown as ``\\x0d`` like any other control.
     """
-    if not _ANY.search(text):
+    if not (_ANY.search(text) or _LEGACY in text or text.lstrip().startswith("::")):
         return text  # the common case, and most of the calls on a large report
     flat = _BREAKS.sub(" ", text).replace("\t", " ")
     shown = _CONTROLS.sub(_show, flat).replace(_LEGACY, "##\\[")
