@@ -447,6 +447,9 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
     old, new = numbers(change.old), numbers(change.new)
     found = _aspects(change, old, new)
     whole = _unchanged_text(edits)
+    inline: tuple[Segment, ...]
+    old_side: tuple[Segment, ...]
+    new_side: tuple[Segment, ...]
     if whole is not None:
         # Most rows of a large report: all three redlines are the same one run of text.
         inline = old_side = new_side = (Segment("equal", whole),) if whole else ()
