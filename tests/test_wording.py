@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plandiff import wording
 from plandiff.text import tokenize
 from plandiff.wording import word_edits
 
@@ -133,3 +134,36 @@ def test_beyond_the_cap_the_texts_are_one_replacement() -> None:
         (edits[0].model_copy(update={"op": "equal", "new": old}),),
         False,
     )
+
+
+clause_strategy = st.lists(st.sampled_from([*PIECES, ", ", ". ", "; ", ":\n"]), max_size=40).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(clause_strategy, clause_strategy, clause_strategy, clause_strategy)
+def test_edits_of_clauses_around_a_change_still_replay(
+    head: str, middle_old: str, middle_new: str, tail: str
+) -> None:
+    # The common head and tail are cut at clause boundaries before tokenising: whatever
+    # the cut, the runs must still rebuild both texts and respect whole words.
+    old, new = head + middle_old + tail, head + middle_new + tail
+    edits, _ = word_edits(old, new, cap=4000)
+    assert "".join(e.old for e in edits) == old
+    assert "".join(e.new for e in edits) == new
+    cut_old, cut_new = _boundaries(old), _boundaries(new)
+    at_old = at_new = 0
+    for e in edits:
+        at_old += len(e.old)
+        at_new += len(e.new)
+        assert at_old in cut_old and at_new in cut_new
+
+
+def test_a_change_in_one_clause_leaves_the_others_whole() -> None:
+    old = "The parties agree, in good faith, to a ceasefire. Troops: 600,000; no more."
+    new = "The parties agree, in good faith, to a ceasefire. Troops: 800,000; no more."
+    head, tail = wording._stable_ends(old, new)
+    assert old[:head] == "The parties agree, in good faith, to a ceasefire. Troops: "
+    assert old[len(old) - tail :] == "no more."
+    assert runs(old, new)[1] == ("replace", "600,000", "800,000")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
+from operator import itemgetter
 
 DF_CAP = 32
 TOP_K = 5
@@ -52,7 +53,10 @@ def _top(
     empty: list[int] = []
     for q in sorted(queries):
         # Counting shared rare keys runs in C; ties keep the order of first appearance, which
-        # follows the provisions' order and so is deterministic.
+        # follows the provisions' order, so the choice is deterministic.
         shared = Counter(chain.from_iterable(short.get(key, empty) for key in queries[q]))
-        out.extend((q, t) for t, _ in shared.most_common(k))
+        best = sorted(shared.items(), key=itemgetter(1), reverse=True)[
+            :k
+        ]  # stable: ties keep order
+        out.extend((q, t) for t, _ in best)
     return out

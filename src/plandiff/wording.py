@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -12,6 +13,8 @@ from plandiff.text import diff_units
 
 # Split and merged provisions are diffed against their parts joined by a paragraph break.
 JOIN = "\n\n"
+# Punctuation followed by white space: a place where the tokens of any text start anew.
+_CUT = re.compile(r"[.,;:!?]\s+")
 # The matcher (without autojunk) works in proportion to the (old unit, new unit) pairs that
 # are equal, so text made of a few recurring words takes minutes though it is under the cap:
 # 8 s for 4,000 units of two letters. Prose of 4,000 units has ~500,000 such pairs (~1 s).
@@ -40,11 +43,56 @@ def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], b
     """
     if old == new:
         return ((WordEdit(op="equal", old=old, new=new),) if old else ()), False
-    a, b = diff_units(old), diff_units(new)
+    head, tail = _stable_ends(old, new)
+    a, b = diff_units(old[head : len(old) - tail]), diff_units(new[head : len(new) - tail])
     if len(a) > cap or len(b) > cap or _equal_pairs(a, b) > MAX_EQUAL_PAIRS:
         return (_edit(old, new),), True
-    runs = _shift_shared_space(_absorb_small_equalities(_raw_runs(a, b)))
+    runs: list[_Run] = []
+    _push(runs, old[:head], old[:head], True)
+    for run in _raw_runs(a, b):
+        _push(runs, run.old, run.new, run.equal)
+    _push(runs, old[len(old) - tail :], old[len(old) - tail :], True)
+    runs = _shift_shared_space(_absorb_small_equalities(runs))
     return tuple(_equal(r.old) if r.equal else _edit(r.old, r.new) for r in runs), False
+
+
+def _stable_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of a common head and tail that need no tokenising, cut where tokens start anew.
+
+    A cut right after punctuation and white space ("..., " or ". ") is a token boundary in any
+    text: no word or number token contains such a pair. The head and tail are equal runs
+    either way; diffing only the middle saves tokenising what did not change.
+    """
+    size = _common_prefix(old, new)
+    head = 0
+    for m in _CUT.finditer(old, 0, size):
+        # The white space must end where both texts go on with a token, not mid-run.
+        if m.end() < size or (
+            size < len(old)
+            and size < len(new)
+            and not old[size].isspace()
+            and not new[size].isspace()
+        ):
+            head = m.end()
+    size = _common_prefix(old[::-1], new[::-1])
+    start = max(len(old) - size, head + max(0, len(old) - len(new)))
+    m = _CUT.search(old, start)
+    tail = len(old) - m.end() if m and m.end() < len(old) else 0
+    if head + tail > min(len(old), len(new)):
+        tail = 0
+    return head, tail
+
+
+def _common_prefix(a: str, b: str) -> int:
+    # Binary search on slices: each comparison runs in C, so this is fast on long texts.
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _equal_pairs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
