@@ -167,7 +167,7 @@ def test_a_heavily_rewritten_provision_gets_one_rewrite_finding() -> None:
     ]
     assert (
         findings[0].message
-        == "Provision on NATO, constitution rewritten (80% of its wording changed)"
+        == "Provision on NATO and constitution rewritten (80% of its wording changed)"
     )
 
 
@@ -202,3 +202,26 @@ def test_reading_only_the_changed_runs_finds_what_reading_everything_finds() -> 
     assert [f.rule for f in near] == [f.rule for f in whole] == [
         "deadline-changed", "number-changed", "modality-weakened", "condition-removed"
     ]  # fmt: skip
+
+
+def test_a_figure_that_vanished_twice_is_one_finding_with_its_count() -> None:
+    old = "US$100 billion is invested in Ukraine and Europe adds another US$100 billion."
+    new = "Ukraine receives support from both."
+    findings, _ = annotate((change("p-14", old, new),), options=OPTIONS)
+    vanished = [f.message for f in findings if f.rule == "number-removed"]
+    assert vanished == ["Amount in US dollars vanished: US$100 billion (twice)"]
+
+
+def test_a_plain_count_lost_in_a_rewrite_is_not_a_finding() -> None:
+    old = "Russia gives up the other territories it controls outside the five regions."
+    new = "Territorial questions are left open for the presidents to decide."
+    findings, _ = annotate((change("p-21", old, new),), options=OPTIONS)
+    assert "number-removed" not in [f.rule for f in findings]
+    assert "watched-provision-rewritten" in [f.rule for f in findings]
+
+
+def test_a_plain_count_lost_in_a_small_edit_is_still_a_finding() -> None:
+    old = "Russia gives up the other territories it controls outside the five regions."
+    new = "Russia gives up the other territories it controls outside the regions."
+    findings, _ = annotate((change("p-21", old, new),), options=OPTIONS)
+    assert [f.message for f in findings if f.rule == "number-removed"] == ["Figure vanished: five"]

@@ -93,3 +93,22 @@ def test_unknown_format_is_a_usage_error() -> None:
     result = run(OLD, NEW, "--format", "pdf")
     assert result.returncode == 2
     assert "pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (OLD, NEW, "--format", "markdwon"),
+        (OLD, NEW, "--formt", "markdown"),
+        (OLD,),
+        (OLD.parent, NEW),
+        (OLD, NEW, "--color", "nevr"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_pointing_at_the_help(args: tuple[str | Path, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("plandiff: ")
+    assert line.endswith(" --help')")

@@ -99,6 +99,43 @@ def changed_share(change: ProvisionChange, old: str, new: str) -> float:
     return min(len(a - b) / len(a), len(b - a) / len(b)) if a and b else 1.0
 
 
+def _bare_count(finding: Finding) -> bool:
+    """A plain count ("five") that appeared or vanished: in a rewritten provision it says
+    nothing the rewrite finding does not, since a new text seldom repeats the old one's words.
+    Figures with a unit (money, personnel, a share, a period) stay."""
+    number = finding.number
+    return (
+        number is not None
+        and number.quantity == "count"
+        and (number.old_value is None or number.new_value is None)
+    )
+
+
+def merge_repeats(found: list[Finding]) -> list[Finding]:
+    """One finding per rule and message in a provision, with how often it occurred.
+
+    "US$100 billion" said twice and gone twice is one thing for a reader, not two headlines.
+
+    >>> f = Finding(rule="r", severity=Severity.WARNING, message="Gone: 5", change_id="c")
+    >>> [g.message for g in merge_repeats([f, f, f])]
+    ['Gone: 5 (3 times)']
+    """
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Finding] = {}
+    for f in found:
+        key = (f.rule, f.message)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, f)
+    merged = []
+    for key, f in first.items():
+        n = counts[key]
+        if n > 1:
+            times = "twice" if n == 2 else f"{n} times"
+            f = f.model_copy(update={"message": f"{f.message} ({times})"})
+        merged.append(f)
+    return merged
+
+
 def annotate(
     changes: tuple[ProvisionChange, ...], *, options: CompareOptions
 ) -> tuple[tuple[Finding, ...], tuple[TopicSummary, ...]]:
@@ -120,7 +157,9 @@ def annotate(
             # A capped diff is one big replacement: read the whole texts instead.
             near = None if change.edits_capped or not change.edits else near_changes(change)
             found = figures(old, new, rules, change.id, near)
-            found += key_language(old, new, rules, change.id, share, near)
+            if share >= rules.rewritten_share:
+                found = [f for f in found if not _bare_count(f)]
+            found = merge_repeats(found + key_language(old, new, rules, change.id, share, near))
         ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)

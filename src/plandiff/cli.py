@@ -203,7 +203,13 @@ PLANS_OPTION = click.option(
 )
 
 
-@cli.command("compare")
+@cli.command(
+    "compare",
+    epilog="Examples:\n\n\b\n"
+    "  plandiff compare plans/us-28-point-draft.json plans/geneva-revision.json\n"
+    "  plandiff compare us-28-point-draft geneva-revision --format markdown -o report.md\n"
+    "  plandiff compare HEAD~1:plans/geneva-revision.json plans/geneva-revision.json\n",
+)
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
@@ -316,6 +322,16 @@ def main() -> None:
     _utf8_streams()
     try:
         code = cli.main(standalone_mode=False)
+    except click.UsageError as err:
+        if isinstance(err, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            err.show()  # a bare `plandiff` (click 8.2+): the help itself, not an error line
+            sys.exit(EXIT_TROUBLE)
+        # One line like every other error, naming where the help is, not click's usage block.
+        from plandiff.errors import one_line
+
+        where = err.ctx.command_path if err.ctx is not None else "plandiff"
+        _say(f"plandiff: {one_line(err.format_message())} (see '{where} --help')")
+        sys.exit(EXIT_TROUBLE)
     except click.ClickException as err:
         err.show()
         sys.exit(EXIT_TROUBLE)

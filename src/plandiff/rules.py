@@ -127,6 +127,15 @@ def resolve(ruleset: RuleSet) -> Rules:
     return Rules(enabled, terms, Lexicon.build((t, t) for t in terms), share)
 
 
+def spoken(terms: list[str]) -> str:
+    """Terms as a sentence lists them, for messages ("NATO and constitution").
+
+    >>> spoken(["NATO"]), spoken(["NATO", "amnesty", "territory"])
+    ('NATO', 'NATO, amnesty and territory')
+    """
+    return terms[-1] if len(terms) < 2 else f"{', '.join(terms[:-1])} and {terms[-1]}"
+
+
 def watched_in(text: str | list[str], rules: Rules) -> list[str]:
     """The watched terms ``text`` (or its ``words``) mentions, in the order of the watch list."""
     present = rules.watch_lexicon.labels_in(text)
@@ -190,7 +199,7 @@ def key_language(
         if both:
             term = ", ".join(both)
             out.append(rules.finding("watched-provision-rewritten", change_id, term=term,
-                                     share=shown))  # fmt: skip
+                                     terms=spoken(both), share=shown))  # fmt: skip
         else:
             out.append(rules.finding("provision-rewritten", change_id, share=shown))
     out += [rules.finding("watched-term-removed", change_id, term=t) for t in old_words
@@ -260,5 +269,5 @@ def whole_provision(text: str, added: bool, rules: Rules, change_id: str) -> lis
     if not terms:
         return []
     rule = "watched-provision-added" if added else "watched-provision-removed"
-    found = rules.finding(rule, change_id, term=", ".join(terms))
+    found = rules.finding(rule, change_id, term=", ".join(terms), terms=spoken(terms))
     return [found] if found is not None else []
