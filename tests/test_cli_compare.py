@@ -112,3 +112,21 @@ def test_a_usage_mistake_is_one_line_pointing_at_the_help(args: tuple[str | Path
     (line,) = result.stderr.splitlines()
     assert line.startswith("plandiff: ")
     assert line.endswith(" --help')")
+
+
+def test_an_invalid_plan_is_one_line_that_counts_the_other_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"id": "x", "titel": "T", "version": "v", "date": "2025-13-01",'
+        ' "completeness": "full", "provisions": []}',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "plandiff", "compare", str(bad), str(bad)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "more; 'plandiff validate' lists them all" in lines[0]

@@ -36,11 +36,14 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PlandiffError as err:
-            # A message may quote a file name or a value from a document: each problem is
-            # printed as exactly one line, whatever it carries.
-            lines = err.problems if isinstance(err, PlanError) else (str(err) or "error",)
-            for line in lines:
-                click.echo(f"plandiff: {one_line(line)}", err=True)
+            # A message may quote a file name or a value from a document, so it is made one
+            # line whatever it carries. An invalid plan reports its first problem only and
+            # says how many more there are: `plandiff validate` is the command that lists them.
+            line = err.problems[0] if isinstance(err, PlanError) else (str(err) or "error")
+            more = len(err.problems) - 1 if isinstance(err, PlanError) else 0
+            if more:
+                line += f" (and {more} more; 'plandiff validate' lists them all)"
+            click.echo(f"plandiff: {one_line(line)}", err=True)
             ctx.exit(EXIT_TROUBLE)
         except BrokenPipeError:
             # A reader such as `head` went away: stop writing quietly, as Unix tools do, and

@@ -76,8 +76,8 @@ def _stable_ends(old: str, new: str) -> tuple[int, int]:
             head = m.end()
     size = _common_prefix(old[::-1], new[::-1])
     start = max(len(old) - size, head + max(0, len(old) - len(new)))
-    m = _CUT.search(old, start)
-    tail = len(old) - m.end() if m and m.end() < len(old) else 0
+    found = _CUT.search(old, start)
+    tail = len(old) - found.end() if found and found.end() < len(old) else 0
     if head + tail > min(len(old), len(new)):
         tail = 0
     return head, tail
