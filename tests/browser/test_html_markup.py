@@ -187,3 +187,11 @@ def test_readme_shows_a_small_picture_of_the_report() -> None:
     picture = (root / "docs" / "report.png").read_bytes()
     assert picture.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(picture) < 200 * 1024
+
+
+def test_bidi_overrides_show_as_code_points_and_marks_stay() -> None:
+    # tests/comparisons.py puts "\u202eevil\u202c" in the hostile provision text: an override
+    # would reverse the rest of the clause on screen, so it is shown, never obeyed.
+    page = render_html(shared.hostile())
+    assert "\u202e" not in page and "\u202c" not in page
+    assert "&lt;U+202E&gt;evil&lt;U+202C&gt;" in page

@@ -51,14 +51,22 @@ def content_security_policy(css: str) -> str:
 
 
 # Control characters other than tab and newline are invalid in HTML text; browsers show
-# them inconsistently, so they are shown as their escape instead. Bidirectional marks stay:
-# right-to-left plan text needs them, and every element holding plan text isolates them
-# (dir="auto").
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# them inconsistently, so they are shown as their escape instead. Bidirectional embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069) are shown as their code point too: even
+# inside an isolating element (dir="auto") an override reverses the rest of its text, which
+# can make a clause read as something else ("Trojan Source"). The marks LRM, RLM and ALM stay:
+# right-to-left plan text needs them and they reorder nothing by themselves.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
 _RETURNS = re.compile("\r\n?")
 # Anything ``visible`` acts on, besides '::' and '##['; most text has none and is returned as
 # it is. (One pattern with those two as alternatives was tried at every character: 60% slower.)
-_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+
+
+def _shown(char: str) -> str:
+    code = ord(char)
+    return f"<U+{code:04X}>" if char in _BIDI else f"\\x{code:02x}"
 
 
 def visible(value: object) -> object:
@@ -66,11 +74,13 @@ def visible(value: object) -> object:
 
     >>> visible("a\x1b[2Jb\r\nc")
     'a\\x1b[2Jb\nc'
+    >>> visible("pay \u202eevil")
+    'pay <U+202E>evil'
     """
     if type(value) is not str or not (_ANY.search(value) or "::" in value or "##[" in value):
         return value  # our own markup, a number, or (nearly always) clean text
     text = _RETURNS.sub("\n", value)
-    text = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROLS.sub(lambda m: _shown(m.group()), text)
     if _COMMANDS.search(text):
         # Printed to a CI log, a line of plan text starting '::' (or holding '##[') would be
         # read as a workflow command; a character reference looks the same in a browser.
