@@ -14,13 +14,13 @@ from plandiff.changes import (
     Comparison,
     KindCount,
     MatchedBy,
-    PlanInfo,
     ProvisionChange,
     ProvisionRef,
     SubPointChange,
     WordEdit,
 )
 from plandiff.invisible import invisible_note
+from plandiff.library import plan_info
 from plandiff.match import Match
 from plandiff.metadata import metadata_changes
 from plandiff.model import Completeness, Plan, Provision, SubPoint
@@ -54,8 +54,8 @@ def compare(old: Plan, new: Plan, *, options: CompareOptions = _DEFAULTS) -> Com
         findings, topics = annotate(changes, options=options)
     counts = Counter(c.kind for c in changes)
     return Comparison(
-        old=_info(old),
-        new=_info(new),
+        old=plan_info(old),
+        new=plan_info(new),
         options=options,
         changes=changes,
         findings=findings,
@@ -77,21 +77,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _info(plan: Plan) -> PlanInfo:
-    return PlanInfo(
-        id=plan.id,
-        title=plan.title,
-        version=plan.version,
-        date=plan.date,
-        parent=plan.parent,
-        parties=plan.parties,
-        sources=plan.sources,
-        completeness=plan.completeness,
-        completeness_note=plan.completeness_note,
-        provision_count=len(plan.provisions),
-    )
 
 
 def _changes(
