@@ -47,7 +47,14 @@ def _compiled(ruleset: RuleSet) -> tuple[Lexicon, tuple[str, ...]]:
 
 def topics_in(text: str, *, rules: RuleSet | None = None) -> tuple[str, ...]:
     """The lexicon topics ``text`` mentions, in lexicon order."""
-    lexicon, order = _compiled(rules or RuleSet())
+    return _topics_in(text, rules or RuleSet())
+
+
+# Most provisions of a long plan stand unchanged in both versions, so the same text is looked
+# up for its old side, its new side and its row: remembering recent answers saves that work.
+@lru_cache(maxsize=32_768)
+def _topics_in(text: str, rules: RuleSet) -> tuple[str, ...]:
+    lexicon, order = _compiled(rules)
     found = lexicon.labels_in(text)
     return tuple(t for t in order if t in found)
 
