@@ -25,6 +25,7 @@ from plandiff.topics import summarise, topics_for
 __all__ = ["annotate", "reaches", "topics_for"]
 
 _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
+_WHOLE = frozenset({ChangeKind.ADDED, ChangeKind.REMOVED})
 # Unchanged characters kept on each side of a changed run: enough for a phrase such as
 # "is expected to" or "no later than" that straddles the run's edge.
 _CONTEXT = 40
@@ -46,6 +47,13 @@ def texts(change: ProvisionChange) -> tuple[str, str]:
         old = "\n".join(r.text for r in change.old)
         new = "\n".join(r.text for r in change.new)
     return old + _subpoints(change.subpoints, "old"), new + _subpoints(change.subpoints, "new")
+
+
+def _same_wording(change: ProvisionChange) -> bool:
+    """True when the word edits (sub-points' too) leave every word as it was: a moved or
+    renumbered provision, the bulk of a long plan, is then skipped without building its texts.
+    Without edits the texts come from the provisions themselves, so that case is not decided."""
+    return bool(change.edits) and all(e.old == e.new for e in _edits(change))
 
 
 def _edits(change: ProvisionChange) -> list[WordEdit]:
@@ -143,7 +151,7 @@ def annotate(
     rules = resolve(options.rules)
     ranked: list[tuple[int, int, int, Finding]] = []
     for index, change in enumerate(changes):
-        if change.kind in _SKIP:
+        if change.kind in _SKIP or (change.kind not in _WHOLE and _same_wording(change)):
             continue
         old, new = texts(change)
         if change.kind is ChangeKind.ADDED:
