@@ -70,6 +70,9 @@ class Lexicon:
     # is small next to its length, so each distinct word is tried once.
     _tried: set[str] = field(default_factory=set)
     _prefixed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # First words that begin no longer phrase, with their one label: most words of a lexicon,
+    # answered by a set intersection without looking at where the word stands.
+    _alone: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, terms: Iterable[tuple[str, str]]) -> Lexicon:
@@ -88,11 +91,13 @@ class Lexicon:
                 entries = lex.exact.setdefault(phrase[0], [])
                 if all(entry[0] != phrase[1:] for entry in entries):
                     entries.append((phrase[1:], label, term))
-        for entries in lex.exact.values():
+        for first, entries in lex.exact.items():
             entries.sort(key=lambda entry: -len(entry[0]))
+            if len(entries) == 1 and not entries[0][0]:
+                lex._alone[first] = entries[0][1]
         return lex
 
-    def _learn(self, tokens: list[str]) -> None:
+    def _learn(self, tokens: Iterable[str]) -> None:
         for word in set(tokens) - self._tried:
             for size, table in self.prefixes.items():
                 hit = table.get(word[:size]) if len(word) >= size else None
@@ -131,14 +136,28 @@ class Lexicon:
     def labels_in(self, text: str | list[str]) -> set[str]:
         """The labels of every term found in ``text`` (or in its ``words``)."""
         tokens = words(text) if isinstance(text, str) else text
-        exact = self.exact
         labels = set()
         if self.prefixes:
-            self._learn(tokens)
-            labels = {self._prefixed[w][0] for w in self._prefixed.keys() & set(tokens)}
-        for i in [i for i, w in enumerate(tokens) if w in exact]:
-            for rest, label, _ in exact[tokens[i]]:
-                if not rest or tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
-                    labels.add(label)
+            if not self._tried.issuperset(tokens):
+                self._learn(tokens)
+            prefixed = self._prefixed
+            labels = {prefixed[w][0] for w in prefixed.keys() & tokens}
+        exact, alone = self.exact, self._alone
+        for first in exact.keys() & tokens:
+            label = alone.get(first)
+            if label is not None:
+                labels.add(label)
+                continue
+            # Each place the word stands may begin a different phrase (or none).
+            entries = exact[first]
+            at = tokens.index(first)
+            while True:
+                for rest, label, _ in entries:
+                    if not rest or tuple(tokens[at + 1 : at + 1 + len(rest)]) == rest:
+                        labels.add(label)
+                        break
+                try:
+                    at = tokens.index(first, at + 1)
+                except ValueError:
                     break
         return labels
