@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Punctuation separates words; so do apostrophes ("NATO's" -> "nato s", "can't" -> "can t"),
 # which is why contractions are listed as two-word phrases. Digits stay words, so that
@@ -45,8 +46,7 @@ def _variants(word: str) -> tuple[str, ...]:
     return (word, word + "s")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One occurrence of a term: where it starts (word index), how many words, its label."""
 
     start: int
@@ -56,6 +56,9 @@ class Match:
 
 
 _Entry = tuple[tuple[str, ...], str, str]  # remaining words, label, term
+# The phrases a first word begins, by their second word (longest first, each with its
+# remaining words as a list to compare with a slice), and the term the word is on its own.
+_Opening = tuple[dict[str, list[tuple[list[str], str, str]]], tuple[str, str] | None]
 
 
 @dataclass(slots=True)
@@ -73,6 +76,9 @@ class Lexicon:
     # First words that begin no longer phrase, with their one label: most words of a lexicon,
     # answered by a set intersection without looking at where the word stands.
     _alone: dict[str, str] = field(default_factory=dict)
+    # Every first word's phrases keyed by their second word: a word such as "no" or "in"
+    # opens many phrases, and the next word rules out all but a few of them at once.
+    _openings: dict[str, _Opening] = field(default_factory=dict)
 
     @classmethod
     def build(cls, terms: Iterable[tuple[str, str]]) -> Lexicon:
@@ -95,6 +101,14 @@ class Lexicon:
             entries.sort(key=lambda entry: -len(entry[0]))
             if len(entries) == 1 and not entries[0][0]:
                 lex._alone[first] = entries[0][1]
+            by_second: dict[str, list[tuple[list[str], str, str]]] = {}
+            alone: tuple[str, str] | None = None
+            for rest, label, term in entries:
+                if rest:
+                    by_second.setdefault(rest[0], []).append((list(rest), label, term))
+                else:
+                    alone = (label, term)  # sorted last: every phrase is tried before it
+            lex._openings[first] = (by_second, alone)
         return lex
 
     def _learn(self, tokens: Iterable[str]) -> None:
@@ -107,6 +121,16 @@ class Lexicon:
             if len(self._tried) < 200_000:
                 self._tried.add(word)
 
+    def _exact_at(self, tokens: list[str], i: int) -> tuple[int, str, str] | None:
+        """The longest term that starts at word ``i``: its length in words, label and term."""
+        by_second, alone = self._openings[tokens[i]]
+        if by_second and i + 1 < len(tokens):
+            for rest, label, term in by_second.get(tokens[i + 1], ()):
+                end = i + 1 + len(rest)
+                if tokens[i + 1 : end] == rest:
+                    return 1 + len(rest), label, term
+        return (1, *alone) if alone is not None else None
+
     def scan(self, tokens: list[str]) -> Iterator[Match]:
         """Every match in ``tokens``, left to right, longest first, never overlapping."""
         exact, prefixed = self.exact, self._prefixed
@@ -115,23 +139,17 @@ class Lexicon:
             hits = [i for i, w in enumerate(tokens) if w in exact or w in prefixed]
         else:
             hits = [i for i, w in enumerate(tokens) if w in exact]
-        n, done = len(tokens), 0
+        done = 0
         for i in hits:
             if i < done:
                 continue
             word = tokens[i]
-            found: Match | None = None
-            for rest, label, term in exact.get(word, ()):
-                end = i + 1 + len(rest)
-                if end <= n and (not rest or tuple(tokens[i + 1 : end]) == rest):
-                    found = Match(i, 1 + len(rest), label, term)
-                    break
+            found = self._exact_at(tokens, i) if word in exact else None
             if found is None and word in prefixed:
-                label, term = prefixed[word]
-                found = Match(i, 1, label, term)
+                found = (1, *prefixed[word])
             if found is not None:
-                yield found
-                done = i + found.length
+                yield Match(i, *found)
+                done = i + found[0]
 
     def labels_in(self, text: str | list[str]) -> set[str]:
         """The labels of every term found in ``text`` (or in its ``words``)."""
@@ -142,20 +160,18 @@ class Lexicon:
                 self._learn(tokens)
             prefixed = self._prefixed
             labels = {prefixed[w][0] for w in prefixed.keys() & tokens}
-        exact, alone = self.exact, self._alone
-        for first in exact.keys() & tokens:
+        alone = self._alone
+        for first in self.exact.keys() & tokens:
             label = alone.get(first)
             if label is not None:
                 labels.add(label)
                 continue
             # Each place the word stands may begin a different phrase (or none).
-            entries = exact[first]
             at = tokens.index(first)
             while True:
-                for rest, label, _ in entries:
-                    if not rest or tuple(tokens[at + 1 : at + 1 + len(rest)]) == rest:
-                        labels.add(label)
-                        break
+                found = self._exact_at(tokens, at)
+                if found is not None:
+                    labels.add(found[1])
                 try:
                     at = tokens.index(first, at + 1)
                 except ValueError:
