@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 from cydifflib import SequenceMatcher
 
@@ -50,12 +50,12 @@ def word_edits(old: str, new: str, *, cap: int) -> tuple[tuple[WordEdit, ...], b
         return ((WordEdit(op="equal", old=old, new=new),) if old else ()), False
     head, tail = _stable_ends(old, new)
     old_middle, new_middle = old[head : len(old) - tail], new[head : len(new) - tail]
-    a, b = diff_units(old_middle), diff_units(new_middle)
-    if len(a) > cap or len(b) > cap or _too_repetitive(a, b):
+    a, b = _Units(diff_units(old_middle)), _Units(diff_units(new_middle))
+    if len(a.units) > cap or len(b.units) > cap or _too_repetitive(a.tokens, b.tokens):
         return (_edit(old, new),), True
     runs: list[_Run] = []
     _push(runs, old[:head], old[:head], True)
-    _raw_runs(runs, _Units(old_middle, a), _Units(new_middle, b))
+    _raw_runs(runs, a, b)
     _push(runs, old[len(old) - tail :], old[len(old) - tail :], True)
     runs = _shift_shared_space(_absorb_small_equalities(runs))
     return tuple(_equal(r.old) if r.equal else _edit(r.old, r.new) for r in runs), False
@@ -100,14 +100,13 @@ def _common_prefix(a: str, b: str) -> int:
     return low
 
 
-def _too_repetitive(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+def _too_repetitive(a: list[str], b: list[str]) -> bool:
     # The equal pairs cannot outnumber all pairs: ordinary provisions need no counting.
     return len(a) * len(b) > MAX_EQUAL_PAIRS and _equal_pairs(a, b) > MAX_EQUAL_PAIRS
 
 
-def _equal_pairs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> int:
+def _equal_pairs(ka: list[str], kb: list[str]) -> int:
     # Counted between the common head and tail, which _raw_runs takes without the matcher.
-    ka, kb = [token for token, _ in a], [token for token, _ in b]
     head = 0
     while head < len(ka) and head < len(kb) and ka[head] == kb[head]:
         head += 1
@@ -129,19 +128,17 @@ def _edit(old: str, new: str) -> WordEdit:
 
 
 class _Units:
-    """A text cut into diff units, with the offset where each unit starts (and the end)."""
+    """A text cut into diff units (token and the white space after it), and their tokens."""
 
-    __slots__ = ("starts", "text", "tokens", "units")
+    __slots__ = ("tokens", "units")
 
-    def __init__(self, text: str, units: list[tuple[str, str]]) -> None:
-        self.text = text
+    def __init__(self, units: list[str]) -> None:
         self.units = units
-        self.tokens = [token for token, _ in units]
-        self.starts = list(accumulate([len(t) + len(s) for t, s in units], initial=0))
+        self.tokens = list(map(str.rstrip, units))
 
     def span(self, start: int, end: int) -> str:
-        """The text of units ``start`` to ``end`` (a slice: no joining of tuples)."""
-        return self.text[self.starts[start] : self.starts[end]]
+        """The text of units ``start`` to ``end``."""
+        return "".join(self.units[start:end])
 
 
 def _raw_runs(runs: list[_Run], a: _Units, b: _Units) -> None:
@@ -180,19 +177,16 @@ def _equal_span(
         _equal_units(runs, a.units[i1:i2], b.units[j1:j2])
 
 
-def _joined(units: list[tuple[str, str]]) -> str:
-    return "".join([token + space for token, space in units])
-
-
-def _equal_units(runs: list[_Run], a: list[tuple[str, str]], b: list[tuple[str, str]]) -> None:
+def _equal_units(runs: list[_Run], a: list[str], b: list[str]) -> None:
     start = 0
-    for k, ((token, space_a), (_, space_b)) in enumerate(zip(a, b, strict=True)):
-        if space_a != space_b:
-            text = _joined(a[start:k]) + token
+    for k, (unit_a, unit_b) in enumerate(zip(a, b, strict=True)):
+        if unit_a != unit_b:
+            token = unit_a.rstrip()
+            text = "".join(a[start:k]) + token
             _push(runs, text, text, True)
-            _push(runs, space_a, space_b, False)
+            _push(runs, unit_a[len(token) :], unit_b[len(token) :], False)
             start = k + 1
-    text = _joined(a[start:])
+    text = "".join(a[start:])
     _push(runs, text, text, True)
 
 
