@@ -53,3 +53,17 @@ def test_json_escapes_workflow_brackets_and_separators_exactly() -> None:
 
     assert inert_json('"###[ ##[[ #[ ##\u2028["') == '"###\\u005b ##\\u005b[ #[ ##\\u2028["'
     assert inert_json('"plain ascii"') == '"plain ascii"'
+
+
+def test_json_escapes_unsafe_characters_hidden_among_harmless_look_alikes() -> None:
+    from plandiff.render.jsondoc import inert_json
+
+    # Curly quotes, '→' and '§' share their first UTF-8 byte with characters that must be
+    # escaped; the byte-level check must neither stop at them nor give up before the end.
+    for crowd in ("\u2019", "→", "§", "\u0600"):
+        for count in (0, 5, 2000):
+            for bad, shown in (("\u2028", "\\u2028"), ("\x85", "\\u0085"), ("\u061c", "\\u061c")):
+                text = f'"{crowd * count}{bad}{crowd}"'
+                assert inert_json(text) == f'"{crowd * count}{shown}{crowd}"'
+            assert inert_json(f'"{crowd * count}"') == f'"{crowd * count}"'
+    assert inert_json('"\x7f ##["') == '"\\u007f ##\\u005b"'
