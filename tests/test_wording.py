@@ -167,3 +167,17 @@ def test_a_change_in_one_clause_leaves_the_others_whole() -> None:
     assert old[:head] == "The parties agree, in good faith, to a ceasefire. Troops: "
     assert old[len(old) - tail :] == "no more."
     assert runs(old, new)[1] == ("replace", "600,000", "800,000")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES[:12]), max_size=60),
+    st.lists(st.sampled_from(PIECES[:12]), max_size=60),
+)
+def test_the_compiled_matcher_gives_difflibs_opcodes(a: list[str], b: list[str]) -> None:
+    # The word diff relies on cydifflib being difflib's algorithm, only faster: with few
+    # distinct tokens every tie-break of the longest-match search is exercised.
+    import difflib
+
+    expected = difflib.SequenceMatcher(None, a, b, False).get_opcodes()
+    assert wording.SequenceMatcher(None, a, b, False).get_opcodes() == expected

@@ -283,8 +283,7 @@ def compare_command(
     from plandiff.library import resolve
     from plandiff.options import CompareOptions
     from plandiff.pins import find_pins, load_pins
-    from plandiff.render import render
-    from plandiff.render.terminal import color_wanted
+    from plandiff.render import COLOR_FORMATS, render
     from plandiff.topics import filter_by_topic
 
     if output is not None:
@@ -297,13 +296,20 @@ def compare_command(
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
-    text = render(comparison, fmt, color=color_wanted(color, None if output else sys.stdout))
+    text = render(comparison, fmt, color=fmt in COLOR_FORMATS and _colored(color, output))
     _emit(text, output, inputs=(old, new))
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:
         failed = comparison.has_differences
     ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)
+
+
+def _colored(mode: str, output: Path | None) -> bool:
+    # Imported here: the terminal renderer is not needed to write JSON, Markdown or HTML.
+    from plandiff.render.terminal import color_wanted
+
+    return color_wanted(mode, None if output else sys.stdout)
 
 
 def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
@@ -322,6 +328,9 @@ def main() -> None:
     # a comparison of 10,000 provisions, ~0.1 s spent proving that plans and records, which
     # hold no cycles, are garbage. Freezing them first skips that walk.
     atexit.register(gc.freeze)
+    # The records are plandiff's own, so no pydantic plugin has anything to observe; without
+    # this, pydantic scans every installed package's entry points (~30 ms CPU of each run).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _utf8_streams()
     try:
         code = cli.main(standalone_mode=False)

@@ -127,17 +127,21 @@ def _paired(
 ) -> ProvisionChange:
     olds = [old.provisions[i] for i in m.old]
     news = [new.provisions[j] for j in m.new]
-    old_text = JOIN.join(p.text for p in olds)
-    new_text = JOIN.join(p.text for p in news)
+    one_to_one = len(olds) == 1 and len(news) == 1
+    if one_to_one:  # most pairs: no joining, and one heading on each side
+        old_text, new_text = olds[0].text, news[0].text
+        heading_changed = olds[0].heading != news[0].heading
+    else:
+        old_text = JOIN.join([p.text for p in olds])
+        new_text = JOIN.join([p.text for p in news])
+        heading_changed = [p.heading for p in olds] != [p.heading for p in news]
     edits, capped = word_edits(old_text, new_text, cap=options.word_diff_cap)
     subpoints = _subpoints(olds, news, options.word_diff_cap)
-    one_to_one = len(olds) == 1 and len(news) == 1
     # Identical text needs no normalising: most pairs of a long plan take this shortcut.
     reworded = (old_text != new_text and normalize(old_text) != normalize(new_text)) or any(
         s.kind is not ChangeKind.UNCHANGED for s in subpoints
     )
     renumbered = one_to_one and olds[0].number != news[0].number
-    heading_changed = [p.heading for p in olds] != [p.heading for p in news]
     if len(olds) > 1:
         kind = ChangeKind.MERGED
     elif len(news) > 1:
@@ -152,11 +156,12 @@ def _paired(
         kind = ChangeKind.MODIFIED
     else:
         kind = ChangeKind.UNCHANGED
+    note = invisible_note(old_text, new_text, subpoints)
     return ProvisionChange(
         id=f"p-{news[0].number}",
         kind=kind,
-        old=tuple(_ref(p, i) for p, i in zip(olds, m.old, strict=True)),
-        new=tuple(_ref(p, j) for p, j in zip(news, m.new, strict=True)),
+        old=tuple(map(_ref, olds, m.old)),
+        new=tuple(map(_ref, news, m.new)),
         matched_by=m.by,
         confidence=1.0 if m.by in (MatchedBy.PINNED, MatchedBy.KEY) else round(m.score, 3),
         reworded=reworded,
@@ -167,7 +172,7 @@ def _paired(
         edits_capped=capped,
         subpoints=subpoints,
         topics=_topics(news, options) or _topics(olds, options),
-        note=_joined_notes(m.note, invisible_note(old_text, new_text, subpoints)),
+        note=_joined_notes(m.note, note) if m.note else note,
     )
 
 

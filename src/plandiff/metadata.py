@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from plandiff.changes import MetadataChange
 from plandiff.model import Plan
@@ -48,13 +48,48 @@ def _scalar(plan: Plan, name: str) -> str | None:
 
 
 def _nested_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
-    # deepdiff takes a quarter of a second to import, so it is only asked about the lists of
-    # parties and sources, and only when they differ; plain fields are compared directly.
+    found = _source_changes(before["sources"], after["sources"])
+    old, new = before["parties"], after["parties"]
+    gone, came = [p for p in old if p not in new], [p for p in new if p not in old]
+    if (gone and came) or len(set(old)) < len(old) or len(set(new)) < len(new):
+        # A renamed party ("Russia" → "Russian Federation") is paired by deepdiff's distance.
+        found.extend(_deepdiff_changes({"parties": old}, {"parties": new}))
+    else:
+        found.extend(_change(f"parties[{old.index(p)}]", "removed", p, None) for p in gone)
+        found.extend(_change(f"parties[{new.index(p)}]", "added", None, p) for p in came)
+    return found
+
+
+def _source_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
+    # Sources are keyed by id and have fixed fields: a plain comparison says everything, so
+    # deepdiff (a tenth of a second to import) is left for the parties' pairing of renames.
+    found = [
+        _change(f"sources[{k}]", "removed", before[k], None) for k in before.keys() - after.keys()
+    ]
+    found += [
+        _change(f"sources[{k}]", "added", None, after[k]) for k in after.keys() - before.keys()
+    ]
+    for key in before.keys() & after.keys():
+        found.extend(
+            _change(f"sources[{key}].{name}", "changed", value, after[key][name])
+            for name, value in before[key].items()
+            if value != after[key][name]
+        )
+    return found
+
+
+def _change(
+    path: str, change: Literal["changed", "added", "removed"], old: Any, new: Any
+) -> MetadataChange:
+    return MetadataChange(path=path, change=change, old=_text(old), new=_text(new))
+
+
+def _deepdiff_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
     # Only the plain comparison is used; a Delta (which can unpickle) is never built.
     from deepdiff import DeepDiff
 
-    # threshold_to_diff_deeper=0: report each source added or removed, even when the two lists
-    # of sources have nothing in common (deepdiff would otherwise replace the whole mapping).
+    # threshold_to_diff_deeper=0: report each item added or removed, even when the two
+    # collections have nothing in common (deepdiff would otherwise replace the whole value).
     diff = DeepDiff(before, after, ignore_order=True, view="tree", threshold_to_diff_deeper=0)
     found = []
     for report, levels in diff.items():
@@ -62,19 +97,11 @@ def _nested_changes(before: dict[str, Any], after: dict[str, Any]) -> list[Metad
             path = _path(level.path(output_format="list"))
             old_value, new_value = level.t1, level.t2
             if "added" in report:
-                found.append(
-                    MetadataChange(path=path, change="added", old=None, new=_text(new_value))
-                )
+                found.append(_change(path, "added", None, new_value))
             elif "removed" in report:
-                found.append(
-                    MetadataChange(path=path, change="removed", old=_text(old_value), new=None)
-                )
+                found.append(_change(path, "removed", old_value, None))
             else:
-                found.append(
-                    MetadataChange(
-                        path=path, change="changed", old=_text(old_value), new=_text(new_value)
-                    )
-                )
+                found.append(_change(path, "changed", old_value, new_value))
     return found
 
 

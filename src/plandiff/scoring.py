@@ -17,7 +17,8 @@ _RARITY_SAMPLE = 400
 class Scorer:
     """Profiles of chosen old and new provisions, weighted by rarity across both versions.
 
-    Built once, then only read: every method is a pure lookup or computation.
+    Built once, then only read: every method is a pure lookup or computation (lookup keys are
+    worked out on first request and remembered, since most provisions never need them).
     """
 
     def __init__(
@@ -34,18 +35,34 @@ class Scorer:
         self.weight = rarity(documents)
         self._old = {i: profile(w, self.weight) for i, w in old_words.items()}
         self._new = {j: profile(w, self.weight) for j, w in new_words.items()}
-        rarest_first = sorted(self.weight, key=lambda w: (-self.weight[w], w))
-        rank = {w: r for r, w in enumerate(rarest_first)}
-        self._old_keys = {i: lookup_keys(w, rank) for i, w in old_words.items()}
-        self._new_keys = {j: lookup_keys(w, rank) for j, w in new_words.items()}
+        self._rank: dict[str, int] = {}
+        self._old_keys: dict[int, tuple[str, ...]] = {}
+        self._new_keys: dict[int, tuple[str, ...]] = {}
 
     def old_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """The index lookup keys of these old provisions."""
-        return {i: self._old_keys[i] for i in indices}
+        return self._keys(self._old, self._old_keys, indices)
 
     def new_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """The index lookup keys of these new provisions."""
-        return {j: self._new_keys[j] for j in indices}
+        return self._keys(self._new, self._new_keys, indices)
+
+    def _keys(
+        self,
+        profiles: dict[int, Profile],
+        known: dict[int, tuple[str, ...]],
+        indices: Iterable[int],
+    ) -> dict[int, tuple[str, ...]]:
+        if not self._rank:
+            rarest_first = sorted(self.weight, key=lambda w: (-self.weight[w], w))
+            self._rank.update((w, r) for r, w in enumerate(rarest_first))
+        found = {}
+        for k in indices:
+            keys = known.get(k)
+            if keys is None:
+                keys = known[k] = lookup_keys(profiles[k].words, self._rank)
+            found[k] = keys
+        return found
 
     def old(self, i: int) -> Profile:
         return self._old[i]

@@ -28,7 +28,7 @@ _TOKEN = re.compile(rf"(?={_NUMBER_START}){_NUMBER}|{_WORD}|\s+|[^\w\s]", re.IGN
 _CONTENT = re.compile(rf"{_NUMBER}|{_WORD}", re.IGNORECASE)
 # Units of the word diff: a token with the white space that follows it. Diffing bare tokens
 # makes difflib quadratic (the single-space token recurs everywhere) and ten times slower.
-_UNIT_RE = re.compile(rf"((?={_NUMBER_START}){_NUMBER}|{_WORD}|[^\w\s]|)(\s*)", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"(?:(?={_NUMBER_START}){_NUMBER}|{_WORD}|[^\w\s]|)\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _FOLD = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -106,13 +106,14 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
-def diff_units(text: str) -> list[tuple[str, str]]:
-    """Split text into the units a word diff compares: (token, the white space after it).
+def diff_units(text: str) -> list[str]:
+    """Split text into the units a word diff compares: a token with the white space after it.
 
-    Only text that starts with white space has a unit whose token is empty.
+    No token ends in white space, so ``unit.rstrip()`` is the token. Only text that starts
+    with white space has a unit whose token is empty.
 
     >>> diff_units("Cap: 600,000 troops.")
-    [('Cap', ''), (':', ' '), ('600,000', ' '), ('troops', ''), ('.', '')]
+    ['Cap', ': ', '600,000 ', 'troops', '.']
     """
     units = _UNIT_RE.findall(text)
     units.pop()  # the empty match at the very end
