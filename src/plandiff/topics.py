@@ -100,14 +100,15 @@ def summarise(
     unchanged: Counter[str] = Counter()
     found: Counter[str] = Counter()
     for change in changes:
-        if change.kind is ChangeKind.NOT_COVERED:
+        kind = change.kind
+        if kind is ChangeKind.NOT_COVERED:
             continue
-        for topic in change_topics(change, rules=rules):
-            if change.kind is ChangeKind.UNCHANGED:
-                unchanged[topic] += 1
-            else:
-                changed[topic] += 1
-            found[topic] += per_change[change.id]
+        tags = change.topics or change_topics(change, rules=rules)
+        (unchanged if kind is ChangeKind.UNCHANGED else changed).update(tags)
+        hits = per_change.get(change.id)
+        if hits:
+            for topic in tags:
+                found[topic] += hits
     topics = sorted(changed.keys() | unchanged.keys(), key=lambda t: (-found[t], -changed[t], t))
     return tuple(TopicSummary(topic=t, changed=changed[t], unchanged=unchanged[t],
                               findings=found[t]) for t in topics)  # fmt: skip
