@@ -165,6 +165,8 @@ def tidy(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
     >>> [(m.op, m.text, m.edge) for m in tidy((Segment("insert", " in peacetime"),))]
     [('insert', ' ', True), ('insert', 'in peacetime', False)]
     """
+    if len(segments) == 1 and segments[0].op == "equal":  # most rows of a large report
+        return (Mark("equal", segments[0].text),)
     out: list[Mark] = []
     for s in segments:
         if s.op == "equal":

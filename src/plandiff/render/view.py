@@ -381,6 +381,8 @@ def anchor_for(change_id: str) -> str:
 
 def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
     """'6', '3a, 3b' or None when there is no provision on that side."""
+    if len(refs) == 1:  # nearly every row: no generator for one number
+        return refs[0].number or None
     return ", ".join(r.number for r in refs) or None
 
 
@@ -430,6 +432,8 @@ def _summary(change: ProvisionChange, found: tuple[str, ...], matched: str | Non
 
 
 def _joined(refs: tuple[ProvisionRef, ...]) -> str:
+    if len(refs) == 1:  # nearly every row: no generator for one text
+        return refs[0].text
     return " ".join(r.text for r in refs)
 
 
