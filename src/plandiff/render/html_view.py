@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from plandiff.changes import ChangeKind, Comparison, ProvisionChange
 from plandiff.render.view import (
@@ -39,8 +40,7 @@ class HeadlineLink:
     href: str | None
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A run of redline text; ``edge`` marks the spaces around an insertion or deletion."""
 
     op: str  # 'equal', 'insert' or 'delete', as in the shared view's segments
@@ -57,8 +57,7 @@ class SubEntry:
     segments: tuple[Mark, ...]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One item of the provision list: a provision (``row``), or where a moved one stood.
 
     The page holds one interleaved redline per provision and shows it in both columns:
