@@ -80,6 +80,11 @@ def _reference_text(token: str) -> str:
     return token[:-1] + f"&#{ord(token[-1])};"
 
 
+# Three or more line breaks. Spelt with a literal prefix so that the regex engine looks for
+# it with a fast string search: r"\n{3,}" took 6x longer over a report of 7 MB.
+BLANK_RUNS = re.compile("\n\n\n+")
+
+
 class _Escaped(str):
     """Text already escaped for Markdown, which ``markupsafe.escape`` keeps as it is."""
 
@@ -123,4 +128,4 @@ def render_markdown(comparison: Comparison) -> str:
     template = _environment().get_template("report.md.j2")
     text = template.render(view=build_view(comparison))
     # Blank-line runs come from optional sections; collapse them so output is tidy and stable.
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    return BLANK_RUNS.sub("\n\n", text).rstrip("\n") + "\n"
