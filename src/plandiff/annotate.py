@@ -99,6 +99,47 @@ def changed_share(change: ProvisionChange, old: str, new: str) -> float:
     return min(len(a - b) / len(a), len(b - a) / len(b)) if a and b else 1.0
 
 
+def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None:
+    """Both texts of a paired provision, how much changed and where (None when no word did).
+
+    Most pairs have no sub-points and a word diff: one walk of the edits gives all four, as
+    ``texts``, ``changed_share`` and ``near_changes`` would."""
+    edits = change.edits
+    if change.subpoints or not edits or change.edits_capped:
+        old, new = texts(change)
+        if old == new:
+            return None
+        # A capped diff is one big replacement: read the whole texts instead.
+        near = None if change.edits_capped or not edits else near_changes(change)
+        return old, new, changed_share(change, old, new), near
+    olds = [e.old for e in edits]
+    news = [e.new for e in edits]
+    if olds == news:
+        return None  # moved or renumbered: the bulk of a long plan, done with here
+    old, new = "".join(olds), "".join(news)
+    if old == new:
+        return None
+    equal = [e.op == "equal" for e in edits]
+    last = len(edits) - 1
+    near_old: list[str] = []
+    near_new: list[str] = []
+    bare: list[str] = []
+    gone = came = 0
+    for k, same in enumerate(equal):
+        if same:
+            continue
+        was, now = olds[k], news[k]
+        gone += len(was)
+        came += len(now)
+        before = olds[k - 1][-_CONTEXT:] if k and equal[k - 1] else ""
+        after = olds[k + 1][:_CONTEXT] if k < last and equal[k + 1] else ""
+        near_old.append(before + was + after)
+        near_new.append(before + now + after)
+        bare += (was, now)
+    share = min(gone / len(old), came / len(new)) if old and new else 1.0
+    return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare))
+
+
 def _bare_count(finding: Finding) -> bool:
     """A plain count ("five") that appeared or vanished: in a rewritten provision it says
     nothing the rewrite finding does not, since a new text seldom repeats the old one's words.
@@ -145,17 +186,15 @@ def annotate(
     for index, change in enumerate(changes):
         if change.kind in _SKIP:
             continue
-        old, new = texts(change)
         if change.kind is ChangeKind.ADDED:
-            found = whole_provision(new, True, rules, change.id)
+            found = whole_provision(texts(change)[1], True, rules, change.id)
         elif change.kind is ChangeKind.REMOVED:
-            found = whole_provision(old, False, rules, change.id)
-        elif old == new:
-            continue  # renumbered or moved without a word changed
+            found = whole_provision(texts(change)[0], False, rules, change.id)
         else:
-            share = changed_share(change, old, new)
-            # A capped diff is one big replacement: read the whole texts instead.
-            near = None if change.edits_capped or not change.edits else near_changes(change)
+            read = _read(change)
+            if read is None:
+                continue  # renumbered or moved without a word changed
+            old, new, share, near = read
             found = figures(old, new, rules, change.id, near)
             if share >= rules.rewritten_share:
                 found = [f for f in found if not _bare_count(f)]

@@ -68,16 +68,25 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_UNIT_NEXT = re.compile(r"[\s-]+(?P<unit>days?|weeks?|months?|years?|hours?)\b", re.I)
+_REFERENCE_WORDS = (
+    "article", "point", "paragraph", "section", "clause", "resolution", "item", "no.", "number",
+    "chapter", "annex", "protocol", "phase", "stage", "part",
+)  # fmt: skip
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:article|point|paragraph|section|clause|resolution|item|no\.|number|chapter|annex"
-    r"|protocol|phase|stage|part)\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(map(re.escape, _REFERENCE_WORDS))})\s*$", re.IGNORECASE
 )
+_DEADLINE_WORDS = (
+    "within", "by", "before", "until", "after", "in", "no later than", "not later than",
+    "no earlier than", "not earlier than", "up to", "starting", "from", "on",
+)  # fmt: skip
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:within|by|before|until|after|in|no later than|not later than|no earlier than"
-    r"|not earlier than|up to|starting|from|on)\s+(?:the\s+)?(?:first\s+|next\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_DEADLINE_WORDS)})\s+(?:the\s+)?(?:first\s+|next\s+)?$", re.IGNORECASE
 )
+# The letters those searches can end on (in either case): the text before most figures ends
+# otherwise, and a look at its last character spares the search, which tries every position.
+_REFERENCE_ENDS = frozenset(w[-1] for w in _REFERENCE_WORDS for w in (w, w.upper()))
+_DEADLINE_ENDS = frozenset(w[-1] for w in (*_DEADLINE_WORDS, "the", "first", "next")
+                           for w in (w, w.upper()))  # fmt: skip
 _PERSONNEL_BEFORE = re.compile(
     r"\b(?:armed forces|army|troops|military|personnel|soldiers|servicemen|forces)\b",
     re.IGNORECASE,
@@ -161,6 +170,10 @@ def _starts(text: str) -> list[int]:
     starts = []
     for m in _SIGN_OR_DIGIT.finditer(text):
         at = m.start()
+        # A digit right after a digit cannot begin a number: every reading of one needs a word
+        # boundary or no word character before it (``\d`` is ``str.isdecimal``).
+        if at and text[at].isdecimal() and text[at - 1].isdecimal():
+            continue
         before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
         starts.append(before.start() if before else at)
     present = _START_WORDS.intersection(text.lower().translate(SEPARATORS).split())
@@ -198,7 +211,7 @@ def quantities(text: str) -> list[Quantity]:
         pos = end
         start = m.start()
         before = text[max(0, start - 40) : start]
-        if unit == "count" and _REFERENCE_BEFORE.search(before):
+        if unit == "count" and _ends_like(before, _REFERENCE_ENDS, _REFERENCE_BEFORE):
             continue
         kind = m.lastgroup
         if unit not in {"date", "ratio"}:
@@ -211,9 +224,15 @@ def quantities(text: str) -> list[Quantity]:
             sentence = _SENTENCE_BREAK.split(text[max(0, start - 100) : start])[-1]
             if _PERSONNEL_BEFORE.search(sentence):
                 unit = "personnel"
-        deadline = unit in TIME_UNITS and bool(_DEADLINE_BEFORE.search(before))
+        deadline = unit in TIME_UNITS and _ends_like(before, _DEADLINE_ENDS, _DEADLINE_BEFORE)
         found.append(Quantity(value, unit, text[start:end], start, end, deadline))
     return found
+
+
+def _ends_like(before: str, ends: frozenset[str], pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` (anchored at the end, trailing spaces allowed) matches ``before``."""
+    last = before.rstrip()[-1:]
+    return last in ends and pattern.search(before) is not None
 
 
 def _suffixes(

@@ -159,14 +159,13 @@ def _key_counts(tokens: list[str]) -> Counter[tuple[str, str]]:
 
 
 def _shift(
-    old: Counter[tuple[str, str]], new: Counter[tuple[str, str]], label: str
+    diff: dict[tuple[str, str], int], label: str
 ) -> tuple[int, list[str], list[str]]:
     """Net change in count for ``label``, the terms that grew and the terms that shrank."""
-    terms = sorted({t for (lab, t) in (*old, *new) if lab == label})
-    grew = [t for t in terms if new[(label, t)] > old[(label, t)]]
-    shrank = [t for t in terms if new[(label, t)] < old[(label, t)]]
-    net = sum(new[(label, t)] - old[(label, t)] for t in terms)
-    return net, grew, shrank
+    moved = sorted((t, d) for (lab, t), d in diff.items() if lab == label)
+    grew = [t for t, d in moved if d > 0]
+    shrank = [t for t, d in moved if d < 0]
+    return sum(d for _, d in moved), grew, shrank
 
 
 def key_language(
@@ -219,8 +218,9 @@ def _key_word_shifts(
     out: list[Finding | None] = []
     if old == new:
         return out
-    strong, strong_up, strong_down = _shift(old, new, "strong")
-    weak, weak_up, weak_down = _shift(old, new, "weak")
+    diff = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
+    strong, strong_up, strong_down = _shift(diff, "strong")
+    weak, weak_up, weak_down = _shift(diff, "weak")
     if strong < 0 and weak > 0:
         out.append(rules.finding("modality-weakened", change_id, old=strong_down[0],
                                  new=weak_up[0], term=weak_up[0]))  # fmt: skip
@@ -228,7 +228,7 @@ def _key_word_shifts(
         out.append(rules.finding("modality-strengthened", change_id, old=weak_down[0],
                                  new=strong_up[0], term=strong_up[0]))  # fmt: skip
     for label in ("negation", "condition"):
-        net, grew, shrank = _shift(old, new, label)
+        net, grew, shrank = _shift(diff, label)
         if net > 0:
             word = ", ".join(grew)
             out.append(rules.finding(f"{label}-added", change_id, word=word, term=word))

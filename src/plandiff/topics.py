@@ -24,7 +24,7 @@ from plandiff.changes import (
 from plandiff.errors import UsageError
 from plandiff.lexicon import Lexicon
 from plandiff.model import Provision, SubPoint
-from plandiff.ruleset import RuleSet
+from plandiff.ruleset import RuleSet, TopicTerms
 
 
 @cache
@@ -36,10 +36,12 @@ def default_lexicon() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((topic, tuple(terms)) for topic, terms in raw["topics"].items())
 
 
+# Keyed by the project's extra topic terms alone (the only part of a RuleSet topics read):
+# hashing an empty tuple is free, hashing the whole RuleSet on every lookup was not.
 @lru_cache(maxsize=16)
-def _compiled(ruleset: RuleSet) -> tuple[Lexicon, tuple[str, ...]]:
+def _compiled(extras: tuple[TopicTerms, ...]) -> tuple[Lexicon, tuple[str, ...]]:
     topics = dict(default_lexicon())
-    for extra in ruleset.topics:
+    for extra in extras:
         topics[extra.topic] = (*topics.get(extra.topic, ()), *extra.terms)
     pairs = ((term, topic) for topic, terms in topics.items() for term in terms)
     return Lexicon.build(pairs), tuple(topics)
@@ -47,16 +49,16 @@ def _compiled(ruleset: RuleSet) -> tuple[Lexicon, tuple[str, ...]]:
 
 def topics_in(text: str, *, rules: RuleSet | None = None) -> tuple[str, ...]:
     """The lexicon topics ``text`` mentions, in lexicon order."""
-    return _topics_in(text, rules or RuleSet())
+    return _topics_in(text, rules.topics if rules else ())
 
 
 # Most provisions of a long plan stand unchanged in both versions, so the same text is looked
 # up for its old side, its new side and its row: remembering recent answers saves that work.
 @lru_cache(maxsize=32_768)
-def _topics_in(text: str, rules: RuleSet) -> tuple[str, ...]:
-    lexicon, order = _compiled(rules)
+def _topics_in(text: str, extras: tuple[TopicTerms, ...]) -> tuple[str, ...]:
+    lexicon, order = _compiled(extras)
     found = lexicon.labels_in(text)
-    return tuple(t for t in order if t in found)
+    return tuple([t for t in order if t in found]) if found else ()
 
 
 def _subpoint_text(points: Iterable[SubPoint]) -> str:
@@ -67,8 +69,9 @@ def topics_for(provision: Provision, *, rules: RuleSet | None = None) -> tuple[s
     """The provision's own topic tags, or when it has none, the topics its wording mentions."""
     if provision.topics:
         return provision.topics
-    text = f"{provision.heading or ''} {provision.text} {_subpoint_text(provision.subpoints)}"
-    return topics_in(text, rules=rules)
+    subpoints = _subpoint_text(provision.subpoints) if provision.subpoints else ""
+    text = f"{provision.heading or ''} {provision.text} {subpoints}"
+    return _topics_in(text, rules.topics if rules else ())
 
 
 def change_topics(change: ProvisionChange, *, rules: RuleSet | None = None) -> tuple[str, ...]:
@@ -97,14 +100,15 @@ def summarise(
     unchanged: Counter[str] = Counter()
     found: Counter[str] = Counter()
     for change in changes:
-        if change.kind is ChangeKind.NOT_COVERED:
+        kind = change.kind
+        if kind is ChangeKind.NOT_COVERED:
             continue
-        for topic in change_topics(change, rules=rules):
-            if change.kind is ChangeKind.UNCHANGED:
-                unchanged[topic] += 1
-            else:
-                changed[topic] += 1
-            found[topic] += per_change[change.id]
+        tags = change.topics or change_topics(change, rules=rules)
+        (unchanged if kind is ChangeKind.UNCHANGED else changed).update(tags)
+        hits = per_change.get(change.id)
+        if hits:
+            for topic in tags:
+                found[topic] += hits
     topics = sorted(changed.keys() | unchanged.keys(), key=lambda t: (-found[t], -changed[t], t))
     return tuple(TopicSummary(topic=t, changed=changed[t], unchanged=unchanged[t],
                               findings=found[t]) for t in topics)  # fmt: skip

@@ -18,6 +18,7 @@ from plandiff.render.view import (
     SubPointView,
     anchor_for,
     build_view,
+    side_segments,
 )
 
 # The engine names changes 'p-6' and 'old-26'; those are the anchors readers link to. Any
@@ -120,7 +121,8 @@ def html_view(cmp: Comparison) -> HtmlView:
     """The shared report view plus what the HTML page needs on top of it."""
     report = build_view(cmp)
     rows = {r.id: r for r in (*report.changed, *report.not_covered, *report.unchanged)}
-    hrefs = {anchor_for(c.id): html_anchor(c.id) for c in cmp.changes}
+    # Headlines link to their provisions; only those ids need the page's anchor worked out.
+    hrefs = {anchor_for(i): html_anchor(i) for i in {f.change_id for f in cmp.findings}}
     topic_ids = _topic_ids(cmp)
     per_topic = Counter(t for c in cmp.changes for t in set(c.topics))
     return HtmlView(
@@ -165,8 +167,11 @@ def tidy(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
     """
     out: list[Mark] = []
     for s in segments:
+        if s.op == "equal":
+            out.append(Mark(s.op, s.text))
+            continue
         core = s.text.strip()
-        if s.op == "equal" or not core or core == s.text:
+        if not core or core == s.text:
             out.append(Mark(s.op, s.text))
             continue
         start = s.text.index(core)
@@ -222,7 +227,7 @@ def _plain(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
 
 def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
     if unknown:
-        return SubEntry(sub, None, _plain(sub.old_segments))
+        return SubEntry(sub, None, _plain(side_segments(sub.edits, "old")))
     side = {ChangeKind.ADDED: "new", ChangeKind.REMOVED: "old", ChangeKind.NOT_COVERED: "old"}
     return SubEntry(sub, side.get(ChangeKind(sub.kind)), tidy(sub.segments))
 
@@ -263,7 +268,7 @@ def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry
         heading=_heading(c),
         absent_old=_absent(row.kind, "old"),
         absent_new=_absent(row.kind, "new"),
-        segments=_plain(row.old_segments) if unknown else tidy(row.segments),
+        segments=_plain(side_segments(row.edits, "old")) if unknown else tidy(row.segments),
         subpoints=tuple(_sub(s, unknown) for s in row.subpoints),
     )
 

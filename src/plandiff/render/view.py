@@ -131,8 +131,7 @@ class SubPointView:
     kind_label: str
     label: str
     segments: tuple[Segment, ...]
-    old_segments: tuple[Segment, ...]
-    new_segments: tuple[Segment, ...]
+    edits: tuple[WordEdit, ...]  # the redline's source; side_segments gives one column of it
     title: str  # as printed before the text: '(a)', '(a) → (b)', '(i) added', '(b) removed'
     old_label: str | None
     new_label: str | None
@@ -159,8 +158,7 @@ class RowView:
     old_text: str
     new_text: str
     segments: tuple[Segment, ...]
-    old_segments: tuple[Segment, ...]
-    new_segments: tuple[Segment, ...]
+    edits: tuple[WordEdit, ...]  # the redline's source; side_segments gives one column of it
     edits_capped: bool
     subpoints: tuple[SubPointView, ...]
     findings: tuple[HeadlineView, ...]
@@ -425,10 +423,10 @@ def _matched(change: ProvisionChange) -> str | None:
     return f"matched by {change.matched_by}, confidence {change.confidence:.2f}"
 
 
-def _summary(change: ProvisionChange, found: tuple[str, ...]) -> str:
+def _summary(change: ProvisionChange, found: tuple[str, ...], matched: str | None) -> str:
     # The kind is shown beside the summary already, so an aspect that only repeats it goes.
     shown = [a for a in found if a != change.kind]
-    return " · ".join((*shown, *filter(None, [_matched(change)])))
+    return " · ".join((*shown, matched) if matched else shown)
 
 
 def _joined(refs: tuple[ProvisionRef, ...]) -> str:
@@ -443,19 +441,10 @@ def _heading(change: ProvisionChange) -> str | None:
 
 
 def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView:
-    edits = change.edits or _fallback_edits(change)
+    edits = row_edits(change)
     old, new = numbers(change.old), numbers(change.new)
     found = _aspects(change, old, new)
-    whole = _unchanged_text(edits)
-    inline: tuple[Segment, ...]
-    old_side: tuple[Segment, ...]
-    new_side: tuple[Segment, ...]
-    if whole is not None:
-        # Most rows of a large report: all three redlines are the same one run of text.
-        inline = old_side = new_side = (Segment("equal", whole),) if whole else ()
-    else:
-        inline = segments(edits)
-        old_side, new_side = side_segments(edits, "old"), side_segments(edits, "new")
+    matched = _matched(change)
     return RowView(
         anchor=anchor_for(change.id),
         id=change.id,
@@ -466,22 +455,24 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         new_label=new,
         heading=_heading(change),
         aspects=found,
-        matched=_matched(change),
+        matched=matched,
         note=change.note,
         topics=change.topics,
         old_text=_joined(change.old),
         new_text=_joined(change.new),
-        segments=inline,
-        old_segments=old_side,
-        new_segments=new_side,
+        segments=segments(edits),
+        edits=edits,
         edits_capped=change.edits_capped,
         subpoints=tuple(_flatten(change.subpoints, 0)),
         findings=findings,
-        summary=_summary(change, found),
+        summary=_summary(change, found, matched),
     )
 
 
-def _fallback_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
+def row_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
+    """The word edits a row's redline shows: the change's own, or its texts whole."""
+    if change.edits:
+        return change.edits
     # No word edits (unchanged, added, removed, or capped): show the texts whole.
     old, new = _joined(change.old), _joined(change.new)
     if old == new:
@@ -489,44 +480,46 @@ def _fallback_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
     return (WordEdit(op="replace", old=old, new=new),)
 
 
-def _unchanged_text(edits: tuple[WordEdit, ...]) -> str | None:
-    """The text of a redline that is one equal run on both sides, else None."""
-    if len(edits) != 1:
-        return None
-    edit = edits[0]
-    return edit.new if edit.op == "equal" and edit.old == edit.new else None
-
-
 def segments(edits: tuple[WordEdit, ...]) -> tuple[Segment, ...]:
     """The inline redline: a replacement shows its deletion before its insertion."""
-    out: list[Segment] = []
+    if len(edits) == 1 and edits[0].op == "equal":  # most rows of a large report
+        return (Segment("equal", edits[0].new),) if edits[0].new else ()
+    pieces: list[tuple[SegmentOp, str]] = []
     for edit in edits:
         if edit.op == "equal":
-            _push(out, "equal", edit.new)
-            continue
-        _push(out, "delete", edit.old)
-        _push(out, "insert", edit.new)
-    return tuple(out)
+            pieces.append(("equal", edit.new))
+        else:
+            pieces.append(("delete", edit.old))
+            pieces.append(("insert", edit.new))
+    return _runs(pieces)
 
 
 def side_segments(edits: tuple[WordEdit, ...], side: Literal["old", "new"]) -> tuple[Segment, ...]:
     """One column of a side-by-side redline: old text with deletions, or new with insertions."""
+    if side == "old":
+        return _runs([("equal" if e.op == "equal" else "delete", e.old) for e in edits])
+    return _runs([("equal" if e.op == "equal" else "insert", e.new) for e in edits])
+
+
+def _runs(pieces: list[tuple[SegmentOp, str]]) -> tuple[Segment, ...]:
+    """One segment per run of non-empty pieces of one kind."""
+    # Each run is joined once: adding piece by piece to a growing text was quadratic in the
+    # number of pieces of a run.
     out: list[Segment] = []
-    for edit in edits:
-        text = edit.old if side == "old" else edit.new
-        _push(
-            out, "equal" if edit.op == "equal" else ("delete" if side == "old" else "insert"), text
-        )
+    op: SegmentOp = "equal"
+    texts: list[str] = []
+    for kind, text in pieces:
+        if not text:
+            continue
+        if kind == op:
+            texts.append(text)
+            continue
+        if texts:
+            out.append(Segment(op, "".join(texts)))
+        op, texts = kind, [text]
+    if texts:
+        out.append(Segment(op, "".join(texts)))
     return tuple(out)
-
-
-def _push(out: list[Segment], op: SegmentOp, text: str) -> None:
-    if not text:
-        return
-    if out and out[-1].op == op:
-        out[-1] = Segment(op, out[-1].text + text)
-    else:
-        out.append(Segment(op, text))
 
 
 def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPointView]:
@@ -548,8 +541,7 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 kind_label=KIND_LABELS[sp.kind],
                 label=label,
                 segments=segments(sp.edits),
-                old_segments=side_segments(sp.edits, "old"),
-                new_segments=side_segments(sp.edits, "new"),
+                edits=sp.edits,
                 title=title,
                 old_label=sp.old_label,
                 new_label=sp.new_label,

@@ -1,0 +1,47 @@
+"""Term matching: ASCII text cut as bytes finds exactly what the str path finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from plandiff.lexicon import Lexicon, ascii_words, words
+
+_TERMS = [
+    ("NATO", "alliances"), ("armed forces", "army"), ("forces", "forces"), ("no", "neg"),
+    ("no later than", "ignore"), ("militar*", "mil"), ("Київ", "kyiv"), ("café", "cafe"),
+    ("security guarantee", "guarantee"), ("de facto", "defacto"), ("démilitar*", "demil"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_ascii_words_cut_every_ascii_character_as_words_does(code: int) -> None:
+    text = f"Ab{chr(code)}Cd NATO{chr(code)}"
+    assert ascii_words(text) == [w.encode("ascii") for w in words(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO's armed forces, militarily: no later than May.",
+        "No forces\x1carmed\x1dforces; security guarantees de facto",
+        "Militarisation of the armed\tforces, not NATO",
+        "",
+        "no",
+    ],
+)
+def test_ascii_text_and_its_words_give_the_same_labels(text: str) -> None:
+    lex = Lexicon.build(_TERMS)
+    assert text.isascii()
+    assert lex.labels_in(text) == lex.labels_in(words(text))
+
+
+def test_terms_outside_ascii_still_match_text_outside_ascii() -> None:
+    lex = Lexicon.build(_TERMS)
+    assert lex.labels_in("Київ and the café, démilitarisée") == {"kyiv", "cafe", "demil"}
+    assert lex.labels_in("Kyiv and the cafe, demilitarised") == set()
+
+
+def test_a_phrase_opening_word_is_read_at_every_place_it_stands() -> None:
+    lex = Lexicon.build(_TERMS)
+    assert lex.labels_in("armed men; no armed forces") == {"army", "forces", "neg"}
+    assert lex.labels_in("armed men; no later than") == {"ignore"}
