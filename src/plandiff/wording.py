@@ -20,6 +20,8 @@ from plandiff.text import diff_units
 JOIN = "\n\n"
 # Punctuation followed by white space: a place where the tokens of any text start anew.
 _CUT = re.compile(r"[.,;:!?]\s+")
+# The last such place before a given end, found in one backward scan.
+_LAST_CUT = re.compile(r"(?s:.*)([.,;:!?])\s+")
 # The matcher (without autojunk) works in proportion to the (old unit, new unit) pairs that
 # are equal, so text made of a few recurring words takes minutes though it is under the cap:
 # 8 s for 4,000 units of two letters. Prose of 4,000 units has ~500,000 such pairs (~1 s).
@@ -69,16 +71,16 @@ def _stable_ends(old: str, new: str) -> tuple[int, int]:
     either way; diffing only the middle saves tokenising what did not change.
     """
     size = _common_prefix(old, new)
-    head = 0
-    for m in _CUT.finditer(old, 0, size):
-        # The white space must end where both texts go on with a token, not mid-run.
-        if m.end() < size or (
-            size < len(old)
-            and size < len(new)
-            and not old[size].isspace()
-            and not new[size].isspace()
-        ):
-            head = m.end()
+    # The white space must end where both texts go on with a token, not mid-run.
+    goes_on = (
+        size < len(old) and size < len(new) and not old[size].isspace() and not new[size].isspace()
+    )
+    head, end = 0, size
+    while (cut := _LAST_CUT.match(old, 0, end)) is not None:
+        if cut.end() < size or goes_on:
+            head = cut.end()
+            break
+        end = cut.start(1)  # its white space may go on past the shared head: take the one before
     size = _common_prefix(old[::-1], new[::-1])
     start = max(len(old) - size, head + max(0, len(old) - len(new)))
     found = _CUT.search(old, start)
