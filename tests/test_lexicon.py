@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plandiff.lexicon import Lexicon, ascii_words, words
+from plandiff.lexicon import Lexicon, ascii_words, cut, words
+from plandiff.rules import key_language, resolve
+from plandiff.ruleset import RuleSet
 
 _TERMS = [
     ("NATO", "alliances"), ("armed forces", "army"), ("forces", "forces"), ("no", "neg"),
@@ -45,3 +47,22 @@ def test_a_phrase_opening_word_is_read_at_every_place_it_stands() -> None:
     lex = Lexicon.build(_TERMS)
     assert lex.labels_in("armed men; no armed forces") == {"army", "forces", "neg"}
     assert lex.labels_in("armed men; no later than") == {"ignore"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No later than May, no forces shall enter; armed forces no later thans",
+        "militarily no armed forces, not NATO; no",
+    ],
+)
+def test_scanning_ascii_words_as_bytes_finds_the_same_matches(text: str) -> None:
+    lex = Lexicon.build(_TERMS)
+    assert list(lex.scan(ascii_words(text))) == list(lex.scan(words(text)))
+    assert list(lex.scan(cut(text))) == list(lex.scan(words(text)))
+
+
+def test_key_language_reads_one_side_ascii_and_the_other_not() -> None:
+    rules = resolve(RuleSet())
+    found = key_language("Troops shall enter.", "Troops may enter \u2014 never.", rules, "p-1")
+    assert [f.rule for f in found] == ["modality-weakened", "negation-added"]

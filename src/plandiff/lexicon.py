@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import AnyStr, Generic
+from typing import AnyStr, Generic, cast
 
 # Punctuation separates words; so do apostrophes ("NATO's" -> "nato s", "can't" -> "can t"),
 # which is why contractions are listed as two-word phrases. Digits stay words, so that
@@ -49,6 +49,18 @@ def ascii_words(text: str) -> list[bytes]:
     [b'ukraine', b'can', b't', b'join']
     """
     return text.encode("ascii").translate(_ASCII_CUT).split()
+
+
+Words = list[str] | list[bytes]
+
+
+def cut(text: str) -> Words:
+    """The ``words`` of ``text``: as bytes when it is ASCII, which is faster, else as str.
+
+    >>> cut("No NATO"), cut("Nein, Straße")
+    ([b'no', b'nato'], ['nein', 'straße'])
+    """
+    return ascii_words(text) if text.isascii() else words(text)
 
 
 def _variants(word: str) -> tuple[str, ...]:
@@ -133,6 +145,31 @@ class _Index(Generic[AnyStr]):
             return None
         return 1, single[0], single[1]
 
+    def scan(self, tokens: list[AnyStr]) -> Iterator[Match]:
+        exact = self.openings
+        prefixed: dict[AnyStr, tuple[str, str]] = self.prefixed
+        if self.prefixes:
+            self.learn(tokens)
+            hits = [i for i, w in enumerate(tokens) if w in exact or w in prefixed]
+        elif exact.keys().isdisjoint(tokens):
+            return
+        else:
+            hits = [i for i, w in enumerate(tokens) if w in exact]
+        done = 0
+        for i in hits:
+            if i < done:
+                continue
+            word: AnyStr = tokens[i]
+            found: tuple[int, str, str] | None = None
+            if word in exact:
+                found = self.exact_at(tokens, i)
+            if found is None and word in prefixed:
+                found = (1, *prefixed[word])
+            if found is not None:
+                length, label, term = found
+                yield i, length, label, term
+                done = i + length
+
     def labels(self, tokens: list[AnyStr]) -> set[str]:
         labels = set()
         if self.prefixes:
@@ -204,31 +241,16 @@ class Lexicon:
                        lambda w: w.encode("ascii"))  # fmt: skip
         return lex
 
-    def scan(self, tokens: list[str]) -> Iterator[Match]:
+    def scan(self, tokens: Words) -> Iterator[Match]:
         """Every match in ``tokens``, left to right, longest first, never overlapping."""
-        index = self._text
-        exact, prefixed = index.openings, index.prefixed
-        if index.prefixes:
-            index.learn(tokens)
-            hits = [i for i, w in enumerate(tokens) if w in exact or w in prefixed]
-        else:
-            hits = [i for i, w in enumerate(tokens) if w in exact]
-        done = 0
-        for i in hits:
-            if i < done:
-                continue
-            word = tokens[i]
-            found = index.exact_at(tokens, i) if word in exact else None
-            if found is None and word in prefixed:
-                found = (1, *prefixed[word])
-            if found is not None:
-                yield i, *found
-                done = i + found[0]
+        if tokens and isinstance(tokens[0], bytes):
+            return self._bytes.scan(tokens)
+        return self._text.scan(cast(list[str], tokens))
 
-    def labels_in(self, text: str | list[str]) -> set[str]:
-        """The labels of every term found in ``text`` (or in its ``words``)."""
-        if isinstance(text, list):
-            return self._text.labels(text)
-        if text.isascii():
-            return self._bytes.labels(ascii_words(text))
-        return self._text.labels(words(text))
+    def labels_in(self, text: str | Words) -> set[str]:
+        """The labels of every term found in ``text`` (or in its ``words`` or ``cut``)."""
+        if isinstance(text, str):
+            text = cut(text)
+        if text and isinstance(text[0], bytes):
+            return self._bytes.labels(text)
+        return self._text.labels(cast(list[str], text))

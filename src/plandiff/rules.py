@@ -19,7 +19,7 @@ from typing import Any
 
 from plandiff.changes import Finding, Severity
 from plandiff.errors import UsageError
-from plandiff.lexicon import Lexicon, words
+from plandiff.lexicon import Lexicon, Words, ascii_words, cut, words
 from plandiff.numdiff import number_changes
 from plandiff.numwords import may_hold_figures
 from plandiff.ruleset import RuleSet
@@ -49,6 +49,7 @@ _KEY_WORDS = {
 }  # fmt: skip
 # Every word of every key phrase: a change that touches none of them cannot change a count.
 _KEY_TOKENS = frozenset(w for terms in _KEY_WORDS.values() for t in terms for w in words(t))
+_KEY_BYTES = frozenset(w.encode("ascii") for w in _KEY_TOKENS if w.isascii())
 _KEY_LEXICON = Lexicon.build((term, label) for label, terms in _KEY_WORDS.items() for term in terms)
 
 
@@ -136,16 +137,14 @@ def spoken(terms: list[str]) -> str:
     return terms[-1] if len(terms) < 2 else f"{', '.join(terms[:-1])} and {terms[-1]}"
 
 
-def watched_in(text: str | list[str], rules: Rules) -> list[str]:
-    """The watched terms ``text`` (or its ``words``) mentions, in the order of the watch list."""
+def watched_in(text: str | Words, rules: Rules) -> list[str]:
+    """The watched terms ``text`` (or its ``cut``) mentions, in the order of the watch list."""
     present = rules.watch_lexicon.labels_in(text)
     return [t for t in rules.watched if t in present]
 
 
-def _key_counts(tokens: list[str]) -> Counter[tuple[str, str]]:
+def _key_counts(tokens: Words) -> Counter[tuple[str, str]]:
     counts: Counter[tuple[str, str]] = Counter()
-    if _KEY_LEXICON.exact.keys().isdisjoint(tokens):
-        return counts
     for start, _, label, term in _KEY_LEXICON.scan(tokens):
         if label == "ignore":
             continue
@@ -156,6 +155,13 @@ def _key_counts(tokens: list[str]) -> Counter[tuple[str, str]]:
                 continue
         counts[(label, term)] += 1
     return counts
+
+
+def _has_key_word(text: str) -> bool:
+    """Whether ``text`` holds any word of a key phrase: without one, no count can change."""
+    if text.isascii():
+        return not _KEY_BYTES.isdisjoint(ascii_words(text))
+    return not _KEY_TOKENS.isdisjoint(words(text))
 
 
 def _shift(
@@ -186,7 +192,7 @@ def key_language(
     """
     out: list[Finding | None] = []
     old_near, new_near = (near.old, near.new) if near else (old_text, new_text)
-    old_tokens, new_tokens = words(old_near), words(new_near)
+    old_tokens, new_tokens = cut(old_near), cut(new_near)
     rewritten = share >= rules.rewritten_share
     if rewritten or near is None or watched_in(old_tokens, rules) or watched_in(new_tokens, rules):
         old_words, new_words = watched_in(old_text, rules), watched_in(new_text, rules)
@@ -205,7 +211,7 @@ def key_language(
             if t not in new_words]  # fmt: skip
     out += [rules.finding("watched-term-added", change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
-    untouched = near is not None and _KEY_TOKENS.isdisjoint(words(near.changed))
+    untouched = near is not None and not _has_key_word(near.changed)
     if not rewritten and not untouched:
         out += _key_word_shifts(_key_counts(old_tokens), _key_counts(new_tokens), rules, change_id)
     return [f for f in out if f is not None]
