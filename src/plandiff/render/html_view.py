@@ -7,8 +7,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
-from plandiff.changes import ChangeKind, Comparison, ProvisionChange
+from plandiff.changes import ChangeKind, Comparison, ProvisionChange, ProvisionRef
 from plandiff.render.view import (
     HeadlineView,
     ReportView,
@@ -39,8 +40,7 @@ class HeadlineLink:
     href: str | None
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A run of redline text; ``edge`` marks the spaces around an insertion or deletion."""
 
     op: str  # 'equal', 'insert' or 'delete', as in the shared view's segments
@@ -57,8 +57,7 @@ class SubEntry:
     segments: tuple[Mark, ...]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One item of the provision list: a provision (``row``), or where a moved one stood.
 
     The page holds one interleaved redline per provision and shows it in both columns:
@@ -165,6 +164,8 @@ def tidy(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
     >>> [(m.op, m.text, m.edge) for m in tidy((Segment("insert", " in peacetime"),))]
     [('insert', ' ', True), ('insert', 'in peacetime', False)]
     """
+    if len(segments) == 1 and segments[0].op == "equal":  # most rows of a large report
+        return (Mark("equal", segments[0].text),)
     out: list[Mark] = []
     for s in segments:
         if s.op == "equal":
@@ -209,14 +210,12 @@ def _title(row: RowView) -> str:
     return f"Provision {old} → {new}"
 
 
-def _absent(kind: str, side: str) -> str | None:
-    if kind == ChangeKind.NOT_COVERED and side == "new":
-        return "Not covered by the partial new version: its fate is unknown."
-    if kind in (ChangeKind.REMOVED, ChangeKind.NOT_COVERED) and side == "new":
-        return "Not in the new version."
-    if kind == ChangeKind.ADDED and side == "old":
-        return "Not in the old version."
-    return None
+# What a column says instead of a text when the provision is not on that side.
+_ABSENT_OLD = {ChangeKind.ADDED: "Not in the old version."}
+_ABSENT_NEW = {
+    ChangeKind.NOT_COVERED: "Not covered by the partial new version: its fate is unknown.",
+    ChangeKind.REMOVED: "Not in the new version.",
+}
 
 
 def _plain(segments: tuple[Segment, ...]) -> tuple[Mark, ...]:
@@ -232,9 +231,14 @@ def _sub(sub: SubPointView, unknown: bool) -> SubEntry:
     return SubEntry(sub, side.get(ChangeKind(sub.kind)), tidy(sub.segments))
 
 
+def _headings(refs: tuple[ProvisionRef, ...]) -> str:
+    if len(refs) == 1:  # nearly every row: no generator for one heading
+        return refs[0].heading or ""
+    return " / ".join(r.heading for r in refs if r.heading)
+
+
 def _heading(c: ProvisionChange) -> tuple[Mark, ...]:
-    old = " / ".join(r.heading for r in c.old if r.heading)
-    new = " / ".join(r.heading for r in c.new if r.heading)
+    old, new = _headings(c.old), _headings(c.new)
     if old == new or c.kind is ChangeKind.NOT_COVERED:
         return (Mark("equal", old or new),) if old or new else ()
     return (Mark("delete", old),) * bool(old) + (Mark("insert", new),) * bool(new)
@@ -254,22 +258,23 @@ def _entry(c: ProvisionChange, row: RowView, topic_ids: dict[str, str]) -> Entry
     topics = " ".join(topic_ids[t] for t in c.topics if t in topic_ids)
     moved_from = c.kind is ChangeKind.MOVED and bool(c.old)
     unknown = c.kind is ChangeKind.NOT_COVERED
+    anchor = html_anchor(c.id)
     return Entry(
         row=row,
-        anchor=html_anchor(c.id),
+        anchor=anchor,
         kind=row.kind,
         kind_label=row.kind_label,
-        classes=f"kind-{row.kind} {topics}".strip(),
+        classes=f"kind-{row.kind} {topics}" if topics else f"kind-{row.kind}",
         title=_title(row),
-        link=f"was-{html_anchor(c.id)}" if moved_from else None,
+        link=f"was-{anchor}" if moved_from else None,
         link_text=f"Moved from where old provision {row.old_label} stood" if moved_from else None,
         collapsed=_quiet(c, row),
-        badges=tuple(a for a in row.aspects if a.split()[0] != row.kind),
+        badges=tuple(a for a in row.aspects if a.split()[0] != row.kind) if row.aspects else (),
         heading=_heading(c),
-        absent_old=_absent(row.kind, "old"),
-        absent_new=_absent(row.kind, "new"),
+        absent_old=_ABSENT_OLD.get(c.kind),
+        absent_new=_ABSENT_NEW.get(c.kind),
         segments=_plain(side_segments(row.edits, "old")) if unknown else tidy(row.segments),
-        subpoints=tuple(_sub(s, unknown) for s in row.subpoints),
+        subpoints=tuple(_sub(s, unknown) for s in row.subpoints) if row.subpoints else (),
     )
 
 

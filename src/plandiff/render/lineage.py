@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
@@ -18,7 +17,7 @@ from plandiff.render.lineage_view import (
     history_view,
     synopsis_view,
 )
-from plandiff.render.markdown import md_escape
+from plandiff.render.markdown import BLANK_RUNS, md_escape
 from plandiff.render.text import visible
 from plandiff.render.view import Segment
 from plandiff.versions import ProvisionHistory, Synopsis
@@ -50,7 +49,7 @@ def render_synopsis(synopsis: Synopsis, fmt: str = "markdown") -> str:
 def _page(fmt: str, name: str, view: object) -> str:
     if fmt == "markdown":
         text = _markdown().get_template(f"{name}.md.j2").render(v=view)
-        return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        return BLANK_RUNS.sub("\n\n", text).rstrip("\n") + "\n"
     css = resources.files("plandiff.render").joinpath("templates/lineage.css")
     style = css.read_text(encoding="utf-8")
     page = (

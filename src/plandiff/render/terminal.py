@@ -154,6 +154,8 @@ class _Writer:
                 self.lines.append(f"{indent}({visible(sp.old_label)}) {visible(sp.old_text)}")
 
     def _redline(self, segments: tuple[Segment, ...]) -> str:
+        if len(segments) == 1 and segments[0].op == "equal":  # most rows of a large report
+            return visible(segments[0].text)
         parts = []
         for seg in segments:
             text = visible(seg.text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from plandiff.changes import (
     SEVERITY_RANK,
@@ -69,9 +69,13 @@ METADATA_WIDTH = 160
 
 SegmentOp = Literal["equal", "insert", "delete"]
 
+# The records made once per row or per run of a report (Segment, RowView here; Mark and
+# Entry for the page) are named tuples rather than frozen dataclasses: just as immutable,
+# and built 2-3x faster than by a frozen dataclass's attribute-by-attribute __init__, which
+# was a tenth of the time of a report of 10,000 provisions.
 
-@dataclass(frozen=True)
-class Segment:
+
+class Segment(NamedTuple):
     """One run of a redline: text kept, inserted or deleted."""
 
     op: SegmentOp
@@ -139,8 +143,7 @@ class SubPointView:
     new_text: str
 
 
-@dataclass(frozen=True)
-class RowView:
+class RowView(NamedTuple):
     """One provision change as a report row."""
 
     anchor: str
@@ -381,6 +384,8 @@ def anchor_for(change_id: str) -> str:
 
 def numbers(refs: tuple[ProvisionRef, ...]) -> str | None:
     """'6', '3a, 3b' or None when there is no provision on that side."""
+    if len(refs) == 1:  # nearly every row: no generator for one number
+        return refs[0].number or None
     return ", ".join(r.number for r in refs) or None
 
 
@@ -430,6 +435,8 @@ def _summary(change: ProvisionChange, found: tuple[str, ...], matched: str | Non
 
 
 def _joined(refs: tuple[ProvisionRef, ...]) -> str:
+    if len(refs) == 1:  # nearly every row: no generator for one text
+        return refs[0].text
     return " ".join(r.text for r in refs)
 
 
