@@ -66,6 +66,9 @@ def env() -> dict[str, str]:
     out["PYTHONPATH"] = os.pathsep.join(
         p for p in (out.get("PYTHONPATH", ""), str(ROOT / "src")) if p
     )
+    # Measure what users run: Python keeps compiled modules (__pycache__) after the first run.
+    # With PYTHONDONTWRITEBYTECODE set, every process compiles plandiff's sources anew (~0.1 s).
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
     return out
 
 
