@@ -391,7 +391,8 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
         "## Whole process",
         "",
         "`python -m plandiff compare OLD NEW --format F -o FILE` in a fresh process (interpreter "
-        "start-up included); peak RSS is the largest of the three formats. Floor: `json.load` of "
+        "start-up included, compiled-module caches kept as after any first run); wall time and "
+        "CPU time (user + system); peak RSS is the largest of the three formats. Floor: `json.load` of "
         "both files in-process. git: `git diff --no-index --word-diff` on the same texts, one "
         "provision per line. Pair P/R against the known truth (git's from its line alignment).",
         "",
