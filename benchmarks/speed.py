@@ -392,9 +392,10 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
         "",
         "`python -m plandiff compare OLD NEW --format F -o FILE` in a fresh process (interpreter "
         "start-up included, compiled-module caches kept as after any first run); wall time and "
-        "CPU time (user + system); peak RSS is the largest of the three formats. Floor: `json.load` of "
-        "both files in-process. git: `git diff --no-index --word-diff` on the same texts, one "
-        "provision per line. Pair P/R against the known truth (git's from its line alignment).",
+        "CPU time (user + system); peak RSS is the largest of the three formats. Floor: "
+        "`json.load` of both files in-process. git: `git diff --no-index --word-diff` on the "
+        "same texts, one provision per line. Pair P/R against the known truth (git's from its "
+        "line alignment).",
         "",
         "| pair | provisions | floor | git word-diff | plandiff → JSON | JSON, CPU | x floor "
         "| x git | → Markdown | → HTML | peak RSS | plandiff pair P / R / F1 | git pair P / R |",
