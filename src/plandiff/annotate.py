@@ -112,10 +112,12 @@ def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None
         # A capped diff is one big replacement: read the whole texts instead.
         near = None if change.edits_capped or not edits else near_changes(change)
         return old, new, changed_share(change, old, new), near
+    if len(edits) == 1 and edits[0].op == "equal" and edits[0].old == edits[0].new:
+        return None  # moved or renumbered: the bulk of a long plan, done with here
     olds = [e.old for e in edits]
     news = [e.new for e in edits]
     if olds == news:
-        return None  # moved or renumbered: the bulk of a long plan, done with here
+        return None
     old, new = "".join(olds), "".join(news)
     if old == new:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import AnyStr, Generic, NamedTuple
+from typing import AnyStr, Generic
 
 # Punctuation separates words; so do apostrophes ("NATO's" -> "nato s", "can't" -> "can t"),
 # which is why contractions are listed as two-word phrases. Digits stay words, so that
@@ -64,13 +64,9 @@ def _variants(word: str) -> tuple[str, ...]:
     return (word, word + "s")
 
 
-class Match(NamedTuple):
-    """One occurrence of a term: where it starts (word index), how many words, its label."""
-
-    start: int
-    length: int
-    label: str
-    term: str
+# One occurrence of a term: where it starts (word index), how many words, its label and term.
+# A plain tuple: scanning the changed runs of a long plan makes tens of thousands of them.
+Match = tuple[int, int, str, str]
 
 
 _Entry = tuple[tuple[str, ...], str, str]  # remaining words, label, term
@@ -226,7 +222,7 @@ class Lexicon:
             if found is None and word in prefixed:
                 found = (1, *prefixed[word])
             if found is not None:
-                yield Match(i, *found)
+                yield i, *found
                 done = i + found[0]
 
     def labels_in(self, text: str | list[str]) -> set[str]:

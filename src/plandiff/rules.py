@@ -146,15 +146,15 @@ def _key_counts(tokens: list[str]) -> Counter[tuple[str, str]]:
     counts: Counter[tuple[str, str]] = Counter()
     if _KEY_LEXICON.exact.keys().isdisjoint(tokens):
         return counts
-    for m in _KEY_LEXICON.scan(tokens):
-        if m.label == "ignore":
+    for start, _, label, term in _KEY_LEXICON.scan(tokens):
+        if label == "ignore":
             continue
-        if m.term == "may":  # the month: "1 May 2026", "May 2026"
-            before = tokens[m.start - 1] if m.start else ""
-            after = tokens[m.start + 1] if m.start + 1 < len(tokens) else ""
+        if term == "may":  # the month: "1 May 2026", "May 2026"
+            before = tokens[start - 1] if start else ""
+            after = tokens[start + 1] if start + 1 < len(tokens) else ""
             if before.isdigit() or after.isdigit():
                 continue
-        counts[(m.label, m.term)] += 1
+        counts[(label, term)] += 1
     return counts
 
 
