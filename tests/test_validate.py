@@ -152,3 +152,23 @@ def test_the_real_program_prints_no_traceback(tmp_path: Path) -> None:
     assert done.stdout == f"{deep}:1:{6 * 64 + 1}: nesting deeper than 64 levels\n"
     assert done.stderr == f"plandiff: {tmp_path / 'none.json'}: no such file\n"
     assert "Traceback" not in done.stderr
+
+
+def test_the_entry_point_gives_back_the_collector_as_it_found_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A command runs with the cyclic collector off (its records hold no cycles); a caller
+    # that runs main() in-process must get it back switched on, and off when it was off.
+    import gc
+
+    seen: list[bool] = []
+    monkeypatch.setattr("plandiff.cli._utf8_streams", lambda: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    assert run(["validate", str(PLANS[0])], capsys)[0] == 0
+    assert gc.isenabled() and seen == [False]
+    gc.disable()
+    try:
+        assert run(["validate", str(PLANS[0])], capsys)[0] == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

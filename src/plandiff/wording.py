@@ -13,8 +13,8 @@ from plandiff.changes import WordEdit
 from plandiff.text import diff_units
 
 # The matcher is cydifflib's: a compiled port of difflib's SequenceMatcher that gives the same
-# opcodes (tests/test_wording.py checks it against difflib) about 4.5 times faster; the word
-# diff of 2,000 reworded provisions took 0.6 s with difflib and 0.13 s with it.
+# opcodes (tests/test_wording.py checks it against difflib) about 4.5 times faster: opcodes of
+# 6,000 pairs of provision-length token lists took 0.73 s with difflib and 0.15 s with it.
 
 # Split and merged provisions are diffed against their parts joined by a paragraph break.
 JOIN = "\n\n"

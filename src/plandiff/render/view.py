@@ -224,17 +224,17 @@ def build_view(comparison: Comparison) -> ReportView:
     headlines_by_change: dict[str, list[HeadlineView]] = {}
     wanted = {f.change_id for f in comparison.findings}
     labels = {c.id: row_label(c) for c in comparison.changes if c.id in wanted}
-    headlines = tuple(
-        _headline(f, labels.get(f.change_id)) for f in sort_findings(comparison.findings)
-    )
-    for finding, headline in zip(sort_findings(comparison.findings), headlines, strict=True):
+    ordered = sort_findings(comparison.findings)
+    headlines = tuple(_headline(f, labels.get(f.change_id)) for f in ordered)
+    for finding, headline in zip(ordered, headlines, strict=True):
         headlines_by_change.setdefault(finding.change_id, []).append(headline)
     rows = [_row(c, tuple(headlines_by_change.get(c.id, ()))) for c in comparison.changes]
     counts = count_kinds(comparison)
     total = len(comparison.changes)
-    unchanged = tuple(r for r in rows if r.kind == ChangeKind.UNCHANGED)
-    not_covered = tuple(r for r in rows if r.kind == ChangeKind.NOT_COVERED)
-    changed = tuple(r for r in rows if r.kind not in (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED))
+    apart = (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED)  # looked up once, not per row
+    unchanged = tuple(r for r in rows if r.kind == apart[0])
+    not_covered = tuple(r for r in rows if r.kind == apart[1])
+    changed = tuple(r for r in rows if r.kind not in apart)
     options = comparison.options
     return ReportView(
         schema_version=comparison.schema_version,
@@ -441,9 +441,10 @@ def _joined(refs: tuple[ProvisionRef, ...]) -> str:
 
 
 def _heading(change: ProvisionChange) -> str | None:
-    for ref in (*change.new, *change.old):
-        if ref.heading:
-            return ref.heading
+    for refs in (change.new, change.old):
+        for ref in refs:
+            if ref.heading:
+                return ref.heading
     return None
 
 
