@@ -67,3 +67,13 @@ def test_json_escapes_unsafe_characters_hidden_among_harmless_look_alikes() -> N
                 assert inert_json(text) == f'"{crowd * count}{shown}{crowd}"'
             assert inert_json(f'"{crowd * count}"') == f'"{crowd * count}"'
     assert inert_json('"\x7f ##["') == '"\\u007f ##\\u005b"'
+
+
+def test_the_bytes_written_are_the_report_encoded() -> None:
+    # The command line writes render_bytes: for JSON it skips decoding the serializer's
+    # bytes, so it must give exactly the UTF-8 of render's text, hostile text included.
+    from plandiff.render import FORMATS, render_bytes
+
+    for comparison in (representative(), hostile()):
+        for fmt in FORMATS:
+            assert render_bytes(comparison, fmt) == render(comparison, fmt).encode("utf-8")

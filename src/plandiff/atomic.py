@@ -11,8 +11,9 @@ from pathlib import Path
 from plandiff.errors import PlandiffError, UsageError, display_name
 
 
-def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so readers see the old file or the new, never half.
+def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, or bytes as they are) so readers see the old file
+    or the new, never half.
 
     The temporary file lives in the same directory (a rename is only atomic within one file
     system) and is removed on any failure, an interrupt included.
@@ -25,8 +26,8 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
     except OSError as err:
         raise PlandiffError(f"{display_name(str(path))}: cannot write: {err.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)

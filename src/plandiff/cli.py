@@ -282,7 +282,7 @@ def compare_command(
     from plandiff.library import resolve
     from plandiff.options import CompareOptions
     from plandiff.pins import find_pins, load_pins
-    from plandiff.render import COLOR_FORMATS, render
+    from plandiff.render import COLOR_FORMATS, render_bytes
     from plandiff.topics import filter_by_topic
 
     if output is not None:
@@ -295,8 +295,8 @@ def compare_command(
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
-    text = render(comparison, fmt, color=fmt in COLOR_FORMATS and _colored(color, output))
-    _emit(text, output, inputs=(old, new))
+    report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and _colored(color, output))
+    _emit(report, output, inputs=(old, new))
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:
@@ -311,7 +311,7 @@ def _colored(mode: str, output: Path | None) -> bool:
     return color_wanted(mode, None if output else sys.stdout)
 
 
-def _emit(text: str, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
+def _emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
     """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output is None:
         click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it

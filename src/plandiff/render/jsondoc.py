@@ -30,10 +30,15 @@ _LEGACY = b"##["
 
 def render_json(comparison: Comparison) -> str:
     """``comparison`` as indented JSON ending in a newline."""
+    return render_json_bytes(comparison).decode("utf-8", "surrogatepass")
+
+
+def render_json_bytes(comparison: Comparison) -> bytes:
+    """``render_json`` encoded as UTF-8, made without decoding the serializer's bytes."""
     # pydantic's serializer writes indented JSON ~8x faster than json.dumps(indent=2), whose
-    # C accelerator is only used without indentation. Its bytes are checked before they are
-    # decoded: a byte search runs at memory speed, a regex over the decoded text (30 MB at
-    # 10,000 provisions) at a few nanoseconds a character.
+    # C accelerator is only used without indentation. Its bytes are checked as they are: a
+    # byte search runs at memory speed, a regex over the decoded text (30 MB at 10,000
+    # provisions) at a few nanoseconds a character.
     return _inert(Comparison.__pydantic_serializer__.to_json(comparison, indent=2) + b"\n")
 
 
@@ -43,10 +48,10 @@ def inert_json(text: str) -> str:
     >>> inert_json('["\u202eevil ##[error]x"]')
     '["\\\\u202eevil ##\\\\u005berror]x"]'
     """
-    return _inert(text.encode("utf-8", "surrogatepass"))
+    return _inert(text.encode("utf-8", "surrogatepass")).decode("utf-8", "surrogatepass")
 
 
-def _inert(data: bytes) -> str:
+def _inert(data: bytes) -> bytes:
     # Outside strings JSON has only ASCII, so these can only be inside strings: escaping is exact.
     # Two passes rather than one regex with a look-behind, which would be tried at every
     # character. They cannot interact: no character of the class is '#' or '['. No byte of a
@@ -54,10 +59,11 @@ def _inert(data: bytes) -> str:
     # the text.
     if b"#" in data:  # a byte search at memory speed; '##[' costs a slower search
         data = data.replace(_LEGACY, b"##\\u005b")
-    text = data.decode("utf-8", "surrogatepass")
     if not _may_act(data):
-        return text
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return data
+    text = data.decode("utf-8", "surrogatepass")
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _may_act(data: bytes) -> bool:
