@@ -8,7 +8,7 @@ import pytest
 
 from plandiff.numbers import quantities
 from plandiff.numdiff import number_changes
-from plandiff.numwords import parse_words
+from plandiff.numwords import SEPARATORS, parse_words, words_among
 
 
 def read(text: str) -> list[tuple[float, str]]:
@@ -171,3 +171,12 @@ def test_dates_change_in_days() -> None:
     (fig,) = number_changes("by 1 March 2026", "by 15 March 2026")
     assert fig.deadline and fig.change.delta == 14
     assert fig.fields["direction"] == "moved later"
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_number_words_are_cut_alike_in_ascii_and_other_text(code: int) -> None:
+    vocabulary = frozenset({"six", "month", "may", "ten"})
+    text = f"Six{chr(code)}Month{chr(code)}May"
+    expected = vocabulary.intersection(text.lower().translate(SEPARATORS).split())
+    assert words_among(text, vocabulary) == expected
+    assert words_among(text + " caf\u00e9 ten", vocabulary) == expected | {"ten"}

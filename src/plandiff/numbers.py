@@ -18,12 +18,12 @@ from plandiff.numwords import (
     CURRENCIES,
     MONTHS,
     SCALES,
-    SEPARATORS,
     SHORT_SCALES,
     SMALL,
     UNIT_NAMES,
     parse_words,
     trim_words,
+    words_among,
 )
 
 _DIGITS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -176,7 +176,7 @@ def _starts(text: str) -> list[int]:
             continue
         before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
         starts.append(before.start() if before else at)
-    present = _START_WORDS.intersection(text.lower().translate(SEPARATORS).split())
+    present = words_among(text, _START_WORDS)
     if present:
         for word in present:
             starts += [m.start() for m in _word_pattern(word).finditer(text)]

@@ -7,9 +7,34 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Punctuation that separates words when looking for number words.
-SEPARATORS = str.maketrans({c: " " for c in "-,.;:()[]'\"!?/"})
+_PUNCTUATION = "-,.;:()[]'\"!?/"
+SEPARATORS = str.maketrans({c: " " for c in _PUNCTUATION})
+# The same cut of ASCII text done on bytes, about twice as fast; ``str.split`` also splits at
+# 0x1C-0x1F, which ``bytes.split`` keeps, so those become spaces.
+_ASCII_CUT = bytes(
+    32 if chr(b) in _PUNCTUATION or 0x1C <= b <= 0x1F else ord(chr(b).lower())
+    for b in range(256)
+)
+
+
+def words_among(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of ``vocabulary`` that ``text`` holds, cut at spaces and ``SEPARATORS``.
+
+    >>> sorted(words_among("Six-month (six) delay", frozenset({"six", "month", "year"})))
+    ['month', 'six']
+    """
+    if text.isascii():
+        cut = text.encode("ascii").translate(_ASCII_CUT).split()
+        return frozenset(w.decode("ascii") for w in _ascii_vocabulary(vocabulary).intersection(cut))
+    return vocabulary.intersection(text.lower().translate(SEPARATORS).split())
+
+
+@lru_cache(maxsize=8)
+def _ascii_vocabulary(vocabulary: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode("ascii") for w in vocabulary if w.isascii())
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -69,7 +94,7 @@ def may_hold_figures(text: str) -> bool:
     """
     if _SIGN_OR_DIGIT_ANYWHERE.search(text):
         return True
-    return not _FIGURE_WORDS.isdisjoint(text.lower().translate(SEPARATORS).split())
+    return bool(words_among(text, _FIGURE_WORDS))
 
 
 def parse_words(phrase: str) -> float | None:
