@@ -209,10 +209,12 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path,
 def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
     """The alignment and the word diff of its pairs, timed apart where the library has them.
 
-    ``compare()`` runs these itself; timing them separately shows where its time goes.
+    ``compare()`` runs these itself, with the cyclic garbage collector paused; timing them
+    separately, paused the same way, shows where its time goes.
     """
     try:
         from plandiff.align import align
+        from plandiff.gcpause import gc_paused
         from plandiff.options import CompareOptions
         from plandiff.wording import word_edits
     except ImportError:
@@ -220,14 +222,16 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
     options = CompareOptions()
 
     def aligning() -> None:
-        state["alignment"] = align(state["old"].provisions, state["new"].provisions,
-                                   options=options)
+        with gc_paused():
+            state["alignment"] = align(state["old"].provisions, state["new"].provisions,
+                                       options=options)
 
     def diffing() -> None:
         old, new = state["old"].provisions, state["new"].provisions
-        for m in state["alignment"].matches:
-            word_edits(" ".join(old[i].text for i in m.old), " ".join(new[j].text for j in m.new),
-                       cap=options.word_diff_cap)
+        with gc_paused():
+            for m in state["alignment"].matches:
+                word_edits(" ".join(old[i].text for i in m.old),
+                           " ".join(new[j].text for j in m.new), cap=options.word_diff_cap)
 
     return [("align", aligning), ("word diff", diffing)]
 
@@ -235,10 +239,15 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
 def _findings_stage(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
     try:
         from plandiff.annotate import annotate
+        from plandiff.gcpause import gc_paused
     except ImportError:
         return []
-    return [("findings", lambda: state.update(
-        findings=annotate(state["cmp"].changes, options=state["cmp"].options)))]
+
+    def finding() -> None:
+        with gc_paused():
+            state["findings"] = annotate(state["cmp"].changes, options=state["cmp"].options)
+
+    return [("findings", finding)]
 
 
 def _renderer(render: Callable[..., str], state: dict[str, Any], fmt: str) -> Callable[[], None]:
@@ -415,7 +424,8 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
         "",
         "`load_plan` of both files; `align` (the alignment pass alone) and `word diff` "
         "(`word_edits` over the pairs it found) and `findings` (`annotate` of the finished "
-        "changes) are the inner steps timed one by one; `compare()` is the whole pipeline, "
+        "changes) are the inner steps timed one by one, with the cyclic garbage collector "
+        "paused as `compare()` pauses it; `compare()` is the whole pipeline, "
         "which runs them all again plus building the records; then `render(comparison, fmt)` "
         "per format. Memory is the peak of Python allocations made during the stage "
         "(tracemalloc, in a separate untimed run).",
