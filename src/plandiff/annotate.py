@@ -102,8 +102,9 @@ def changed_share(change: ProvisionChange, old: str, new: str) -> float:
 def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None:
     """Both texts of a paired provision, how much changed and where (None when no word did).
 
-    Most pairs have no sub-points and a word diff: one walk of the edits gives all four, as
-    ``texts``, ``changed_share`` and ``near_changes`` would."""
+    Most pairs have no sub-points and a word diff: their edits give the texts directly, and
+    the changed runs (``_near``) say both where and how much changed, as ``texts``,
+    ``changed_share`` and ``near_changes`` would."""
     edits = change.edits
     if change.subpoints or not edits or change.edits_capped:
         old, new = texts(change)
@@ -112,32 +113,18 @@ def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None
         # A capped diff is one big replacement: read the whole texts instead.
         near = None if change.edits_capped or not edits else near_changes(change)
         return old, new, changed_share(change, old, new), near
-    if len(edits) == 1 and edits[0].op == "equal" and edits[0].old == edits[0].new:
-        return None  # moved or renumbered: the bulk of a long plan, done with here
     olds = [e.old for e in edits]
     news = [e.new for e in edits]
     if olds == news:
-        return None
+        return None  # moved or renumbered: the bulk of a long plan, done with here
     old, new = "".join(olds), "".join(news)
     if old == new:
         return None
-    equal = [e.op == "equal" for e in edits]
-    last = len(edits) - 1
     near_old: list[str] = []
     near_new: list[str] = []
-    bare: list[str] = []
-    gone = came = 0
-    for k, same in enumerate(equal):
-        if same:
-            continue
-        was, now = olds[k], news[k]
-        gone += len(was)
-        came += len(now)
-        before = olds[k - 1][-_CONTEXT:] if k and equal[k - 1] else ""
-        after = olds[k + 1][:_CONTEXT] if k < last and equal[k + 1] else ""
-        near_old.append(before + was + after)
-        near_new.append(before + now + after)
-        bare += (was, now)
+    bare: list[str] = []  # each changed run's old and new text, in turn
+    _near(list(edits), near_old, near_new, bare)
+    gone, came = sum(map(len, bare[0::2])), sum(map(len, bare[1::2]))
     share = min(gone / len(old), came / len(new)) if old and new else 1.0
     return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare))
 
