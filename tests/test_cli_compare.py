@@ -130,3 +130,26 @@ def test_an_invalid_plan_is_one_line_that_counts_the_other_problems(tmp_path: Pa
     lines = done.stderr.splitlines()
     assert len(lines) == 1, lines
     assert "more; 'plandiff validate' lists them all" in lines[0]
+
+
+def test_a_text_only_standard_output_still_gets_the_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Reports are written as bytes where standard output has a byte buffer; a host whose
+    # stream takes only text (an embedding tool's) gets the same report as text.
+    import io
+
+    from plandiff.cli import main
+
+    class TextOnly(io.StringIO):
+        encoding = "utf-8"
+
+    printed = run(OLD, NEW, "--format", "json")
+    out = TextOnly()
+    monkeypatch.setattr(sys, "stdout", out)
+    argv = ["plandiff", "compare", str(OLD), str(NEW), "--format", "json"]
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 1
+    assert out.getvalue() == printed.stdout

@@ -314,6 +314,8 @@ def _colored(mode: str, output: Path | None) -> bool:
 def _emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
     """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output is None:
+        if isinstance(text, bytes) and getattr(sys.stdout, "buffer", None) is None:
+            text = text.decode("utf-8")  # a host's text-only stream (no bytes to write to)
         click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it
         return
     from plandiff.atomic import write_atomic
