@@ -189,15 +189,25 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path,
     if trace:
         row.stage_mem = stages(True)
 
-    for fmt in FORMATS:
-        out = work / f"{label}.{fmt}"
-        cmd = [sys.executable, "-m", "plandiff", "compare", str(old_path), str(new_path),
-               "--format", fmt, "-o", str(out)]
-        row.cli[fmt], row.cli_rss[fmt], row.cli_cpu[fmt] = median_process(cmd, runs)
-        if fmt == "json":
-            report = json.loads(out.read_text(encoding="utf-8"))
-            s = scoring.score(scoring.pairs_of_changes(report["changes"]), truth)
-            row.pr = (s.precision, s.recall, s.f1)
+    # The formats take turns, run after run: what Markdown and HTML add to JSON is a difference
+    # of medians, and on a shared machine whose speed drifts it is only fair if all three
+    # formats ran under the same conditions.
+    commands = {
+        fmt: [sys.executable, "-m", "plandiff", "compare", str(old_path), str(new_path),
+              "--format", fmt, "-o", str(work / f"{label}.{fmt}")]
+        for fmt in FORMATS
+    }
+    results: dict[str, list[tuple[float, float, float]]] = {fmt: [] for fmt in FORMATS}
+    for _ in range(runs):
+        for fmt, cmd in commands.items():
+            results[fmt].append(run_process(cmd))
+    for fmt, measured in results.items():
+        row.cli[fmt] = statistics.median(t for t, _, _ in measured)
+        row.cli_rss[fmt] = max(m for _, m, _ in measured)
+        row.cli_cpu[fmt] = statistics.median(c for _, _, c in measured)
+    report = json.loads((work / f"{label}.json").read_text(encoding="utf-8"))
+    s = scoring.score(scoring.pairs_of_changes(report["changes"]), truth)
+    row.pr = (s.precision, s.recall, s.f1)
 
     if size in DEEPDIFF_SIZES and not worst:
         row.deepdiff, row.deepdiff_pr, row.deepdiff_unordered = _deepdiff(
