@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from plandiff.changes import ChangeKind, SubPointChange
+from plandiff.text import common_prefix
 
 _SPACE = re.compile(r"(\s+)")
 # Most code-point differences named in one note; the rest are counted.
@@ -49,26 +50,14 @@ def invisible_change(old: str, new: str) -> str | None:
     the same; None when they are equal or differ visibly."""
     if old == new or not looks_same(old, new):
         return None
-    start = _common_start(old, new)
-    end = _common_start(old[start:][::-1], new[start:][::-1])
+    start = common_prefix(old, new)
+    end = common_prefix(old[start:][::-1], new[start:][::-1])
     named = _differences(old[start : len(old) - end], new[start : len(new) - end])
     if named is None:
         return "invisible change: white space, zero-width or Unicode-form characters differ"
     more = len(named) - MAX_NAMED
     said = "; ".join(named[:MAX_NAMED]) + (f"; and {more} more" if more > 0 else "")
     return f"invisible change: {said}"
-
-
-def _common_start(a: str, b: str) -> int:
-    """Length of the longest common prefix, found by halving (C-speed slice comparisons)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _differences(old: str, new: str) -> list[str] | None:

@@ -120,6 +120,23 @@ def diff_units(text: str) -> list[str]:
     return units
 
 
+def common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix, found by halving: each slice comparison runs in C,
+    so this is fast on long texts.
+
+    >>> common_prefix("600,000 troops", "600,500 troops")
+    4
+    """
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def is_number(token: str) -> bool:
     """True for a number token such as ``600,000``, ``50%`` or ``$100 billion``."""
     return _is_number(token)

@@ -10,7 +10,7 @@ from itertools import pairwise
 from cydifflib import SequenceMatcher
 
 from plandiff.changes import WordEdit
-from plandiff.text import diff_units
+from plandiff.text import common_prefix, diff_units
 
 # The matcher is cydifflib's: a compiled port of difflib's SequenceMatcher that gives the same
 # opcodes (tests/test_wording.py checks it against difflib) about 4.5 times faster: opcodes of
@@ -70,7 +70,7 @@ def _stable_ends(old: str, new: str) -> tuple[int, int]:
     text: no word or number token contains such a pair. The head and tail are equal runs
     either way; diffing only the middle saves tokenising what did not change.
     """
-    size = _common_prefix(old, new)
+    size = common_prefix(old, new)
     # The white space must end where both texts go on with a token, not mid-run.
     goes_on = (
         size < len(old) and size < len(new) and not old[size].isspace() and not new[size].isspace()
@@ -81,25 +81,13 @@ def _stable_ends(old: str, new: str) -> tuple[int, int]:
             head = cut.end()
             break
         end = cut.start(1)  # its white space may go on past the shared head: take the one before
-    size = _common_prefix(old[::-1], new[::-1])
+    size = common_prefix(old[::-1], new[::-1])
     start = max(len(old) - size, head + max(0, len(old) - len(new)))
     found = _CUT.search(old, start)
     tail = len(old) - found.end() if found and found.end() < len(old) else 0
     if head + tail > min(len(old), len(new)):
         tail = 0
     return head, tail
-
-
-def _common_prefix(a: str, b: str) -> int:
-    # Binary search on slices: each comparison runs in C, so this is fast on long texts.
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _too_repetitive(a: list[str], b: list[str]) -> bool:
