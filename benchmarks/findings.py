@@ -24,11 +24,11 @@ if __package__ in (None, ""):
     sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
 
 from benchmarks import generate
-from plandiff import topics
-from plandiff.annotate import annotate, topics_for
-from plandiff.changes import ChangeKind, ProvisionChange, ProvisionRef, WordEdit
-from plandiff.model import Plan, Provision
-from plandiff.options import CompareOptions
+from plandiff.findings import topics
+from plandiff.findings.headlines import annotate, topics_for
+from plandiff.model.changes import ChangeKind, ProvisionChange, ProvisionRef, WordEdit
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Plan, Provision
 
 _TOKEN = re.compile(r"[\w,.%$]+|[^\w\s]|\s+")
 _KINDS = {"unchanged": ChangeKind.UNCHANGED, "reworded": ChangeKind.MODIFIED,

@@ -23,10 +23,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from plandiff.changes import Comparison
-from plandiff.compare import compare
-from plandiff.model import Plan
-from plandiff.render import FORMATS, render
+from plandiff.model.changes import Comparison
+from plandiff.model.plan import Plan
+from plandiff.output import FORMATS, render
+from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, texts: list[str]) -> Plan:

@@ -64,12 +64,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20261127)
     args = parser.parse_args(argv)
 
-    from plandiff.history import compare_chain, history
-    from plandiff.library import open_library
-    from plandiff.render.lineage import render_synopsis
-    from plandiff.reportdir import planned_reports
-    from plandiff.synopsis import synopsis
-    from plandiff.threads import lineage_rows
+    from plandiff.documents.library import open_library
+    from plandiff.integrations.reports import planned_reports
+    from plandiff.output.versions import render_synopsis
+    from plandiff.versions.history import compare_chain, history
+    from plandiff.versions.synopsis import synopsis
+    from plandiff.versions.threads import lineage_rows
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -21,8 +21,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from plandiff.errors import PlanError
-from plandiff.load import load_plan, load_plan_text
+from plandiff.documents.load import load_plan, load_plan_text
+from plandiff.model.errors import PlanError
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = (

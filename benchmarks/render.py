@@ -17,11 +17,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from plandiff.changes import Comparison
-from plandiff.compare import compare
-from plandiff.load import load_plan
-from plandiff.render import FORMATS, render
-from plandiff.render.view import build_view
+from plandiff.documents.load import load_plan
+from plandiff.model.changes import Comparison
+from plandiff.output import FORMATS, render
+from plandiff.output.view import build_view
+from plandiff.pipeline.compare import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -223,10 +223,10 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
     separately, paused the same way, shows where its time goes.
     """
     try:
-        from plandiff.align import align
-        from plandiff.gcpause import gc_paused
-        from plandiff.options import CompareOptions
-        from plandiff.wording import word_edits
+        from plandiff.align.aligner import align
+        from plandiff.model.options import CompareOptions
+        from plandiff.util.gcpause import gc_paused
+        from plandiff.wording.edits import word_edits
     except ImportError:
         return []
     options = CompareOptions()
@@ -248,8 +248,8 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
 
 def _findings_stage(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
     try:
-        from plandiff.annotate import annotate
-        from plandiff.gcpause import gc_paused
+        from plandiff.findings.headlines import annotate
+        from plandiff.util.gcpause import gc_paused
     except ImportError:
         return []
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from plandiff.changes import (
+from plandiff.documents.library import plan_info
+from plandiff.model.changes import (
     ChangeKind,
     Comparison,
     Finding,
@@ -14,9 +15,8 @@ from plandiff.changes import (
     Severity,
     WordEdit,
 )
-from plandiff.library import plan_info
-from plandiff.model import Plan
-from plandiff.options import CompareOptions
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Plan
 
 HOSTILE = "<script>alert(1)</script> [x](javascript:1) | ::error::x \x1b[2J"
 

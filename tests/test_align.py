@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff.align import align
-from plandiff.changes import ChangeKind, MatchedBy
-from plandiff.compare import compare
-from plandiff.model import Plan
-from plandiff.options import CompareOptions
+from plandiff.align.aligner import align
+from plandiff.model.changes import ChangeKind, MatchedBy
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Plan
+from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, provisions: list[Any], **extra: Any) -> Plan:

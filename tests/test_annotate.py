@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from plandiff.annotate import annotate, texts, topics_for
-from plandiff.changes import (
+from plandiff.findings.headlines import annotate, texts, topics_for
+from plandiff.model.changes import (
     ChangeKind,
     ProvisionChange,
     ProvisionRef,
@@ -14,9 +14,9 @@ from plandiff.changes import (
     SubPointChange,
     WordEdit,
 )
-from plandiff.model import Provenance, Provision
-from plandiff.options import CompareOptions
-from plandiff.ruleset import RuleSet, RuleSeverity
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Provenance, Provision
+from plandiff.model.ruleset import RuleSet, RuleSeverity
 
 OPTIONS = CompareOptions()
 

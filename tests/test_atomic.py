@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plandiff import atomic
-from plandiff.atomic import write_atomic
-from plandiff.errors import PlandiffError, UsageError
+from plandiff.documents import atomic
+from plandiff.documents.atomic import write_atomic
+from plandiff.model.errors import PlandiffError, UsageError
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plandiff.model import Plan
+from plandiff.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "benchmarks" / "data"

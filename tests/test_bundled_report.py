@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.compare import compare
-from plandiff.load import load_plan
-from plandiff.render import render
+from plandiff.documents.load import load_plan
+from plandiff.output import render
+from plandiff.pipeline.compare import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"

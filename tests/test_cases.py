@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
-from plandiff.changes import Comparison, ProvisionChange
-from plandiff.compare import compare
-from plandiff.load import load_plan
-from plandiff.options import CompareOptions
-from plandiff.pins import PINS_FILE, load_pins
-from plandiff.render import render
+from plandiff.align.pins import PINS_FILE, load_pins
+from plandiff.documents.load import load_plan
+from plandiff.model.changes import Comparison, ProvisionChange
+from plandiff.model.options import CompareOptions
+from plandiff.output import render
+from plandiff.pipeline.compare import compare
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 REBASELINE = os.environ.get("PLANDIFF_REBASELINE") == "1"

@@ -7,9 +7,9 @@ older syntax '##[name]' anywhere in a line.
 from __future__ import annotations
 
 from comparisons import representative
-from plandiff.changes import Comparison, Finding, Severity, WordEdit
-from plandiff.render import render
-from plandiff.render.annotations import render_annotations
+from plandiff.model.changes import Comparison, Finding, Severity, WordEdit
+from plandiff.output import render
+from plandiff.output.annotations import render_annotations
 
 
 def _commands(text: str) -> list[str]:

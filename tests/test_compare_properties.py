@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.changes import ChangeKind, Comparison
-from plandiff.compare import compare
-from plandiff.model import Plan
+from plandiff.model.changes import ChangeKind, Comparison
+from plandiff.model.plan import Plan
+from plandiff.pipeline.compare import compare
 
 WORDS = (
     "Ukraine",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.config import discover_rules, load_rules
-from plandiff.errors import UsageError
-from plandiff.ruleset import RuleSet, RuleSeverity, TopicTerms
+from plandiff.model.errors import UsageError
+from plandiff.model.ruleset import RuleSet, RuleSeverity, TopicTerms
+from plandiff.pipeline.config import discover_rules, load_rules
 
 EXAMPLE = """
 watch = ["Donbas", "Zaporizhzhia"]

@@ -8,7 +8,9 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("first", ["plandiff.compare", "plandiff.load", "plandiff.render.view"])
+@pytest.mark.parametrize(
+    "first", ["plandiff.pipeline.compare", "plandiff.documents.load", "plandiff.output.view"]
+)
 def test_facade_names_are_functions_after_importing_submodules(first: str) -> None:
     script = (
         f"import {first}\n"

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from plandiff.compare import compare
-from plandiff.load import load_plan
-from plandiff.topics import filter_by_topic
+from plandiff.documents.load import load_plan
+from plandiff.findings.topics import filter_by_topic
+from plandiff.pipeline.compare import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"

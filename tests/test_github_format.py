@@ -8,7 +8,7 @@ import re
 import pytest
 
 from comparisons import identical, info, representative
-from plandiff.changes import (
+from plandiff.model.changes import (
     ChangeKind,
     Comparison,
     Finding,
@@ -18,11 +18,11 @@ from plandiff.changes import (
     Severity,
     WordEdit,
 )
-from plandiff.errors import UsageError
-from plandiff.options import CompareOptions
-from plandiff.render import FORMATS, render
-from plandiff.render.annotations import render_annotations
-from plandiff.render.github import LIMITS, MARKER, render_github, render_github_many
+from plandiff.model.errors import UsageError
+from plandiff.model.options import CompareOptions
+from plandiff.output import FORMATS, render
+from plandiff.output.annotations import render_annotations
+from plandiff.output.github import LIMITS, MARKER, render_github, render_github_many
 
 WORDS = (
     "the", "parties", "agree", "that", "the", "commission", "will", "verify", "the",

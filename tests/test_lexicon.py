@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plandiff.lexicon import Lexicon, ascii_words, cut, words
-from plandiff.rules import key_language, resolve
-from plandiff.ruleset import RuleSet
+from plandiff.findings.lexicon import Lexicon, ascii_words, cut, words
+from plandiff.findings.rules import key_language, resolve
+from plandiff.model.ruleset import RuleSet
 
 _TERMS = [
     ("NATO", "alliances"), ("armed forces", "army"), ("forces", "forces"), ("no", "neg"),

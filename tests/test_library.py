@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.errors import PlanError, UsageError
-from plandiff.library import lineage, open_library, read_revision, resolve
-from plandiff.render.log import render_log
+from plandiff.documents.library import lineage, open_library, read_revision, resolve
+from plandiff.model.errors import PlanError, UsageError
+from plandiff.output.log import render_log
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS = REPO / "plans"

@@ -7,11 +7,11 @@ import re
 import pytest
 
 from lineages import FIRST, SECOND, V0, V1, V2
-from plandiff.errors import UsageError
-from plandiff.library import plan_info
-from plandiff.render.lineage import render_history, render_synopsis
-from plandiff.threads import lineage_rows
-from plandiff.versions import ProvisionHistory, Synopsis
+from plandiff.documents.library import plan_info
+from plandiff.model.errors import UsageError
+from plandiff.model.lineage import ProvisionHistory, Synopsis
+from plandiff.output.versions import render_history, render_synopsis
+from plandiff.versions.threads import lineage_rows
 
 ROWS = lineage_rows([V0, V1, V2], [FIRST, SECOND])
 INFOS = tuple(plan_info(p) for p in (V0, V1, V2))

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from plandiff.errors import PlanError, UsageError
-from plandiff.load import MAX_DEPTH, load_plan, load_plan_text
-from plandiff.model import Plan
+from plandiff.documents.load import MAX_DEPTH, load_plan, load_plan_text
+from plandiff.model.errors import PlanError, UsageError
+from plandiff.model.plan import Plan
 
 
 def plan_doc(**changes: Any) -> dict[str, Any]:

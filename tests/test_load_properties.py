@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff.errors import PlanError
-from plandiff.load import load_plan, load_plan_text
+from plandiff.documents.load import load_plan, load_plan_text
+from plandiff.model.errors import PlanError
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,9 +6,16 @@ import pytest
 
 from comparisons import hostile, representative
 from mdcheck import inspect
-from plandiff.changes import ChangeKind, Comparison, Finding, MetadataChange, Severity, WordEdit
-from plandiff.render import render
-from plandiff.render.github import render_github
+from plandiff.model.changes import (
+    ChangeKind,
+    Comparison,
+    Finding,
+    MetadataChange,
+    Severity,
+    WordEdit,
+)
+from plandiff.output import render
+from plandiff.output.github import render_github
 
 # Each piece tries one way out of the text it sits in; the multi-line ones try to start a
 # line of their own (a fence, an HTML comment, a table row, a workflow command).

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff import metadata
+from plandiff.pipeline import metadata
 
 NAMES = ["United States", "Ukraine", "Russia", "Russian Federation", "EU", "European Union"]
 source = st.fixed_dictionaries(

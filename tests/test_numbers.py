@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from plandiff.numbers import quantities
-from plandiff.numdiff import number_changes
-from plandiff.numwords import SEPARATORS, parse_words, words_among
+from plandiff.findings.figures.changes import number_changes
+from plandiff.findings.figures.numwords import SEPARATORS, parse_words, words_among
+from plandiff.findings.figures.quantities import quantities
 
 
 def read(text: str) -> list[tuple[float, str]]:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.changes import ChangeKind, MatchedBy
-from plandiff.compare import compare
-from plandiff.errors import UsageError
-from plandiff.model import Plan
-from plandiff.options import CompareOptions, PinnedPair
-from plandiff.pins import load_pins, pins_beside
+from plandiff.align.pins import load_pins, pins_beside
+from plandiff.model.changes import ChangeKind, MatchedBy
+from plandiff.model.errors import UsageError
+from plandiff.model.options import CompareOptions, PinnedPair
+from plandiff.model.plan import Plan
+from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, *texts: str) -> Plan:

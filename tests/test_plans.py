@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from plandiff.load import load_plan
-from plandiff.model import Completeness, Plan, Provenance
+from plandiff.documents.load import load_plan
+from plandiff.model.plan import Completeness, Plan, Provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "plans" / "us-28-point-draft.json"

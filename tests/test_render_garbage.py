@@ -12,7 +12,7 @@ import gc
 import pytest
 
 from comparisons import hostile, representative
-from plandiff.render import FORMATS, render
+from plandiff.output import FORMATS, render
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

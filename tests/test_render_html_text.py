@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-html = importlib.import_module("plandiff.render.html")
+html = importlib.import_module("plandiff.output.html")
 
 _PIECES = [
     *"ab :#[\n\r\t\x0b\x1c\x00\x7f\x85\xa0\xad\u061c\u200e\u2028\u202a\u202e\u2066\u3000",

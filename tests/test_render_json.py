@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from comparisons import hostile, representative
-from plandiff.changes import Comparison
-from plandiff.render import render
+from plandiff.model.changes import Comparison
+from plandiff.output import render
 
 
 def test_json_round_trips_to_the_same_comparison() -> None:
@@ -49,14 +49,14 @@ def test_rendering_restores_the_garbage_collector_state_it_found() -> None:
 
 
 def test_json_escapes_workflow_brackets_and_separators_exactly() -> None:
-    from plandiff.render.jsondoc import inert_json
+    from plandiff.output.jsondoc import inert_json
 
     assert inert_json('"###[ ##[[ #[ ##\u2028["') == '"###\\u005b ##\\u005b[ #[ ##\\u2028["'
     assert inert_json('"plain ascii"') == '"plain ascii"'
 
 
 def test_json_escapes_unsafe_characters_hidden_among_harmless_look_alikes() -> None:
-    from plandiff.render.jsondoc import inert_json
+    from plandiff.output.jsondoc import inert_json
 
     # Curly quotes, '→' and '§' share their first UTF-8 byte with characters that must be
     # escaped; the byte-level check must neither stop at them nor give up before the end.
@@ -72,7 +72,7 @@ def test_json_escapes_unsafe_characters_hidden_among_harmless_look_alikes() -> N
 def test_the_bytes_written_are_the_report_encoded() -> None:
     # The command line writes render_bytes: for JSON it skips decoding the serializer's
     # bytes, so it must give exactly the UTF-8 of render's text, hostile text included.
-    from plandiff.render import FORMATS, render_bytes
+    from plandiff.output import FORMATS, render_bytes
 
     for comparison in (representative(), hostile()):
         for fmt in FORMATS:

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from comparisons import hostile, identical, representative
-from plandiff.render import render
-from plandiff.render.markdown import md_escape
+from plandiff.output import render
+from plandiff.output.markdown import md_escape
 
 # The only tags the report itself writes; anything else in the rendered HTML came from plan text.
 OWN_TAGS = {"a", "del", "ins", "details", "summary", "sub"}
@@ -121,8 +121,8 @@ _PIECES = [*"ab Ww.:/@#19-+=*_~()[]<>&|!$`{}\\\n\r\t\x00\x85\u2028\u202e\u00a0\u
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
 def test_md_escape_shortcuts_give_what_every_rule_in_turn_gives(text: str) -> None:
-    from plandiff.render import markdown
-    from plandiff.render.text import visible
+    from plandiff.output import markdown
+    from plandiff.util.inert import visible
 
     # The escaper skips rules that cannot act on a value; applying them all must agree.
     linked = markdown._AUTOLINKS.sub(markdown._JOINER, visible(text))

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.changes import (
+from plandiff.model.changes import (
     ChangeKind,
     Comparison,
     Finding,
@@ -24,9 +24,9 @@ from plandiff.changes import (
     TopicSummary,
     WordEdit,
 )
-from plandiff.model import Completeness
-from plandiff.options import CompareOptions
-from plandiff.render import FORMATS, render
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Completeness
+from plandiff.output import FORMATS, render
 from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html
 
 # Any characters at all, controls and bidirectional overrides included (no lone surrogates:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparisons import hostile, representative
-from plandiff.render import render
-from plandiff.render.terminal import color_wanted
+from plandiff.output import render
+from plandiff.output.terminal import color_wanted
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -90,7 +90,7 @@ _TEXT_PIECES = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=8).map("".join))
 def test_visible_returns_text_unchanged_only_when_no_rule_would_change_it(text: str) -> None:
-    from plandiff.render import text as module
+    from plandiff.util import inert as module
 
     # ``visible`` skips its rules when a quick scan finds nothing for them; applying them all
     # must then give the text back unchanged, and otherwise what ``visible`` gives.

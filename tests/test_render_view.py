@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from comparisons import identical, representative
-from plandiff.changes import WordEdit
-from plandiff.render.view import anchor_for, build_view, segments, side_segments
+from plandiff.model.changes import WordEdit
+from plandiff.output.view import anchor_for, build_view, segments, side_segments
 
 
 def test_summary_counts_follow_the_fixed_kind_order() -> None:
@@ -116,7 +116,7 @@ def test_anchors_are_safe_and_distinct() -> None:
 
 def test_the_facade_render_is_the_function_even_after_its_package_was_imported() -> None:
     probe = (
-        "import plandiff.cli, plandiff.render.view\n"
+        "import plandiff.cli, plandiff.output.view\n"
         "from plandiff import render\n"
         "print(render.__module__, callable(render), type(render).__name__)\n"
     )
@@ -127,4 +127,4 @@ def test_the_facade_render_is_the_function_even_after_its_package_was_imported()
         env=dict(os.environ),
         check=True,
     ).stdout
-    assert out.split() == ["plandiff.render", "True", "function"]
+    assert out.split() == ["plandiff.output", "True", "function"]

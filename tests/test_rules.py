@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from plandiff.changes import Severity
-from plandiff.errors import UsageError
-from plandiff.rules import figures, key_language, resolve, whole_provision
-from plandiff.ruleset import RuleSet, RuleSeverity
+from plandiff.findings.rules import figures, key_language, resolve, whole_provision
+from plandiff.model.changes import Severity
+from plandiff.model.errors import UsageError
+from plandiff.model.ruleset import RuleSet, RuleSeverity
 
 RULES = resolve(RuleSet())
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from plandiff.cli import cli
-from plandiff.schema import SCHEMA_NAMES, schema_text
+from plandiff.documents.schema import SCHEMA_NAMES, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

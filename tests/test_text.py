@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plandiff.text import content_words, diff_units, is_number, normalize, tokenize
+from plandiff.wording.tokens import content_words, diff_units, is_number, normalize, tokenize
 
 
 @given(st.text())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gitplans import git_env, plan_doc, plandiff, write_plan
-from plandiff.canonical import WIDTH, canonical_text
-from plandiff.model import Plan
+from plandiff.documents.canonical import WIDTH, canonical_text
+from plandiff.model.plan import Plan
 
 LONG = (
     "Ukraine's armed forces will be capped at 600,000 personnel, and the parties will "

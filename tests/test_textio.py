@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.errors import PlanError
-from plandiff.model import Plan
-from plandiff.textexport import export_text
-from plandiff.textimport import import_text
+from plandiff.documents.textexport import export_text
+from plandiff.documents.textimport import import_text
+from plandiff.model.errors import PlanError
+from plandiff.model.plan import Plan
 
 # A small made-up sample in the style of a leaked draft: title, metadata, wrapped lines,
 # lettered sub-points, and a date line with trailing commentary that has no place in a plan.
@@ -192,7 +192,7 @@ def test_any_plan_survives_export_and_import(plan: Plan) -> None:
 def test_the_bundled_plans_survive_export_and_import(name: str) -> None:
     from pathlib import Path
 
-    from plandiff.load import load_plan
+    from plandiff.documents.load import load_plan
 
     plan = load_plan(Path(__file__).resolve().parents[1] / "plans" / f"{name}.json")
     result = import_text(export_text(plan), f"{name}.txt")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lineages import FIRST, SECOND, V0, V1, V2
-from plandiff.changes import ChangeKind
-from plandiff.threads import lineage_rows
+from plandiff.model.changes import ChangeKind
+from plandiff.versions.threads import lineage_rows
 
 
 def test_every_provision_lands_in_exactly_one_row_in_reading_order() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from comparisons import representative
-from plandiff.changes import ChangeKind
-from plandiff.errors import UsageError
-from plandiff.ruleset import RuleSet, TopicTerms
-from plandiff.topics import default_lexicon, filter_by_topic, topics_in
+from plandiff.findings.topics import default_lexicon, filter_by_topic, topics_in
+from plandiff.model.changes import ChangeKind
+from plandiff.model.errors import UsageError
+from plandiff.model.ruleset import RuleSet, TopicTerms
 
 
 def test_the_default_lexicon_has_the_documented_topics() -> None:

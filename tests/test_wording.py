@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff import wording
-from plandiff.text import tokenize
-from plandiff.wording import word_edits
+from plandiff.wording import edits as wording
+from plandiff.wording.edits import word_edits
+from plandiff.wording.tokens import tokenize
 
 PIECES = [
     "the",

@@ -68,7 +68,7 @@ def test_review_steps_are_all_there() -> None:
 
 
 def test_sticky_comment_is_found_by_the_renderers_marker() -> None:
-    from plandiff.render.github import MARKER as RENDERED
+    from plandiff.output.github import MARKER as RENDERED
 
     assert RENDERED == MARKER
     (post,) = [s for s in _steps() if "Post or update" in s.get("name", "")]

@@ -10,9 +10,7 @@ The library is three calls::
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -30,49 +28,27 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from plandiff.changes import Comparison
-    from plandiff.compare import compare
-    from plandiff.errors import PlandiffError, PlanError
-    from plandiff.load import load_plan
-    from plandiff.model import Plan
-    from plandiff.options import CompareOptions
+    from plandiff.documents.load import load_plan
+    from plandiff.model.changes import Comparison
+    from plandiff.model.errors import PlandiffError, PlanError
+    from plandiff.model.options import CompareOptions
+    from plandiff.model.plan import Plan
+    from plandiff.output import render
+    from plandiff.pipeline.compare import compare
 
 # Imported on first use so that `plandiff --version` does not pay for pydantic and jinja2.
+# No submodule of the package shares a facade name (the modules live in layer folders), so
+# importing, say, plandiff.pipeline.compare never rebinds ``plandiff.compare``.
 _HOMES = {
-    "CompareOptions": "plandiff.options",
-    "Comparison": "plandiff.changes",
-    "Plan": "plandiff.model",
-    "PlanError": "plandiff.errors",
-    "PlandiffError": "plandiff.errors",
-    "compare": "plandiff.compare",
-    "load_plan": "plandiff.load",
+    "CompareOptions": "plandiff.model.options",
+    "Comparison": "plandiff.model.changes",
+    "Plan": "plandiff.model.plan",
+    "PlanError": "plandiff.model.errors",
+    "PlandiffError": "plandiff.model.errors",
+    "compare": "plandiff.pipeline.compare",
+    "load_plan": "plandiff.documents.load",
+    "render": "plandiff.output",
 }
-
-
-# Imported now, not on first use: importing a package's submodule sets the package attribute
-# of that name to the module, so once anything imported `plandiff.render.view` (the CLI does
-# at start-up), `from plandiff import render` would give the package instead of the function.
-# Binding the function after the package is loaded settles it; the package itself is light.
-from plandiff.render import render  # noqa: E402
-
-
-class _Facade(ModuleType):
-    """The package module, guarding the facade names against submodules of the same name.
-
-    Importing ``plandiff.compare`` (the module) binds it as the package attribute ``compare``
-    once loaded, which would make a later ``from plandiff import compare`` yield the module
-    instead of the function. Dropping that binding leaves the name to ``__getattr__``;
-    ``from plandiff.compare import compare`` still works through ``sys.modules``.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        is_own_submodule = isinstance(value, ModuleType) and value.__name__ == f"{__name__}.{name}"
-        if is_own_submodule and name in _HOMES:
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Facade
 
 
 def __getattr__(name: str) -> Any:

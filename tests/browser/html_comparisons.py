@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plandiff.changes import (
+from plandiff.model.changes import (
     ChangeKind,
     Comparison,
     Finding,
@@ -20,8 +20,8 @@ from plandiff.changes import (
     TopicSummary,
     WordEdit,
 )
-from plandiff.model import Completeness, Source
-from plandiff.options import CompareOptions
+from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Completeness, Source
 
 K = ChangeKind
 

@@ -10,7 +10,7 @@ import pytest
 from html_comparisons import HOSTILE, hostile, varied
 
 import comparisons as shared
-from plandiff.render.html import render_html
+from plandiff.output.html import render_html
 
 Open = Callable[..., Any]  # conftest.open_report
 

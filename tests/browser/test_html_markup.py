@@ -12,10 +12,10 @@ import pytest
 from html_comparisons import HOSTILE, hostile, varied
 
 import comparisons as shared
-from plandiff.model import Source
-from plandiff.render.html import render_html
-from plandiff.render.html_view import html_anchor, tidy
-from plandiff.render.view import Segment
+from plandiff.model.plan import Source
+from plandiff.output.html import render_html
+from plandiff.output.html_view import html_anchor, tidy
+from plandiff.output.view import Segment
 
 Attrs = dict[str, str | None]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import plandiff
-from plandiff.compare import compare
-from plandiff.load import load_plan_text
-from plandiff.model import Plan
+from plandiff.documents.load import load_plan_text
+from plandiff.model.plan import Plan
+from plandiff.pipeline.compare import compare
 
 # Everything the renderers must keep inert, in one string. Line breaks are part of it: a
 # fence, an HTML comment, a heading or a workflow command only act at the start of a line.

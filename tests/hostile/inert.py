@@ -49,7 +49,7 @@ def terminal_problems(text: str, *, color: bool = False, bidi: bool = False) -> 
 def _template_vocabulary() -> tuple[set[str], set[str]]:
     """The element and attribute names the HTML template itself writes."""
     source = (
-        resources.files("plandiff.render").joinpath("templates/report.html.j2").read_text("utf-8")
+        resources.files("plandiff.output").joinpath("templates/report.html.j2").read_text("utf-8")
     )
     source = re.sub(r"\{[{%#].*?[}%#]\}", "", source, flags=re.DOTALL)
     tags = set(re.findall(r"<([a-z][a-z0-9]*)", source))

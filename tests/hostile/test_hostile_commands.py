@@ -14,7 +14,7 @@ import pytest
 from inert import terminal_problems, workflow_problems
 
 from plandiff.cli import cli
-from plandiff.render import FORMATS
+from plandiff.output import FORMATS
 
 # File names may hold anything but '/' and NUL.
 OLD_NAME = "::warning::old \x1b[2J\x07\n##[error]x.json"
@@ -123,8 +123,8 @@ def _without_own_annotations(out: str) -> str:
 
 
 def test_export_keeps_commands_out_and_reads_back() -> None:
-    from plandiff.textexport import export_text
-    from plandiff.textimport import import_text
+    from plandiff.documents.textexport import export_text
+    from plandiff.documents.textimport import import_text
 
     text = "The parties agree.\n\n::warning::a paragraph that starts like a command."
     plan = import_text("# T\ndate: 2025-11-20\n\n1. x\n", "t.txt").plan

@@ -12,7 +12,7 @@ from pathlib import Path
 import hostile_plans as hp
 import pytest
 
-from plandiff.render import FORMATS
+from plandiff.output import FORMATS
 
 SRC = Path(hp.plandiff.__file__).resolve().parent
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.changes import ChangeKind, Comparison
-from plandiff.compare import compare
-from plandiff.errors import PlandiffError
-from plandiff.load import load_plan_text
-from plandiff.model import Plan
-from plandiff.render import FORMATS, render
+from plandiff.documents.load import load_plan_text
+from plandiff.model.changes import ChangeKind, Comparison
+from plandiff.model.errors import PlandiffError
+from plandiff.model.plan import Plan
+from plandiff.output import FORMATS, render
+from plandiff.pipeline.compare import compare
 
 # Deterministic in CI: the same examples every run, no shared database, no deadline.
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,

@@ -16,8 +16,8 @@ from inert import (
     workflow_problems,
 )
 
-from plandiff.changes import Comparison
-from plandiff.render import FORMATS, render
+from plandiff.model.changes import Comparison
+from plandiff.output import FORMATS, render
 
 MARKDOWN_FORMATS = [f for f in FORMATS if f in ("markdown", "github")]
 

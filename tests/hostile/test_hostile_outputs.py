@@ -13,7 +13,7 @@ from pathlib import Path
 import hostile_plans as hp
 import pytest
 
-import plandiff.atomic
+import plandiff.documents.atomic
 from plandiff.cli import main
 
 OLD_REPORT = "the previous report\n"
@@ -83,7 +83,7 @@ def test_a_directory_that_refuses_new_files(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(plandiff.atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(plandiff.documents.atomic.tempfile, "mkstemp", refuse)
     target = pair[0].parent / "report.md"
     target.write_text(OLD_REPORT)
     code, _, err = run(["compare", *map(str, pair), "-o", str(target)], capsys)
@@ -167,7 +167,7 @@ def test_a_failure_mid_write_keeps_the_old_report(
     def broken(*args: object, **kwargs: object) -> None:
         raise failure
 
-    monkeypatch.setattr(plandiff.atomic.os, where, broken)
+    monkeypatch.setattr(plandiff.documents.atomic.os, where, broken)
     code, out, err = run(["compare", *map(str, pair), "--format", "html", "-o", str(target)],
                          capsys)
     assert code == 2 and out == ""
@@ -211,7 +211,7 @@ def test_an_unexpected_exception_is_one_line(
         raise RuntimeError("engine bug\n::error::injected \x1b[2J")
 
     # By module: the package's facade binds the name 'compare' to the function itself.
-    monkeypatch.setattr(importlib.import_module("plandiff.compare"), "compare", broken)
+    monkeypatch.setattr(importlib.import_module("plandiff.pipeline.compare"), "compare", broken)
     monkeypatch.delenv("PLANDIFF_DEBUG", raising=False)
     code, out, err = run(["compare", *map(str, pair)], capsys)
     assert code == 2 and out == ""

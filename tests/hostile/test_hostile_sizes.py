@@ -10,14 +10,15 @@ import random
 
 import pytest
 
-from plandiff import numdiff, wording
-from plandiff.changes import ChangeKind, Comparison
-from plandiff.compare import compare
-from plandiff.invisible import MAX_SPAN, invisible_change
-from plandiff.model import Plan
-from plandiff.numbers import quantities
-from plandiff.render import FORMATS, render
-from plandiff.text import diff_units
+from plandiff.findings.figures import changes as numdiff
+from plandiff.findings.figures.quantities import quantities
+from plandiff.model.changes import ChangeKind, Comparison
+from plandiff.model.plan import Plan
+from plandiff.output import FORMATS, render
+from plandiff.pipeline.compare import compare
+from plandiff.wording import edits as wording
+from plandiff.wording.invisible import MAX_SPAN, invisible_change
+from plandiff.wording.tokens import diff_units
 
 RNG_SEED = 11
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from inert import terminal_problems
 
-import plandiff.invisible
-from plandiff.changes import ChangeKind, Comparison
-from plandiff.compare import compare
-from plandiff.invisible import invisible_change, looks_same
-from plandiff.model import Plan
-from plandiff.render import FORMATS, render
+import plandiff.wording.invisible
+from plandiff.model.changes import ChangeKind, Comparison
+from plandiff.model.plan import Plan
+from plandiff.output import FORMATS, render
+from plandiff.pipeline.compare import compare
+from plandiff.wording.invisible import invisible_change, looks_same
 
 BASE = "The parties agree to a ceasefire of 30\u00a0days around Kyiv and Zaporizhzhia."
 
@@ -98,12 +98,12 @@ def test_many_invisible_changes_are_counted_not_all_named() -> None:
     assert looks_same(old, new)
     note = invisible_change(old, new)
     assert note is not None
-    assert note.count("U+00A0") == plandiff.invisible.MAX_NAMED
-    assert note.endswith(f"and {19 - plandiff.invisible.MAX_NAMED} more")
+    assert note.count("U+00A0") == plandiff.wording.invisible.MAX_NAMED
+    assert note.endswith(f"and {19 - plandiff.wording.invisible.MAX_NAMED} more")
 
 
 def test_the_invisible_module_examples_hold() -> None:
-    assert doctest.testmod(plandiff.invisible).failed == 0
+    assert doctest.testmod(plandiff.wording.invisible).failed == 0
 
 
 def test_the_cli_exits_1_for_a_change_of_spaces_only(tmp_path: Path) -> None:

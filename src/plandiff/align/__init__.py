@@ -1,0 +1,1 @@
+"""Alignment: which provisions of two versions correspond, in passes from surest to weakest."""

@@ -1,0 +1,138 @@
+"""Splits and merges: one provision against the joined text of neighbouring unpaired ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from plandiff.align.pairing import Match
+from plandiff.align.scoring import Scorer
+from plandiff.model.changes import MatchedBy
+from plandiff.model.options import CompareOptions
+
+# Pairs that a group may grow from: a clean one-to-one pair by text or pin is never broken up.
+_GROWABLE = (MatchedBy.KEY, MatchedBy.NUMBER, MatchedBy.SIMILARITY)
+# A group replaces a one-to-one pair only if reading the parts together is clearly better.
+_GAIN = 0.05
+# Least share of a part's weighted words found in the whole: keeps an unrelated neighbour (which
+# shares only boilerplate, well under this) out, while a reworded part still gets in.
+_PART = 0.4
+
+
+def find_groups(
+    matches: Sequence[Match],
+    scorer: Scorer,
+    free_old: Collection[int],
+    free_new: Collection[int],
+    scored: Mapping[tuple[int, int], float],
+    allowed: Callable[[int, int], bool],
+    options: CompareOptions,
+) -> list[Match]:
+    """``matches`` with splits and merges found among the unpaired provisions next to them.
+
+    A group grows from a pair (or from an unpaired provision's best candidate) by neighbours
+    that make the joined text more similar to the whole. It is accepted when at least
+    ``split_merge_threshold`` of the whole's weighted words are found in the joined parts, its
+    joined similarity passes ``similarity_threshold`` and it beats the pair it grew from.
+    """
+    out = list(matches)
+    free = {"old": set(free_old), "new": set(free_new)}
+    for side in ("old", "new"):  # old side: one old became several new (a split)
+        other = "new" if side == "old" else "old"
+        for seed_at, whole, part, base in _seeds(out, free, scored, side):
+            if seed_at is None:
+                if whole not in free[side] or part not in free[other]:
+                    continue
+            elif out[seed_at].by not in _GROWABLE:
+                continue  # already grown into a group from the other side
+            parts = _grow(whole, part, side, scorer, free[other], allowed, options)
+            if len(parts) < 2:
+                continue
+            olds, news = ((whole,), parts) if side == "old" else (parts, (whole,))
+            score = scorer.group_similarity(olds, news)
+            covered = scorer.old_in(whole, news) if side == "old" else scorer.new_in(whole, olds)
+            if (
+                score < options.similarity_threshold
+                or score < base + _GAIN
+                or covered < options.split_merge_threshold
+            ):
+                continue
+            free[side].discard(whole)
+            free[other].difference_update(parts)
+            group = Match(olds, news, MatchedBy.CONTAINMENT, min(score, 1.0))
+            if seed_at is None:
+                out.append(group)
+            else:
+                out[seed_at] = group
+    return out
+
+
+def _seeds(
+    matches: Sequence[Match],
+    free: Mapping[str, set[int]],
+    scored: Mapping[tuple[int, int], float],
+    side: str,
+) -> list[tuple[int | None, int, int, float]]:
+    """(index of the pair grown from or None, the whole, the first part, the score to beat)."""
+    seeds: list[tuple[int | None, int, int, float]] = []
+    for k, m in enumerate(matches):
+        if len(m.old) == 1 and len(m.new) == 1 and m.by in _GROWABLE:
+            whole, part = (m.old[0], m.new[0]) if side == "old" else (m.new[0], m.old[0])
+            seeds.append((k, whole, part, m.score))
+    other = "new" if side == "old" else "old"
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scored.items():
+        whole, part = (i, j) if side == "old" else (j, i)
+        if whole in free[side] and part in free[other] and s > best.get(whole, (-1.0, 0))[0]:
+            best[whole] = (s, part)
+    seeds.extend((None, whole, part, 0.0) for whole, (_, part) in sorted(best.items()))
+    return seeds
+
+
+def _grow(
+    whole: int,
+    seed: int,
+    side: str,
+    scorer: Scorer,
+    free_other: set[int],
+    allowed: Callable[[int, int], bool],
+    options: CompareOptions,
+) -> tuple[int, ...]:
+    def pair(part: int) -> tuple[int, int]:
+        return (whole, part) if side == "old" else (part, whole)
+
+    def inside(part: int) -> float:
+        if side == "old":
+            return scorer.new_in(part, (whole,))
+        return scorer.old_in(part, (whole,))
+
+    def usable(part: int) -> bool:
+        return (
+            part in free_other
+            and allowed(*pair(part))
+            and scorer.has("new" if side == "old" else "old", part)
+            and inside(part) >= _PART
+        )
+
+    # Most pairs have no unpaired neighbour at all: check that before weighing any words.
+    if seed - 1 not in free_other and seed + 1 not in free_other:
+        return (seed,)
+    if inside(seed) < _PART:
+        return (seed,)
+    parts = [seed]
+    best = _score(whole, parts, side, scorer)
+    while len(parts) < options.max_parts:
+        choices = [p for p in (parts[0] - 1, parts[-1] + 1) if usable(p)]
+        if not choices:
+            break
+        score, chosen = max((_score(whole, sorted([*parts, p]), side, scorer), -p) for p in choices)
+        if score <= best:
+            break
+        best = score
+        parts = sorted([*parts, -chosen])
+    return tuple(parts)
+
+
+def _score(whole: int, parts: list[int], side: str, scorer: Scorer) -> float:
+    if side == "old":
+        return scorer.group_similarity((whole,), parts)
+    return scorer.group_similarity(parts, (whole,))

@@ -1,0 +1,1 @@
+"""Documents in and out: loading and validating plans, the library, schemas, safe writes."""

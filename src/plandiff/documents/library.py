@@ -1,0 +1,189 @@
+"""A plan library: a folder of plan files indexed by id, linked into lineages by their parents."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from plandiff.model.changes import PlanInfo
+from plandiff.model.errors import PlanError, UsageError
+from plandiff.model.lineage import Lineage, LineageNode
+from plandiff.model.plan import SLUG, Frozen, Plan
+
+DEFAULT_FOLDER = "plans"
+
+
+class Entry(Frozen):
+    """One plan of the library and the file it came from (as named under the folder)."""
+
+    path: str
+    plan: Plan
+
+
+class Library(Frozen):
+    """Every plan of a folder, sorted by id; parent links are checked when it is opened."""
+
+    folder: str
+    entries: tuple[Entry, ...]
+
+    def get(self, plan_id: str) -> Entry:
+        """The plan with this id, or a ``UsageError`` naming the folder."""
+        for entry in self.entries:
+            if entry.plan.id == plan_id:
+                return entry
+        raise UsageError(f"{plan_id}: no plan with this id in {self.folder}/")
+
+    def children(self, plan_id: str) -> tuple[Entry, ...]:
+        """The versions whose parent is ``plan_id``, oldest first."""
+        found = [e for e in self.entries if e.plan.parent == plan_id]
+        return tuple(sorted(found, key=lambda e: (e.plan.date, e.plan.id)))
+
+    def chain(self, plan_id: str) -> tuple[Entry, ...]:
+        """The versions from the lineage's first one down to ``plan_id``."""
+        entries = [self.get(plan_id)]
+        while (parent := entries[-1].plan.parent) is not None:
+            entries.append(self.get(parent))
+        return tuple(reversed(entries))
+
+    def pairs(self) -> tuple[tuple[Entry, Entry], ...]:
+        """Every parent → child pair, in the order of the lineage tree."""
+        found: list[tuple[Entry, Entry]] = []
+
+        def walk(entry: Entry) -> None:
+            for child in self.children(entry.plan.id):
+                found.append((entry, child))
+                walk(child)
+
+        for root in self.roots():
+            walk(root)
+        return tuple(found)
+
+    def roots(self) -> tuple[Entry, ...]:
+        found = [e for e in self.entries if e.plan.parent is None]
+        return tuple(sorted(found, key=lambda e: (e.plan.date, e.plan.id)))
+
+    def newest(self) -> Entry:
+        """The latest version without children (ties broken by id): history's default end."""
+        leaves = [e for e in self.entries if not self.children(e.plan.id)]
+        return max(leaves, key=lambda e: (e.plan.date, e.plan.id))
+
+
+def open_library(folder: str = DEFAULT_FOLDER) -> Library:
+    """Load every ``*.json`` plan in ``folder`` and check ids and parent links.
+
+    A duplicate id, a parent that is not in the folder and a cycle of parents are each a
+    one-line problem naming the files; all problems are raised together as a ``PlanError``.
+    """
+    from plandiff.documents.load import load_plan
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise UsageError(f"{folder}: no such folder of plans (use --plans DIR)")
+    names = sorted(p.name for p in root.iterdir() if p.suffix == ".json" and p.is_file())
+    names = [n for n in names if not n.startswith(".")]
+    if not names:
+        raise UsageError(f"{folder}: no plan files (*.json) in this folder")
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            entries.append(Entry(path=path, plan=load_plan(path)))
+        except PlanError as err:
+            problems.extend(str(err).splitlines())
+    if problems:
+        raise PlanError(problems)
+    problems = _link_problems(entries, folder)
+    if problems:
+        raise PlanError(problems)
+    return Library(folder=folder, entries=tuple(sorted(entries, key=lambda e: e.plan.id)))
+
+
+def _link_problems(entries: list[Entry], folder: str) -> list[str]:
+    problems: list[str] = []
+    by_id: dict[str, Entry] = {}
+    for entry in entries:
+        if (first := by_id.get(entry.plan.id)) is not None:
+            problems.append(f"{first.path} and {entry.path} both have the id {entry.plan.id!r}")
+        else:
+            by_id[entry.plan.id] = entry
+    for entry in entries:
+        parent = entry.plan.parent
+        if parent is not None and parent not in by_id:
+            problems.append(f"{entry.path}: parent {parent!r} is not a plan in {folder}/")
+    reported: set[str] = set()
+    for entry in sorted(by_id.values(), key=lambda e: e.plan.id):
+        path = [entry.plan.id]
+        while (parent := by_id[path[-1]].plan.parent) in by_id and parent not in path:
+            path.append(parent)
+        if parent is None or parent not in by_id:
+            continue
+        cycle = [by_id[i] for i in path[path.index(parent) :]]
+        if cycle[0].plan.id not in reported:
+            reported.update(e.plan.id for e in cycle)
+            links = " -> ".join(f"{e.plan.id} ({e.path})" for e in [*cycle, cycle[0]])
+            problems.append(f"parent links form a cycle: {links}")
+    return problems
+
+
+def lineage(library: Library) -> Lineage:
+    """The library as a tree of parent links (children oldest first)."""
+
+    def node(entry: Entry) -> LineageNode:
+        children = tuple(node(child) for child in library.children(entry.plan.id))
+        return LineageNode(plan=plan_info(entry.plan), path=entry.path, children=children)
+
+    return Lineage(folder=library.folder, roots=tuple(node(r) for r in library.roots()))
+
+
+def plan_info(plan: Plan) -> PlanInfo:
+    """The header of a plan as reports show it."""
+    return PlanInfo(
+        id=plan.id,
+        title=plan.title,
+        version=plan.version,
+        date=plan.date,
+        parent=plan.parent,
+        parties=plan.parties,
+        sources=plan.sources,
+        completeness=plan.completeness,
+        completeness_note=plan.completeness_note,
+        provision_count=len(plan.provisions),
+    )
+
+
+def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
+    """Load a plan named by a file path, a plan id in the library, or a git ``REV:path``."""
+    from plandiff.documents.load import load_plan
+
+    if os.path.exists(spec):
+        return load_plan(spec)
+    if ":" in spec:
+        revision, _, path = spec.partition(":")
+        return read_revision(revision, path)
+    if re.match(SLUG, spec) and os.path.isdir(folder):
+        return open_library(folder).get(spec).plan
+    raise UsageError(f"{spec}: no such file, plan id in {folder}/, or git revision (REV:path)")
+
+
+def read_revision(revision: str, path: str) -> Plan:
+    """Read ``path`` as it was at git ``revision`` (``git show``, no shell)."""
+    from plandiff.documents.load import load_plan_text
+
+    spec = f"{revision}:{path}"
+    if not revision or not path or revision.startswith("-"):
+        raise UsageError(f"{spec}: a git revision is written REV:path, e.g. HEAD~1:plans/a.json")
+    try:
+        done = subprocess.run(
+            ["git", "show", f"{revision}:{path}"], capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise UsageError(f"{spec}: git is not installed; it is needed to read a revision") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"{spec}: git did not answer within 60 seconds") from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+        raise UsageError(f"{spec}: git cannot read it: {said[0].removeprefix('fatal: ')}")
+    return load_plan_text(done.stdout, spec)

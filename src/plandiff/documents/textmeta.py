@@ -1,0 +1,118 @@
+"""Turn the leading ``key: value`` lines of an imported text into a plan's metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any
+
+from plandiff.model.errors import PlanError
+from plandiff.model.plan import Provenance
+
+Skip = Callable[[int, str, str], None]
+SOURCE = re.compile(
+    r"^(?P<url>https?://\S+)(?:\s+[\u2014\u2013]\s+(?P<title>.*?))?(?:\s+\[(?P<id>[a-z0-9._-]+)\])?$"
+)
+COVERAGE = {"full": "full", "complete": "full", "partial": "partial", "incomplete": "partial"}
+
+
+def plan_metadata(
+    meta: dict[str, Any], name: str, skip: Skip
+) -> tuple[dict[str, Any], str | None, list[str]]:
+    """(plan fields, provenance for every provision or None, the defaults that were taken)."""
+    defaults: list[str] = []
+    stem = slug(PurePath(name).stem) or "imported"
+    fields: dict[str, Any] = {}
+    fields["id"] = _value(meta, "id") or _default(defaults, "id", stem, "the file name")
+    fields["title"] = _value(meta, "title") or _default(defaults, "title", stem, "the file name")
+    fields["version"] = _value(meta, "version") or _default(defaults, "version", fields["id"],
+                                                            "the id")  # fmt: skip
+    fields["date"] = _date(meta, name, skip)
+    if parent := _value(meta, "parent"):
+        fields["parent"] = parent
+    parties = [p.strip() for _, v in meta.get("parties", []) for p in v.split(";")]
+    fields["parties"] = [p for p in parties if p]
+    fields["sources"] = _sources(meta.get("sources", []), skip)
+    notes = [_value(meta, "note")]
+    fields["completeness"], coverage_note = _coverage(meta, skip, defaults)
+    notes.insert(0, coverage_note)
+    if note := " ".join(n for n in notes if n):
+        fields["completeness_note"] = note
+    return fields, _provenance(meta, skip), defaults
+
+
+def slug(text: str) -> str:
+    """A plan or source id made from free text.
+
+    >>> slug("US 28-point draft (v2).txt")
+    'us-28-point-draft-v2-txt'
+    """
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:100].strip("-")
+
+
+def _value(meta: dict[str, Any], key: str) -> str | None:
+    found = meta.get(key)
+    return found[1].strip() or None if found else None
+
+
+def _default(defaults: list[str], field: str, value: str, origin: str) -> str:
+    defaults.append(f"no {field} given: using {value!r} from {origin}")
+    return value
+
+
+def _date(meta: dict[str, Any], name: str, skip: Skip) -> str:
+    if "date" not in meta:
+        raise PlanError([f"{name}: no date: add a line 'date: YYYY-MM-DD' before the first point"])
+    line, value = meta["date"]
+    found = re.match(r"^(\d{4}-\d{2}-\d{2})\b\s*(.*)$", value.strip())
+    if not found:
+        raise PlanError([f"{name}:{line}: the date must start with YYYY-MM-DD, not {value!r}"])
+    if found.group(2):
+        skip(line, found.group(2), "no place for what follows the date")
+    return found.group(1)
+
+
+def _sources(entries: list[tuple[int, str]], skip: Skip) -> list[dict[str, str]]:
+    sources: list[dict[str, str]] = []
+    taken: set[str] = set()
+    for line, value in entries:
+        for part in re.split(r"\s+;\s+|\s*;\s*(?=https?://)", value.strip()):
+            found = SOURCE.match(part.strip())
+            if not found:
+                skip(line, part, "a source must be a URL (optionally '— title [id]')")
+                continue
+            url = found.group("url")
+            host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0]
+            wanted = found.group("id") or slug(host) or "source"
+            ident, n = wanted, 1
+            while ident in taken:
+                n += 1
+                ident = f"{wanted}-{n}"
+            taken.add(ident)
+            sources.append({"id": ident, "title": found.group("title") or host, "url": url})
+    return sources
+
+
+def _coverage(meta: dict[str, Any], skip: Skip, defaults: list[str]) -> tuple[str, str | None]:
+    if "completeness" not in meta:
+        return _default(defaults, "completeness", "full", "the default"), None
+    line, value = meta["completeness"]
+    found = re.match(r"^(\w+)\W*(.*)$", value.strip())
+    word = found.group(1).lower() if found else ""
+    if word not in COVERAGE:
+        skip(line, value, "coverage must be 'full' or 'partial'")
+        return _default(defaults, "completeness", "full", "the default"), None
+    assert found is not None
+    return COVERAGE[word], found.group(2).strip() or None
+
+
+def _provenance(meta: dict[str, Any], skip: Skip) -> str | None:
+    value = _value(meta, "provenance")
+    if value is None:
+        return None
+    if value.lower() not in {p.value for p in Provenance}:
+        reason = "provenance must be confirmed, reported or reconstructed"
+        skip(meta["provenance"][0], value, reason)
+        return None
+    return value.lower()

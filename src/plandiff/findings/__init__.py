@@ -1,0 +1,1 @@
+"""Findings: the headlines of a comparison (figures, key language, topics), worst first."""

@@ -1,0 +1,1 @@
+"""Figures read from prose and paired across a provision's two texts."""

@@ -1,0 +1,1 @@
+"""Integrations: git's diff drivers and the reports folder."""

@@ -1,0 +1,1 @@
+"""The types: plan documents, comparison records, options, errors and version lineages."""

@@ -1,0 +1,64 @@
+"""Findings as GitHub workflow commands (``::error file=…,title=…::message``), worst first.
+
+GitHub reads a workflow command only at the start of a line. Every value is escaped by the
+runner's rules (``%``, CR and LF in the message; also ``:`` and ``,`` in properties), so plan
+text can neither end the command early nor start a line of its own.
+
+>>> escape_data("50% cut\\n::error::x")
+'50%25 cut%0A::error::x'
+>>> escape_property("p-6: a,b")
+'p-6%3A a%2Cb'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from plandiff.model.changes import SEVERITY_RANK, Comparison, Finding, Severity
+from plandiff.output.view import row_label
+from plandiff.util.inert import visible
+
+DEFAULT_LIMIT = 50  # GitHub shows at most 50 annotations of a step
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (``file=``, ``title=``), escaped."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_annotations(
+    items: Sequence[tuple[Comparison, str]], *, limit: int = DEFAULT_LIMIT
+) -> str:
+    """One line per finding of each (comparison, new plan file), worst first, at most ``limit``.
+
+    A last ``::notice::`` line says how many findings were left out.
+    """
+    found: list[tuple[Finding, str, str, str]] = []
+    for comparison, path in items:
+        labels = {c.id: row_label(c) for c in comparison.changes}
+        pair = f"{comparison.old.id} → {comparison.new.id}"
+        for finding in comparison.findings:
+            found.append((finding, path, pair, labels.get(finding.change_id, finding.change_id)))
+    # Stable: within one severity, comparisons and findings keep their order.
+    found.sort(key=lambda item: SEVERITY_RANK[item[0].severity])
+    lines = [_line(*item) for item in found[:limit]]
+    if len(found) > limit:
+        left = len(found) - limit
+        lines.append(
+            f"::notice title=plandiff::{left} more finding{'' if left == 1 else 's'} "
+            "not annotated; see the job summary and the HTML reports"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def _line(finding: Finding, path: str, pair: str, provision: str) -> str:
+    title = f"plandiff {finding.rule}: provision {provision} ({pair})"
+    # visible() puts the text on one line with controls shown, so the log stays readable.
+    properties = f"file={escape_property(visible(path))},title={escape_property(visible(title))}"
+    return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(visible(finding.message))}"

@@ -1,0 +1,174 @@
+"""The terminal report, and the only place that decides on and writes colour (plain ANSI SGR).
+
+Summary and headlines come first, then each changed provision with its redline. Without
+colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as in ``git diff --word-diff``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TextIO
+
+from plandiff.model.changes import Comparison
+from plandiff.output.view import ReportView, RowView, Segment, SideView, build_view
+from plandiff.util.inert import visible
+
+# Style name -> SGR parameters. Every escape sequence plandiff writes comes from this table.
+STYLES = {
+    "heading": "1",
+    "dim": "2",
+    # Struck through and underlined as well as coloured, for readers who cannot tell red
+    # from green and so that a deleted space still shows.
+    "delete": "9;31",
+    "insert": "4;32",
+    "error": "1;31",
+    "warning": "1;33",
+    "info": "1;36",
+    "kind": "1",
+}
+MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+KIND_SIGNS = {
+    "modified": "~",
+    "renumbered": "~",
+    "moved": "~",
+    "split": "<",
+    "merged": ">",
+    "added": "+",
+    "removed": "-",
+    "not-covered": "?",
+    "unchanged": "=",
+}
+SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
+
+
+def color_wanted(
+    mode: str, stream: TextIO | None, environ: Mapping[str, str] | None = None
+) -> bool:
+    """Resolve ``--color``: 'auto' colours only a terminal, and never when NO_COLOR is set.
+
+    An explicit 'always' beats NO_COLOR, as the NO_COLOR convention asks of command-line flags.
+    ``stream`` is None when the report goes to a file.
+
+    >>> color_wanted("auto", None, {})
+    False
+    """
+    if mode != "auto":
+        return mode == "always"
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR") or env.get("TERM") == "dumb" or stream is None:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def render_terminal(comparison: Comparison, *, color: bool = False) -> str:
+    """The report as lines for a terminal; ``color`` adds ANSI styles."""
+    return _Writer(build_view(comparison), color).text()
+
+
+class _Writer:
+    """Accumulates lines; a helper object only to avoid threading ``color`` through every call."""
+
+    def __init__(self, view: ReportView, color: bool) -> None:
+        self.view = view
+        self.color = color
+        self.lines: list[str] = []
+
+    def style(self, name: str, text: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"\x1b[{STYLES[name]}m{text}\x1b[0m"
+
+    def text(self) -> str:
+        view = self.view
+        self.lines.append(self.style("heading", f"{_side(view.old)} → {_side(view.new)}"))
+        self.lines.append(f"{view.total} provisions: {view.summary_line}")
+        if view.partial_notice:
+            self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
+        self._headlines()
+        self._metadata()
+        if view.changed:
+            self._section("Changes")
+            for row in view.changed:
+                self._row(row)
+        if view.not_covered:
+            self._section("Not covered")
+            if view.not_covered_notice:
+                self.lines.append("  " + view.not_covered_notice)
+            for row in view.not_covered:
+                self._unknown(row)
+        if view.unchanged:
+            numbers = ", ".join(visible(r.label) for r in view.unchanged)
+            self._section(f"Unchanged: {view.unchanged_summary}")
+            self.lines.append(f"  {numbers}")
+        return "\n".join(self.lines) + "\n"
+
+    def _section(self, title: str) -> None:
+        self.lines.append("")
+        self.lines.append(self.style("heading", title))
+
+    def _headlines(self) -> None:
+        if not self.view.headlines:
+            return
+        self._section("Headlines")
+        width = max(len(h.provision) for h in self.view.headlines)
+        for h in self.view.headlines:
+            figures = f" [{h.figures}]" if h.figures else ""
+            label = self.style(h.severity, f"{h.severity_label.upper():<7}")
+            where = visible(h.provision).ljust(width)
+            self.lines.append(f"  {label}  {where}  {visible(h.message)}{visible(figures)}")
+
+    def _metadata(self) -> None:
+        self._section("Metadata changes")
+        if not self.view.metadata:
+            self.lines.append("  none")
+        for m in self.view.metadata:
+            old = visible(m.old_short) if m.old_short is not None else "—"
+            new = visible(m.new_short) if m.new_short is not None else "—"
+            self.lines.append(f"  {visible(m.path)} ({m.change}): {old} → {new}")
+
+    def _row(self, row: RowView) -> None:
+        sign = KIND_SIGNS[row.kind]
+        mark = self.style(SIGN_STYLES.get(sign, "kind"), sign)
+        details = visible(" · ".join(filter(None, [row.kind_label.lower(), row.summary])))
+        heading = f" {visible(row.heading)}" if row.heading else ""
+        label = self.style("kind", visible(row.label))
+        self.lines.append(f"{mark} {label}{heading}  {self.style('dim', details)}")
+        if row.note:
+            self.lines.append("    " + self.style("dim", f"note: {visible(row.note)}"))
+        self.lines.append("    " + self._redline(row.segments))
+        for sp in row.subpoints:
+            indent = "    " + "  " * (sp.depth + 1)
+            self.lines.append(f"{indent}{visible(sp.title)} {self._redline(sp.segments)}")
+
+    def _unknown(self, row: RowView) -> None:
+        # Not covered: the old wording, unmarked, since nothing is known to have changed.
+        heading = f" {visible(row.heading)}" if row.heading else ""
+        mark = self.style("warning", KIND_SIGNS[row.kind])
+        self.lines.append(f"{mark} {self.style('kind', visible(row.old_label or ''))}{heading}")
+        self.lines.append(f"    {visible(row.old_text)}")
+        for sp in row.subpoints:
+            if sp.old_label is not None:
+                indent = "    " + "  " * (sp.depth + 1)
+                self.lines.append(f"{indent}({visible(sp.old_label)}) {visible(sp.old_text)}")
+
+    def _redline(self, segments: tuple[Segment, ...]) -> str:
+        if len(segments) == 1 and segments[0].op == "equal":  # most rows of a large report
+            return visible(segments[0].text)
+        parts = []
+        for seg in segments:
+            text = visible(seg.text)
+            if seg.op == "equal":
+                parts.append(text)
+            elif self.color:
+                parts.append(self.style(seg.op, text))
+            else:
+                start, end = MARKS[seg.op]
+                parts.append(f"{start}{text}{end}")
+        return "".join(parts)
+
+
+def _side(side: SideView) -> str:
+    partial = ", partial" if side.is_partial else ""
+    return visible(f"{side.version} ({side.date}{partial})")

@@ -1,0 +1,1 @@
+"""The pipeline: compare() assembling a Comparison from the stages, with its settings."""

@@ -1,0 +1,1 @@
+"""Versions: provisions followed through a lineage (history, synopsis, review pairs)."""

@@ -1,0 +1,1 @@
+"""Words: tokens of plan text, word-level edits, and changes a reader cannot see."""
