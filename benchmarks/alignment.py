@@ -36,12 +36,17 @@ CASES = generate.CACHE / "alignment"
 SEED = 20261127
 ROUNDS = 20  # mutated copies of each bundled plan
 # Heavier than the speed mix so that a few small plans hold enough splits, merges and moves.
-BUNDLED_MIX = generate.Mix(reworded=0.25, moved=0.08, removed=0.05, split=0.07, merged=0.07,
-                           added=0.05)
-ORDERED_MIX = generate.Mix(reworded=0.25, moved=0.0, removed=0.05, split=0.07, merged=0.07,
-                           added=0.05)
-REAL = ("bill-of-rights-house-1789.json", "bill-of-rights-congress-1789.json",
-        "bill-of-rights-1789-truth.json")
+BUNDLED_MIX = generate.Mix(
+    reworded=0.25, moved=0.08, removed=0.05, split=0.07, merged=0.07, added=0.05
+)
+ORDERED_MIX = generate.Mix(
+    reworded=0.25, moved=0.0, removed=0.05, split=0.07, merged=0.07, added=0.05
+)
+REAL = (
+    "bill-of-rights-house-1789.json",
+    "bill-of-rights-congress-1789.json",
+    "bill-of-rights-1789-truth.json",
+)
 
 
 @dataclass(frozen=True)
@@ -74,24 +79,45 @@ def bundled_cases(rounds: int = ROUNDS) -> list[Case]:
         for k in range(rounds):
             for ordered in (False, True):
                 name = f"{stem}-{'ordered' if ordered else 'mutated'}-{k}"
-                cases.append(_write_case(name, "ordered" if ordered else "bundled", numbers,
-                                         texts, ORDERED_MIX if ordered else BUNDLED_MIX,
-                                         SEED + 101 * k + ordered))
+                cases.append(
+                    _write_case(
+                        name,
+                        "ordered" if ordered else "bundled",
+                        numbers,
+                        texts,
+                        ORDERED_MIX if ordered else BUNDLED_MIX,
+                        SEED + 101 * k + ordered,
+                    )
+                )
     return cases
 
 
-def _write_case(name: str, group: str, numbers: Sequence[str], texts: Sequence[str],
-                mix: generate.Mix, seed: int) -> Case:
+def _write_case(
+    name: str,
+    group: str,
+    numbers: Sequence[str],
+    texts: Sequence[str],
+    mix: generate.Mix,
+    seed: int,
+) -> Case:
     rng = random.Random(f"{name}/{seed}")
     vocab = textgen.Vocabulary(random.Random(seed), topics=40, rare=2000)
     new_texts, groups = generate.mutate(
         rng, texts, mix, lambda: textgen.provision_text(rng, vocab, rng.randrange(40))
     )
     new_numbers = [str(k + 1) for k in range(len(new_texts))]
-    old = generate.plan_json(f"{name}-old", "old", "2026-01-05", numbers, texts,
-                             title=f"Benchmark case {name}")
-    new = generate.plan_json(f"{name}-new", "new", "2026-02-09", new_numbers, new_texts,
-                             parent=f"{name}-old", title=f"Benchmark case {name}")
+    old = generate.plan_json(
+        f"{name}-old", "old", "2026-01-05", numbers, texts, title=f"Benchmark case {name}"
+    )
+    new = generate.plan_json(
+        f"{name}-new",
+        "new",
+        "2026-02-09",
+        new_numbers,
+        new_texts,
+        parent=f"{name}-old",
+        title=f"Benchmark case {name}",
+    )
     truth = generate.truth_json(groups, numbers, new_numbers)
     paths = [CASES / f"{name}-{part}.json" for part in ("old", "new", "truth")]
     for path, data in zip(paths, (old, new, truth), strict=True):
@@ -132,8 +158,9 @@ def run(cases: Sequence[Case]) -> dict[str, Outcome]:
         found = scoring.pairs_of_changes(comparison.changes)
         out = outcomes.setdefault(case.group, Outcome([], [], [], 0, {}))
         out.plandiff.append((found, truth))
-        out.number.append((scoring.same_number_pairs([n for n, _ in old], [n for n, _ in new]),
-                           truth))
+        out.number.append(
+            (scoring.same_number_pairs([n for n, _ in old], [n for n, _ in new]), truth)
+        )
         out.lines.append((scoring.line_diff_pairs(old, new), truth))
         if truth.order_preserving:
             out.moves_when_ordered += scoring.moves_reported(comparison.changes)
@@ -154,19 +181,26 @@ GROUP_TITLES = {
 
 
 def table(outcomes: dict[str, Outcome]) -> list[str]:
-    head = ("| data | method | pairs (true) | precision | recall | F1 | moved | renumbered "
-            "| split | merged |")
+    head = (
+        "| data | method | pairs (true) | precision | recall | F1 | moved | renumbered "
+        "| split | merged |"
+    )
     lines = [head, "|---|---|---|---|---|---|---|---|---|---|"]
     for group in GROUP_TITLES:
         if group not in outcomes:
             continue
         out = outcomes[group]
-        for method, runs in (("plandiff", out.plandiff), ("same number", out.number),
-                             ("difflib lines", out.lines)):
+        for method, runs in (
+            ("plandiff", out.plandiff),
+            ("same number", out.number),
+            ("difflib lines", out.lines),
+        ):
             s = scoring.merge_scores(runs)
             kinds = " | ".join(_recall(s, k) for k in scoring.KINDS)
-            lines.append(f"| {GROUP_TITLES[group]} | {method} | {s.true} | "
-                         f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {kinds} |")
+            lines.append(
+                f"| {GROUP_TITLES[group]} | {method} | {s.true} | "
+                f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {kinds} |"
+            )
     return lines
 
 
@@ -221,8 +255,9 @@ def report(outcomes: dict[str, Outcome], cases: Sequence[Case]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=ROUNDS,
-                        help="mutated copies of each bundled plan")
+    parser.add_argument(
+        "--rounds", type=int, default=ROUNDS, help="mutated copies of each bundled plan"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "ALIGNMENT.md")
     args = parser.parse_args(argv)
     cases = all_cases(args.rounds)

@@ -45,9 +45,9 @@ def _edits(old: str, new: str) -> tuple[WordEdit, ...]:
     )
 
 
-def changes_from_truth(old: Plan, new: Plan, truth: dict[str, object]) -> tuple[
-    ProvisionChange, ...
-]:
+def changes_from_truth(
+    old: Plan, new: Plan, truth: dict[str, object]
+) -> tuple[ProvisionChange, ...]:
     """Provision changes as a perfect aligner would report them."""
     olds = {p.number: (i, p) for i, p in enumerate(old.provisions)}
     news = {p.number: (i, p) for i, p in enumerate(new.provisions)}

@@ -67,8 +67,9 @@ def mutate(
         edges = (mix.reworded, mix.moved, mix.removed, mix.split, mix.merged)
         bounds = [sum(edges[: k + 1]) for k in range(len(edges))]
         fate = "unchanged"
-        for name, bound in zip(("reworded", "moved", "removed", "split", "merged"), bounds,
-                               strict=True):
+        for name, bound in zip(
+            ("reworded", "moved", "removed", "split", "merged"), bounds, strict=True
+        ):
             if r < bound:
                 fate = name
                 break
@@ -128,9 +129,15 @@ def _far_from(rng: random.Random, origin: int, length: int) -> int:
     return length if origin < length // 2 else 0
 
 
-def plan_json(plan_id: str, version: str, date: str, numbers: Sequence[str],
-              texts: Sequence[str], parent: str | None = None,
-              title: str = "Synthetic agreement") -> dict[str, object]:
+def plan_json(
+    plan_id: str,
+    version: str,
+    date: str,
+    numbers: Sequence[str],
+    texts: Sequence[str],
+    parent: str | None = None,
+    title: str = "Synthetic agreement",
+) -> dict[str, object]:
     plan: dict[str, object] = {
         "id": plan_id,
         "title": title,
@@ -147,8 +154,9 @@ def plan_json(plan_id: str, version: str, date: str, numbers: Sequence[str],
     return plan
 
 
-def truth_json(groups: list[dict[str, object]], old_numbers: Sequence[str],
-               new_numbers: Sequence[str]) -> dict[str, object]:
+def truth_json(
+    groups: list[dict[str, object]], old_numbers: Sequence[str], new_numbers: Sequence[str]
+) -> dict[str, object]:
     out = []
     for g in groups:
         olds = g["old"]
@@ -160,16 +168,21 @@ def truth_json(groups: list[dict[str, object]], old_numbers: Sequence[str],
             continue
         else:
             kind = str(g["kind"])
-        out.append({
-            "kind": kind,
-            "old": [old_numbers[k] for k in olds],
-            "new": [new_numbers[k] for k in news],
-        })
+        out.append(
+            {
+                "kind": kind,
+                "old": [old_numbers[k] for k in olds],
+                "new": [new_numbers[k] for k in news],
+            }
+        )
     return {"groups": out}
 
 
-def synthetic_pair(size: int, seed: int = 20261127, worst: bool = False,
-                   ) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
+def synthetic_pair(
+    size: int,
+    seed: int = 20261127,
+    worst: bool = False,
+) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
     """The old plan, the new plan and the truth for one size."""
     rng = random.Random(seed * 1_000_003 + size + (7 if worst else 0))
     vocab = textgen.Vocabulary(rng)
@@ -194,10 +207,23 @@ def synthetic_pair(size: int, seed: int = 20261127, worst: bool = False,
     old_numbers = [str(k + 1) for k in range(len(old_texts))]
     new_numbers = [str(k + 1) for k in range(len(new_texts))]
     label = f"{'worst' if worst else 'synthetic'}-{size}"
-    old = plan_json(f"{label}-old", "old", "2026-01-05", old_numbers, old_texts,
-                    title=f"Synthetic agreement, {size:,} provisions")
-    new = plan_json(f"{label}-new", "new", "2026-02-09", new_numbers, new_texts,
-                    parent=f"{label}-old", title=f"Synthetic agreement, {size:,} provisions")
+    old = plan_json(
+        f"{label}-old",
+        "old",
+        "2026-01-05",
+        old_numbers,
+        old_texts,
+        title=f"Synthetic agreement, {size:,} provisions",
+    )
+    new = plan_json(
+        f"{label}-new",
+        "new",
+        "2026-02-09",
+        new_numbers,
+        new_texts,
+        parent=f"{label}-old",
+        title=f"Synthetic agreement, {size:,} provisions",
+    )
     return old, new, truth_json(groups, old_numbers, new_numbers)
 
 
@@ -230,8 +256,9 @@ def update_readme(name: str, block: str, readme: Path = CACHE.parents[1] / "READ
     return True
 
 
-def ensure_pair(size: int, worst: bool = False, directory: Path = CACHE,
-                seed: int = 20261127) -> tuple[Path, Path, Path]:
+def ensure_pair(
+    size: int, worst: bool = False, directory: Path = CACHE, seed: int = 20261127
+) -> tuple[Path, Path, Path]:
     """Write (once) and return the paths of old, new and truth for a size."""
     label = f"{'worst' if worst else 'synthetic'}-{size}-s{seed}"
     paths = tuple(directory / f"{label}-{part}.json" for part in ("old", "new", "truth"))
@@ -244,8 +271,12 @@ def ensure_pair(size: int, worst: bool = False, directory: Path = CACHE,
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, action="append",
-                        help=f"provisions in the old plan (repeatable; default {SIZES})")
+    parser.add_argument(
+        "--size",
+        type=int,
+        action="append",
+        help=f"provisions in the old plan (repeatable; default {SIZES})",
+    )
     parser.add_argument("--worst", action="store_true", help="edit every provision slightly")
     parser.add_argument("--seed", type=int, default=20261127)
     parser.add_argument("--out", type=Path, default=CACHE)

@@ -65,33 +65,48 @@ def cases(rng: random.Random, scale: int) -> dict[str, Callable[[], tuple[Plan, 
     unbroken = "".join(rng.choice("ab") for _ in range(20_000))
     clause = "The parties shall respect the line of contact in sector {} and report monthly."
     near = [clause.format(i % 7) for i in range(scale)]
-    distinct = [f"Provision {i}: the parties shall take measure {i} within {i % 90} days."
-                for i in range(scale)]
+    distinct = [
+        f"Provision {i}: the parties shall take measure {i} within {i % 90} days."
+        for i in range(scale)
+    ]
     shuffled = distinct[:]
     rng.shuffle(shuffled)
     figures = " ".join(f"{rng.randrange(1, 10**6):,} troops" for _ in range(3000))
     under_cap = " ".join(rng.choice("ab") for _ in range(2000))
     return {
         "one 20,000-char provision, 2-letter words": lambda: (
-            plan("a", [long]), plan("b", [edit_words(rng, long, 50)])),
+            plan("a", [long]),
+            plan("b", [edit_words(rng, long, 50)]),
+        ),
         "one 20,000-char word of 2 letters": lambda: (
-            plan("a", [unbroken]), plan("b", [unbroken[:9000] + "b" + unbroken[9001:]])),
+            plan("a", [unbroken]),
+            plan("b", [unbroken[:9000] + "b" + unbroken[9001:]]),
+        ),
         "20,000 chars, invisible change only": lambda: (
-            plan("a", [long]), plan("b", [long.replace(" ", "\u00a0", 40)])),
+            plan("a", [long]),
+            plan("b", [long.replace(" ", "\u00a0", 40)]),
+        ),
         f"{scale:,} near-identical provisions": lambda: (
-            plan("a", near), plan("b", [t.replace("monthly", "weekly", i % 3 == 0)
-                                        for i, t in enumerate(near)])),
+            plan("a", near),
+            plan("b", [t.replace("monthly", "weekly", i % 3 == 0) for i, t in enumerate(near)]),
+        ),
         f"{scale:,} provisions, order reversed": lambda: (
-            plan("a", distinct), plan("b", distinct[::-1])),
-        f"{scale:,} provisions, order shuffled": lambda: (
-            plan("a", distinct), plan("b", shuffled)),
+            plan("a", distinct),
+            plan("b", distinct[::-1]),
+        ),
+        f"{scale:,} provisions, order shuffled": lambda: (plan("a", distinct), plan("b", shuffled)),
         "2,000 words of 2 letters (under the unit cap)": lambda: (
-            plan("a", [under_cap]), plan("b", [edit_words(rng, under_cap, 200)])),
+            plan("a", [under_cap]),
+            plan("b", [edit_words(rng, under_cap, 200)]),
+        ),
         "1,000 figures in one provision": lambda: (
             plan("a", [figures[: len(figures) // 3]]),
-            plan("b", [figures[: len(figures) // 3].replace("1", "2")])),
+            plan("b", [figures[: len(figures) // 3].replace("1", "2")]),
+        ),
         "3,000 figures in one provision": lambda: (
-            plan("a", [figures]), plan("b", [figures.replace("1", "2")])),
+            plan("a", [figures]),
+            plan("b", [figures.replace("1", "2")]),
+        ),
     }
 
 
@@ -130,8 +145,10 @@ def main() -> None:
     for name, build in cases(rng, args.scale).items():
         row = measure(name, build)
         timings = " | ".join(f"{row.render_s[f]:.2f}" for f in FORMATS)
-        print(f"| {row.case} | {row.compare_s:.2f} | {timings} | {row.capped} | {row.kinds} |",
-              flush=True)
+        print(
+            f"| {row.case} | {row.compare_s:.2f} | {timings} | {row.capped} | {row.kinds} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -72,12 +72,23 @@ def synthetic(size: int) -> bytes:
     for i in range(size):
         turn = i % len(WORDS)
         words = (WORDS[turn:] + WORDS[:turn]) * 3
-        provisions.append({
-            "number": str(i + 1), "key": f"p-{i + 1}", "text": " ".join(words[:76]),
-            "topics": ["armed-forces"], "provenance": "reported",
-        })
-    doc = {"id": "bench", "title": "Benchmark plan", "version": "1", "date": "2025-11-20",
-           "completeness": "full", "provisions": provisions}
+        provisions.append(
+            {
+                "number": str(i + 1),
+                "key": f"p-{i + 1}",
+                "text": " ".join(words[:76]),
+                "topics": ["armed-forces"],
+                "provenance": "reported",
+            }
+        )
+    doc = {
+        "id": "bench",
+        "title": "Benchmark plan",
+        "version": "1",
+        "date": "2025-11-20",
+        "completeness": "full",
+        "provisions": provisions,
+    }
     return json.dumps(doc).encode()
 
 
@@ -104,8 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     long_number = b'{"id": ' + b"7" * 5000 + b"}"
     rows.append(("refuse a 5,000-digit number", median_ms(refused(long_number), args.runs)))
     duplicate = largest.replace(b'"key": "p-30000"', b'"key": "p-30000", "key": "again"')
-    rows.append(("refuse a duplicate key at the end of 30,000 provisions",
-                 median_ms(refused(duplicate), max(1, args.runs // 2))))
+    rows.append(
+        (
+            "refuse a duplicate key at the end of 30,000 provisions",
+            median_ms(refused(duplicate), max(1, args.runs // 2)),
+        )
+    )
     width = max(len(label) for label, _ in rows)
     for label, ms in rows:
         print(f"{label:<{width}}  {ms:10.2f} ms CPU")

@@ -109,8 +109,12 @@ def kind_named(changes: Iterable[Any], truth: Truth) -> dict[str, tuple[int, int
     named: set[Pair] = set()
     for c in changes:
         kind = str(c.kind)
-        flags = {"moved": c.moved or kind == "moved", "renumbered": c.renumbered,
-                 "split": kind == "split", "merged": kind == "merged"}
+        flags = {
+            "moved": c.moved or kind == "moved",
+            "renumbered": c.renumbered,
+            "split": kind == "split",
+            "merged": kind == "merged",
+        }
         for o in c.old:
             for n in c.new:
                 pair = (o.number, n.number)
@@ -135,8 +139,9 @@ def line_diff_pairs(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str
     Equal lines pair; inside a replaced block, lines pair in order (the first removed line faces
     the first added one), the way a line diff lays changed lines against each other.
     """
-    matcher = difflib.SequenceMatcher(None, [t for _, t in old], [t for _, t in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [t for _, t in old], [t for _, t in new], autojunk=False
+    )
     out: set[Pair] = set()
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("equal", "replace"):
@@ -148,8 +153,9 @@ def line_diff_pairs(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
-def unified_diff_pairs(diff: str, old_numbers: Sequence[str],
-                       new_numbers: Sequence[str]) -> set[Pair]:
+def unified_diff_pairs(
+    diff: str, old_numbers: Sequence[str], new_numbers: Sequence[str]
+) -> set[Pair]:
     """Pairs implied by a ``-U0`` unified diff of one-provision-per-line files (git's view)."""
     out: set[Pair] = set()
     i = j = 0  # next unpaired line, 0-based, on each side
@@ -172,10 +178,12 @@ def unified_diff_pairs(diff: str, old_numbers: Sequence[str],
     return out
 
 
-def positional_pairs(old_numbers: Sequence[str], new_numbers: Sequence[str],
-                     skipped_old: set[int] = frozenset(),  # type: ignore[assignment]
-                     skipped_new: set[int] = frozenset(),  # type: ignore[assignment]
-                     ) -> set[Pair]:
+def positional_pairs(
+    old_numbers: Sequence[str],
+    new_numbers: Sequence[str],
+    skipped_old: set[int] = frozenset(),  # type: ignore[assignment]
+    skipped_new: set[int] = frozenset(),  # type: ignore[assignment]
+) -> set[Pair]:
     """What a list diff by index pairs: item i with item i, less items it calls added/removed."""
     out = set()
     for k in range(min(len(old_numbers), len(new_numbers))):

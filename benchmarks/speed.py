@@ -98,17 +98,21 @@ print(json.dumps([elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), c
 """
 
 
-def run_process(cmd: list[str], stdout: Path | None = None,
-                ok: tuple[int, ...] = (0, 1)) -> tuple[float, float, float]:
+def run_process(
+    cmd: list[str], stdout: Path | None = None, ok: tuple[int, ...] = (0, 1)
+) -> tuple[float, float, float]:
     """Wall time, peak RSS (MB) and CPU time (user + system) of one child process, from its
     own rusage. On a shared machine the CPU time is the steadier of the two times."""
-    proc = subprocess.run([sys.executable, "-c", _LAUNCHER, str(stdout or ""), *cmd],
-                          capture_output=True, env=env(), cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, str(stdout or ""), *cmd],
+        capture_output=True,
+        env=env(),
+        cwd=ROOT,
+        check=False,
+    )
     err = proc.stderr
     try:
-        elapsed, maxrss_kb, code, cpu = json.loads(
-            proc.stdout.decode().strip().splitlines()[-1]
-        )
+        elapsed, maxrss_kb, code, cpu = json.loads(proc.stdout.decode().strip().splitlines()[-1])
     except (ValueError, IndexError):
         raise SystemExit(f"{' '.join(cmd)}: launcher failed: {err.decode()[-500:]}") from None
     # An uncaught exception also exits 1, the code for "differences": look at stderr too.
@@ -117,23 +121,29 @@ def run_process(cmd: list[str], stdout: Path | None = None,
     return float(elapsed), maxrss_kb / 1024, float(cpu)
 
 
-def median_process(cmd: list[str], runs: int, stdout: Path | None = None,
-                   ) -> tuple[float, float, float]:
+def median_process(
+    cmd: list[str],
+    runs: int,
+    stdout: Path | None = None,
+) -> tuple[float, float, float]:
     """Median wall time, largest peak RSS and median CPU time of ``runs`` runs."""
     results = [run_process(cmd, stdout) for _ in range(runs)]
-    return (statistics.median(t for t, _, _ in results), max(m for _, m, _ in results),
-            statistics.median(c for _, _, c in results))
+    return (
+        statistics.median(t for t, _, _ in results),
+        max(m for _, m, _ in results),
+        statistics.median(c for _, _, c in results),
+    )
 
 
 def lines_file(plan_path: Path, target: Path) -> list[str]:
     plan = json.loads(plan_path.read_text(encoding="utf-8"))
-    target.write_text("".join(" ".join(p["text"].split()) + "\n" for p in plan["provisions"]),
-                      encoding="utf-8")
+    target.write_text(
+        "".join(" ".join(p["text"].split()) + "\n" for p in plan["provisions"]), encoding="utf-8"
+    )
     return [p["number"] for p in plan["provisions"]]
 
 
-def measure(label: str, size: int, worst: bool, runs: int, work: Path,
-            trace: bool = True) -> Row:
+def measure(label: str, size: int, worst: bool, runs: int, work: Path, trace: bool = True) -> Row:
     from plandiff import compare, load_plan, render
 
     row = Row(label, size)
@@ -152,10 +162,12 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path,
     git = ["git", "diff", "--no-index", "--no-color", "--word-diff", str(old_txt), str(new_txt)]
     row.git, _, _ = median_process(git, runs, work / "git-word.diff")
     unified = work / "git-u0.diff"
-    run_process(["git", "diff", "--no-index", "--no-color", "-U0", str(old_txt), str(new_txt)],
-                unified)
-    git_pairs = scoring.unified_diff_pairs(unified.read_text(encoding="utf-8"),
-                                           old_numbers, new_numbers)
+    run_process(
+        ["git", "diff", "--no-index", "--no-color", "-U0", str(old_txt), str(new_txt)], unified
+    )
+    git_pairs = scoring.unified_diff_pairs(
+        unified.read_text(encoding="utf-8"), old_numbers, new_numbers
+    )
     g = scoring.score(git_pairs, truth)
     row.git_pr = (g.precision, g.recall)
 
@@ -193,8 +205,18 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path,
     # of medians, and on a shared machine whose speed drifts it is only fair if all three
     # formats ran under the same conditions.
     commands = {
-        fmt: [sys.executable, "-m", "plandiff", "compare", str(old_path), str(new_path),
-              "--format", fmt, "-o", str(work / f"{label}.{fmt}")]
+        fmt: [
+            sys.executable,
+            "-m",
+            "plandiff",
+            "compare",
+            str(old_path),
+            str(new_path),
+            "--format",
+            fmt,
+            "-o",
+            str(work / f"{label}.{fmt}"),
+        ]
         for fmt in FORMATS
     }
     results: dict[str, list[tuple[float, float, float]]] = {fmt: [] for fmt in FORMATS}
@@ -233,15 +255,19 @@ def _inner_stages(state: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]
 
     def aligning() -> None:
         with gc_paused():
-            state["alignment"] = align(state["old"].provisions, state["new"].provisions,
-                                       options=options)
+            state["alignment"] = align(
+                state["old"].provisions, state["new"].provisions, options=options
+            )
 
     def diffing() -> None:
         old, new = state["old"].provisions, state["new"].provisions
         with gc_paused():
             for m in state["alignment"].matches:
-                word_edits(" ".join(old[i].text for i in m.old),
-                           " ".join(new[j].text for j in m.new), cap=options.word_diff_cap)
+                word_edits(
+                    " ".join(old[i].text for i in m.old),
+                    " ".join(new[j].text for j in m.new),
+                    cap=options.word_diff_cap,
+                )
 
     return [("align", aligning), ("word diff", diffing)]
 
@@ -264,8 +290,12 @@ def _renderer(render: Callable[..., str], state: dict[str, Any], fmt: str) -> Ca
     return lambda: state.update({fmt: render(state["cmp"], fmt)})
 
 
-def _deepdiff(old_path: Path, new_path: Path, truth: scoring.Truth, runs: int,
-              ) -> tuple[float, tuple[float, float], float]:
+def _deepdiff(
+    old_path: Path,
+    new_path: Path,
+    truth: scoring.Truth,
+    runs: int,
+) -> tuple[float, tuple[float, float], float]:
     from deepdiff import DeepDiff
 
     old = json.loads(old_path.read_text(encoding="utf-8"))
@@ -279,8 +309,10 @@ def _deepdiff(old_path: Path, new_path: Path, truth: scoring.Truth, runs: int,
     skipped_old = _indices(diff.get("iterable_item_removed", {}))
     skipped_new = _indices(diff.get("iterable_item_added", {}))
     pairs = scoring.positional_pairs(
-        [p["number"] for p in old["provisions"]], [p["number"] for p in new["provisions"]],
-        skipped_old, skipped_new,
+        [p["number"] for p in old["provisions"]],
+        [p["number"] for p in new["provisions"]],
+        skipped_old,
+        skipped_new,
     )
     s = scoring.score(pairs, truth)
     return elapsed, (s.precision, s.recall), unordered
@@ -309,8 +341,10 @@ def machine() -> str:
         mem = f", {kb / 2**20:.0f} GB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return (f"{model}, {os.cpu_count()} cores{mem}; Python {platform.python_version()} "
-            f"({platform.python_implementation()}), {platform.system()} {platform.release()}")
+    return (
+        f"{model}, {os.cpu_count()} cores{mem}; Python {platform.python_version()} "
+        f"({platform.python_implementation()}), {platform.system()} {platform.release()}"
+    )
 
 
 def growth(rows: list[Row], pick: Callable[[Row], float]) -> float | None:
@@ -333,8 +367,9 @@ def measure_startup(runs: int) -> Startup:
     pair = startup.bundled_pair()
     bundled = None
     if pair:
-        bundled = startup.timed([*python, "compare", str(pair[0]), str(pair[1]),
-                                 "--format", "markdown"], runs)
+        bundled = startup.timed(
+            [*python, "compare", str(pair[0]), str(pair[1]), "--format", "markdown"], runs
+        )
     imports = {}
     for args in (["--version"], ["compare", "--help"]):
         imports[" ".join(args)] = startup.heavy_imports(args)
@@ -356,52 +391,92 @@ def targets(rows: list[Row], st: Startup | None) -> list[tuple[str, str, bool | 
     if r10:
         cli = r10.cli["json"]
         out += [
-            ("10,000: CLI to JSON ≤ 1.0 s", f"{_s(cli)} (CPU {_s(r10.cli_cpu['json'])})",
-             cli <= 1.0),
-            ("10,000: CLI to JSON ≤ 15x JSON floor", f"{cli / r10.floor:.1f}x",
-             cli / r10.floor <= 15),
-            ("10,000: Markdown adds ≤ 0.5 s", f"+{r10.cli['markdown'] - cli:.3f} s",
-             r10.cli["markdown"] - cli <= 0.5),
-            ("10,000: HTML adds ≤ 0.5 s", f"+{r10.cli['html'] - cli:.3f} s",
-             r10.cli["html"] - cli <= 0.5),
-            ("10,000: peak memory ≤ 300 MB", f"{max(r10.cli_rss.values()):.0f} MB",
-             max(r10.cli_rss.values()) <= 300),
+            (
+                "10,000: CLI to JSON ≤ 1.0 s",
+                f"{_s(cli)} (CPU {_s(r10.cli_cpu['json'])})",
+                cli <= 1.0,
+            ),
+            (
+                "10,000: CLI to JSON ≤ 15x JSON floor",
+                f"{cli / r10.floor:.1f}x",
+                cli / r10.floor <= 15,
+            ),
+            (
+                "10,000: Markdown adds ≤ 0.5 s",
+                f"+{r10.cli['markdown'] - cli:.3f} s",
+                r10.cli["markdown"] - cli <= 0.5,
+            ),
+            (
+                "10,000: HTML adds ≤ 0.5 s",
+                f"+{r10.cli['html'] - cli:.3f} s",
+                r10.cli["html"] - cli <= 0.5,
+            ),
+            (
+                "10,000: peak memory ≤ 300 MB",
+                f"{max(r10.cli_rss.values()):.0f} MB",
+                max(r10.cli_rss.values()) <= 300,
+            ),
             ("10,000: pair F1 ≥ 0.99", f"{r10.pr[2]:.4f}", r10.pr[2] >= 0.99),
-            ("10,000: ratio to git word-diff (no target)",
-             f"{cli / r10.git:.1f}x", None),
+            ("10,000: ratio to git word-diff (no target)", f"{cli / r10.git:.1f}x", None),
         ]
         if r10.deepdiff is not None:
             # The issue's reference rows are to be beaten in the same run; deepdiff is the one
             # measured here (in-process, without start-up: the comparison favours it).
-            out.append(("10,000: CLI to JSON faster than deepdiff on the two documents",
-                        f"{_s(cli)} against {_s(r10.deepdiff)}", cli < r10.deepdiff))
+            out.append(
+                (
+                    "10,000: CLI to JSON faster than deepdiff on the two documents",
+                    f"{_s(cli)} against {_s(r10.deepdiff)}",
+                    cli < r10.deepdiff,
+                )
+            )
     r30 = by.get("synthetic-30000")
     if r30:
-        out.append(("30,000: CLI to JSON ≤ 3.5 s",
-                    f"{_s(r30.cli['json'])} (CPU {_s(r30.cli_cpu['json'])})",
-                    r30.cli["json"] <= 3.5))
+        out.append(
+            (
+                "30,000: CLI to JSON ≤ 3.5 s",
+                f"{_s(r30.cli['json'])} (CPU {_s(r30.cli_cpu['json'])})",
+                r30.cli["json"] <= 3.5,
+            )
+        )
     g_cli = growth(rows, lambda r: r.cli["json"])
     g_lib = growth(rows, lambda r: r.stages["load"] + r.stages["compare"])
     if g_cli is not None:
-        out.append(("growth 1,000→30,000 ≤ n^1.10 (whole CLI to JSON)", f"n^{g_cli:.2f}",
-                    g_cli <= 1.10))
+        out.append(
+            ("growth 1,000→30,000 ≤ n^1.10 (whole CLI to JSON)", f"n^{g_cli:.2f}", g_cli <= 1.10)
+        )
     if g_lib is not None:
-        out.append(("growth 1,000→30,000 ≤ n^1.10 (in-process load + compare)",
-                    f"n^{g_lib:.2f}", g_lib <= 1.10))
+        out.append(
+            (
+                "growth 1,000→30,000 ≤ n^1.10 (in-process load + compare)",
+                f"n^{g_lib:.2f}",
+                g_lib <= 1.10,
+            )
+        )
     if st:
         out.append(("`--version` ≤ 0.15 s", _s(st.version), st.version <= 0.15))
         if st.bundled_markdown is not None:
-            out.append(("bundled pair to Markdown ≤ 0.35 s", _s(st.bundled_markdown),
-                        st.bundled_markdown <= 0.35))
+            out.append(
+                (
+                    "bundled pair to Markdown ≤ 0.35 s",
+                    _s(st.bundled_markdown),
+                    st.bundled_markdown <= 0.35,
+                )
+            )
         _, heavy = st.imports["--version"]
         lazy = {h.module for h in heavy} & {"pydantic", "jinja2", "deepdiff", "rich"}
-        out.append(("`--version` loads none of pydantic, jinja2, deepdiff, rich",
-                    ", ".join(sorted(lazy)) or "none loaded", not lazy))
+        out.append(
+            (
+                "`--version` loads none of pydantic, jinja2, deepdiff, rich",
+                ", ".join(sorted(lazy)) or "none loaded",
+                not lazy,
+            )
+        )
     return out
 
 
-def results_markdown(rows: list[Row], st: Startup | None, command: str,
-                     load: tuple[float, float]) -> str:
+def results_markdown(
+    rows: list[Row], st: Startup | None, command: str, load: tuple[float, float]
+) -> str:
     stage_names = list(dict.fromkeys(k for r in rows for k in r.stages))
     lines = [
         "# Speed benchmark",
@@ -466,14 +541,19 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
         ]
         for r in dd:
             assert r.deepdiff_pr is not None
-            lines.append(f"| {r.size:,} | {_s(r.deepdiff)} | {_s(r.deepdiff_unordered)} | "
-                         f"{_s(r.cli['json'])} | {r.deepdiff_pr[0]:.3f} / "
-                         f"{r.deepdiff_pr[1]:.3f} |")
+            lines.append(
+                f"| {r.size:,} | {_s(r.deepdiff)} | {_s(r.deepdiff_unordered)} | "
+                f"{_s(r.cli['json'])} | {r.deepdiff_pr[0]:.3f} / "
+                f"{r.deepdiff_pr[1]:.3f} |"
+            )
     g_cli = growth(rows, lambda r: r.cli["json"])
     g_lib = growth(rows, lambda r: r.stages["load"] + r.stages["compare"])
     if g_cli is not None and g_lib is not None:
-        lines += ["", f"Growth from 1,000 to 30,000 provisions: whole CLI to JSON n^{g_cli:.2f}; "
-                  f"in-process load + compare n^{g_lib:.2f}."]
+        lines += [
+            "",
+            f"Growth from 1,000 to 30,000 provisions: whole CLI to JSON n^{g_cli:.2f}; "
+            f"in-process load + compare n^{g_lib:.2f}.",
+        ]
     if st:
         lines += [
             "",
@@ -483,10 +563,16 @@ def results_markdown(rows: list[Row], st: Startup | None, command: str,
             f"- bundled pair to Markdown: {_s(st.bundled_markdown)} (median, whole process)",
         ]
         for what, (total, heavy) in st.imports.items():
-            names = ", ".join(f"{h.module} ({h.seconds:.3f} s, imported by `{h.importer}`)"
-                              for h in heavy) or "none"
-            lines.append(f"- `plandiff {what}` imports {total:.3f} s of modules; heavy "
-                         f"packages loaded: {names}")
+            names = (
+                ", ".join(
+                    f"{h.module} ({h.seconds:.3f} s, imported by `{h.importer}`)" for h in heavy
+                )
+                or "none"
+            )
+            lines.append(
+                f"- `plandiff {what}` imports {total:.3f} s of modules; heavy "
+                f"packages loaded: {names}"
+            )
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
     for name, value, ok in targets(rows, st):
         lines.append(f"| {name} | {value} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
@@ -502,8 +588,9 @@ def readme_block(results: str) -> str:
         title, body = section.split("\n", 1)
         if title in ("Whole process", "Targets"):
             table = [line for line in body.splitlines() if line.startswith("|")]
-            keep.append(f"**{title}** (full tables in `benchmarks/RESULTS.md`):\n\n"
-                        + "\n".join(table))
+            keep.append(
+                f"**{title}** (full tables in `benchmarks/RESULTS.md`):\n\n" + "\n".join(table)
+            )
     return "\n\n".join(keep)
 
 
@@ -519,42 +606,71 @@ def _busy(load: tuple[float, float]) -> str:
     cores = os.cpu_count() or 1
     if max(load) <= cores:
         return ""
-    return (f" (other work on this shared machine was competing for its {cores} cores, so "
-            "every time here is inflated by it)")
+    return (
+        f" (other work on this shared machine was competing for its {cores} cores, so "
+        "every time here is inflated by it)"
+    )
 
 
 def _commit() -> str:
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                          text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     return proc.stdout.strip() or "unknown"
 
 
 def print_row(r: Row) -> None:
     stages = ", ".join(f"{k} {_stage_cell(r, k)}" for k in r.stages)
-    print(f"{r.label}: floor {r.floor:.4f} s, git {r.git:.3f} s (P/R {r.git_pr[0]:.3f}/"
-          f"{r.git_pr[1]:.3f}); CLI json {r.cli['json']:.3f} s ({r.cli['json'] / r.floor:.1f}x "
-          f"floor, {r.cli['json'] / r.git:.1f}x git), markdown {r.cli['markdown']:.3f} s, html "
-          f"{r.cli['html']:.3f} s, peak RSS {max(r.cli_rss.values()):.0f} MB; pair "
-          f"P/R/F1 {r.pr[0]:.4f}/{r.pr[1]:.4f}/{r.pr[2]:.4f}", flush=True)
+    print(
+        f"{r.label}: floor {r.floor:.4f} s, git {r.git:.3f} s (P/R {r.git_pr[0]:.3f}/"
+        f"{r.git_pr[1]:.3f}); CLI json {r.cli['json']:.3f} s ({r.cli['json'] / r.floor:.1f}x "
+        f"floor, {r.cli['json'] / r.git:.1f}x git), markdown {r.cli['markdown']:.3f} s, html "
+        f"{r.cli['html']:.3f} s, peak RSS {max(r.cli_rss.values()):.0f} MB; pair "
+        f"P/R/F1 {r.pr[0]:.4f}/{r.pr[1]:.4f}/{r.pr[2]:.4f}",
+        flush=True,
+    )
     print(f"    stages: {stages}", flush=True)
     if r.deepdiff is not None and r.deepdiff_pr is not None:
-        print(f"    deepdiff {r.deepdiff:.3f} s (positional pair P/R {r.deepdiff_pr[0]:.3f}/"
-              f"{r.deepdiff_pr[1]:.3f}), ignore_order {_s(r.deepdiff_unordered)}", flush=True)
+        print(
+            f"    deepdiff {r.deepdiff:.3f} s (positional pair P/R {r.deepdiff_pr[0]:.3f}/"
+            f"{r.deepdiff_pr[1]:.3f}), ignore_order {_s(r.deepdiff_unordered)}",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, action="append",
-                        help=f"plan size to run (repeatable; default {generate.SIZES})")
+    parser.add_argument(
+        "--size",
+        type=int,
+        action="append",
+        help=f"plan size to run (repeatable; default {generate.SIZES})",
+    )
     parser.add_argument("--quick", action="store_true", help="30 and 1,000 provisions only")
-    parser.add_argument("--worst", type=int, default=None,
-                        help="size of the every-provision-edited pair (default 10,000; "
-                        "1,000 with --quick; 0 to skip)")
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=None,
+        help="size of the every-provision-edited pair (default 10,000; "
+        "1,000 with --quick; 0 to skip)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
-    parser.add_argument("--big-runs", type=int, default=None,
-                        help="timed runs at 30,000 provisions (default: --runs)")
-    parser.add_argument("--trace-max", type=int, default=None,
-                        help="skip the (slow) traced-memory pass above this size")
+    parser.add_argument(
+        "--big-runs",
+        type=int,
+        default=None,
+        help="timed runs at 30,000 provisions (default: --runs)",
+    )
+    parser.add_argument(
+        "--trace-max",
+        type=int,
+        default=None,
+        help="skip the (slow) traced-memory pass above this size",
+    )
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
@@ -576,8 +692,10 @@ def main(argv: list[str] | None = None) -> int:
             print_row(rows[-1])
     st = None if args.no_startup else measure_startup(9)
     if st:
-        print(f"start-up: --version {_s(st.version)}, bundled pair to Markdown "
-              f"{_s(st.bundled_markdown)}")
+        print(
+            f"start-up: --version {_s(st.version)}, bundled pair to Markdown "
+            f"{_s(st.bundled_markdown)}"
+        )
     for name, value, ok in targets(rows, st):
         print(f"  {'—  ' if ok is None else 'ok ' if ok else 'MISS'} {name}: {value}")
     command = "python benchmarks/speed.py" + (" --quick" if args.quick else "")

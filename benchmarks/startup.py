@@ -62,8 +62,14 @@ class Heavy:
 
 def heavy_imports(args: list[str]) -> tuple[float, list[Heavy]]:
     """Total import time of ``python -m plandiff ARGS`` and the heavy packages it loaded."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "plandiff", *args],
-                          capture_output=True, text=True, env=env(), cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "plandiff", *args],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+        check=False,
+    )
     rows = []  # (depth, module, cumulative µs), in the order Python prints them
     for line in proc.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
@@ -127,8 +133,14 @@ sys.__stderr__.write("\\n@@" + json.dumps(seen) + "\\n")
 
 def first_importers(args: list[str]) -> dict[str, str]:
     """For each heavy package the command loads: the plandiff line whose import pulled it in."""
-    proc = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(HEAVY), json.dumps(args)],
-                          capture_output=True, text=True, env=env(), cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(HEAVY), json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+        check=False,
+    )
     for line in reversed(proc.stderr.splitlines()):
         if line.startswith("@@"):
             found: dict[str, str] = json.loads(line[2:])
@@ -142,13 +154,23 @@ def main() -> None:
     print(f"python -m plandiff --version: {version:.3f} s")
     pair = bundled_pair()
     if pair:
-        cmd = [sys.executable, "-m", "plandiff", "compare", str(pair[0]), str(pair[1]),
-               "--format", "markdown"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "plandiff",
+            "compare",
+            str(pair[0]),
+            str(pair[1]),
+            "--format",
+            "markdown",
+        ]
         print(f"bundled pair to Markdown: {timed(cmd, runs):.3f} s")
     for args in (["--version"], ["compare", "--help"]):
         total, heavy = heavy_imports(args)
-        names = ", ".join(f"{h.module} {h.seconds:.3f} s (imported by {h.importer})"
-                          for h in heavy) or "none"
+        names = (
+            ", ".join(f"{h.module} {h.seconds:.3f} s (imported by {h.importer})" for h in heavy)
+            or "none"
+        )
         print(f"imports for `{' '.join(args)}`: {total:.3f} s; heavy: {names}")
 
 

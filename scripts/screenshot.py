@@ -66,8 +66,10 @@ def main() -> int:
             _first_screen_and_redline(page, partial, args.headlines, args.provisions)
         browser.close()
     partial.replace(args.out)
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}"
-          f" ({args.out.stat().st_size // 1024} KiB)")
+    print(
+        f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}"
+        f" ({args.out.stat().st_size // 1024} KiB)"
+    )
     return 0
 
 

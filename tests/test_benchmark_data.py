@@ -18,8 +18,12 @@ def _numbers(plan: Plan) -> list[str]:
     return [p.number for p in plan.provisions]
 
 
-def _check(old: Plan, new: Plan, truth: dict[str, list[dict[str, list[str]]]],
-           reused: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+def _check(
+    old: Plan,
+    new: Plan,
+    truth: dict[str, list[dict[str, list[str]]]],
+    reused: set[str] = frozenset(),
+) -> None:  # type: ignore[assignment]
     seen_old = [n for g in truth["groups"] for n in g["old"]]
     seen_new = [n for g in truth["groups"] for n in g["new"]]
     # Each provision meets exactly one fate (an old one split across two merges may be listed
@@ -33,9 +37,17 @@ def _check(old: Plan, new: Plan, truth: dict[str, list[dict[str, list[str]]]],
 
 def test_generated_pair_is_valid_and_fully_labelled(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--size", "60", "--out",
-         str(tmp_path)],
-        check=True, capture_output=True, env=dict(os.environ),
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            "--size",
+            "60",
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        env=dict(os.environ),
     )
     [old_path] = tmp_path.glob("*-old.json")
     old = Plan.model_validate_json(old_path.read_text(encoding="utf-8"))

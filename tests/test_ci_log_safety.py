@@ -13,9 +13,7 @@ from plandiff.output.annotations import render_annotations
 
 
 def _commands(text: str) -> list[str]:
-    return [
-        line for line in text.splitlines() if line.lstrip().startswith("::") or "##[" in line
-    ]
+    return [line for line in text.splitlines() if line.lstrip().startswith("::") or "##[" in line]
 
 
 def _with_commands() -> Comparison:

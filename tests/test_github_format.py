@@ -25,9 +25,33 @@ from plandiff.output.annotations import render_annotations
 from plandiff.output.github import LIMITS, MARKER, render_github, render_github_many
 
 WORDS = (
-    "the", "parties", "agree", "that", "the", "commission", "will", "verify", "the",
-    "withdrawal", "of", "forces", "from", "the", "zone", "within", "100", "days", "and",
-    "report", "to", "the", "guarantors", "on", "every", "step", "taken",
+    "the",
+    "parties",
+    "agree",
+    "that",
+    "the",
+    "commission",
+    "will",
+    "verify",
+    "the",
+    "withdrawal",
+    "of",
+    "forces",
+    "from",
+    "the",
+    "zone",
+    "within",
+    "100",
+    "days",
+    "and",
+    "report",
+    "to",
+    "the",
+    "guarantors",
+    "on",
+    "every",
+    "step",
+    "taken",
 )
 
 
@@ -61,17 +85,30 @@ def big(n: int = 10_000) -> Comparison:
                 )
             )
             change = ProvisionChange.model_construct(
-                id=f"p-{i}", kind=kind, old=(old,), new=(new,), confidence=0.9,
-                reworded=True, edits=edits,
+                id=f"p-{i}",
+                kind=kind,
+                old=(old,),
+                new=(new,),
+                confidence=0.9,
+                reworded=True,
+                edits=edits,
             )
         elif i % 97 == 0:
             change = ProvisionChange.model_construct(
-                id=f"old-{i}", kind=ChangeKind.REMOVED, old=(old,), new=(), confidence=1.0,
+                id=f"old-{i}",
+                kind=ChangeKind.REMOVED,
+                old=(old,),
+                new=(),
+                confidence=1.0,
                 edits=(WordEdit(op="delete", old=old.text),),
             )
         else:
             change = ProvisionChange.model_construct(
-                id=f"p-{i}", kind=ChangeKind.UNCHANGED, old=(old,), new=(old,), confidence=1.0,
+                id=f"p-{i}",
+                kind=ChangeKind.UNCHANGED,
+                old=(old,),
+                new=(old,),
+                confidence=1.0,
                 edits=(WordEdit(op="equal", old=old.text, new=old.text),),
             )
         changes.append(change)
@@ -80,8 +117,12 @@ def big(n: int = 10_000) -> Comparison:
         tally[c.kind] = tally.get(c.kind, 0) + 1
     return Comparison.model_construct(
         old=info(provision_count=n),
-        new=info(id="big-revision", version="revision", date=dt.date(2025, 12, 1),
-                 provision_count=n - tally[ChangeKind.REMOVED]),
+        new=info(
+            id="big-revision",
+            version="revision",
+            date=dt.date(2025, 12, 1),
+            provision_count=n - tally[ChangeKind.REMOVED],
+        ),
         options=CompareOptions(),
         changes=tuple(changes),
         findings=tuple(findings),
@@ -175,7 +216,10 @@ def test_annotations_worst_first_escaped_and_capped() -> None:
     cmp = cmp.model_copy(update={"findings": (*cmp.findings, hostile)})
     lines = render_annotations([(cmp, "plans/a,b:c.json")]).splitlines()
     assert [line.split(" ", 1)[0] for line in lines] == [
-        "::error", "::warning", "::warning", "::notice"
+        "::error",
+        "::warning",
+        "::warning",
+        "::notice",
     ]
     assert lines[0].startswith("::error file=plans/a%2Cb%3Ac.json,title=plandiff number-changed")
     assert "50%25 cut" in lines[2] and "::error::pwned" in lines[2]

@@ -23,10 +23,19 @@ def plan_doc(**changes: Any) -> dict[str, Any]:
         "sources": [{"id": "paper", "title": "A paper", "url": "https://example.org/a"}],
         "completeness": "full",
         "provisions": [
-            {"number": "1", "key": "first", "text": "One.", "provenance": "reported",
-             "sources": ["paper"]},
-            {"number": "2", "text": "Two:", "provenance": "confirmed",
-             "subpoints": [{"label": "a", "text": "A."}, {"label": "b", "text": "B."}]},
+            {
+                "number": "1",
+                "key": "first",
+                "text": "One.",
+                "provenance": "reported",
+                "sources": ["paper"],
+            },
+            {
+                "number": "2",
+                "text": "Two:",
+                "provenance": "confirmed",
+                "subpoints": [{"label": "a", "text": "A."}, {"label": "b", "text": "B."}],
+            },
         ],
     }
     doc.update(changes)
@@ -59,20 +68,47 @@ def test_a_valid_document_loads_into_a_frozen_plan() -> None:
         (b'{"id": "x", "t": [1, 2,]}', "p.json:1:24: trailing comma before ']'"),
         (b'{"id": "x",}', "p.json:1:12: trailing comma before '}'"),
         (b'{"id": "x"} {}', "p.json:1:13: more data after the end of the JSON value"),
-        (b'{"id": "a\tb"}', 'p.json:1:10: raw control character inside a string; escape it (\\n, \\t, \\u0000)'),
+        (
+            b'{"id": "a\tb"}',
+            "p.json:1:10: raw control character inside a string; escape it (\\n, \\t, \\u0000)",
+        ),
         (b'{"id": "x", "id": "y"}', "p.json:1:13: duplicate key 'id' (first at 1:2)"),
         (b'{"a": NaN}', "p.json:1:7: NaN is not valid JSON"),
         (b'{"a": -Infinity}', "p.json:1:7: -Infinity is not valid JSON"),
         (b'{"a": 1e400}', "p.json:1:7: number too large to represent"),
-        (b'{"a": ' + b"9" * 5000 + b"}", "p.json:1:7: number of 5,000 characters; the limit is 100"),
-        (b'{"a": "\\ud83d"}', "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)"),
-        (b'{"a": "\\udc00"}', "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)"),
-        (b'{"a": "\\ud83d\\ud83d\\ude00"}', "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)"),
-        (b'{"a": "\\ud83d\\ude00\\uDE00"}', "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)"),
+        (
+            b'{"a": ' + b"9" * 5000 + b"}",
+            "p.json:1:7: number of 5,000 characters; the limit is 100",
+        ),
+        (
+            b'{"a": "\\ud83d"}',
+            "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)",
+        ),
+        (
+            b'{"a": "\\udc00"}',
+            "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)",
+        ),
+        (
+            b'{"a": "\\ud83d\\ud83d\\ude00"}',
+            "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)",
+        ),
+        (
+            b'{"a": "\\ud83d\\ude00\\uDE00"}',
+            "p.json:1:7: string holds an unpaired surrogate escape (\\ud800-\\udfff)",
+        ),
         (b'{"a": "caf\xe9"}', "p.json:1:11: invalid UTF-8 (byte 0xe9); save the file as UTF-8"),
-        (b'\xef\xbb\xbf{}', "p.json:1:1: starts with a UTF-8 byte order mark; save it as UTF-8 without one"),
-        ('{"id": "x"}'.encode("utf-16"), "p.json:1:1: starts with a UTF-16 byte order mark; save it as UTF-8 without one"),
-        ('{"id": "x"}'.encode("utf-16-le"), "p.json:1:1: is UTF-16 or UTF-32 (it has NUL bytes); save it as UTF-8"),
+        (
+            b"\xef\xbb\xbf{}",
+            "p.json:1:1: starts with a UTF-8 byte order mark; save it as UTF-8 without one",
+        ),
+        (
+            '{"id": "x"}'.encode("utf-16"),
+            "p.json:1:1: starts with a UTF-16 byte order mark; save it as UTF-8 without one",
+        ),
+        (
+            '{"id": "x"}'.encode("utf-16-le"),
+            "p.json:1:1: is UTF-16 or UTF-32 (it has NUL bytes); save it as UTF-8",
+        ),
         ("\ufeff{}", "p.json:1:1: starts with a byte order mark; remove it"),
     ],
 )
@@ -96,7 +132,9 @@ def test_the_same_key_in_different_objects_is_not_a_duplicate() -> None:
 
 
 def test_deep_nesting_is_refused_at_the_limit_quickly() -> None:
-    assert problems_of(b"[" * 100_000) == [f"p.json:1:{MAX_DEPTH + 1}: nesting deeper than 64 levels"]
+    assert problems_of(b"[" * 100_000) == [
+        f"p.json:1:{MAX_DEPTH + 1}: nesting deeper than 64 levels"
+    ]
     closed = b"[" * 70 + b"]" * 70  # valid JSON, but deeper than the limit
     assert problems_of(closed) == ["p.json:1:65: nesting deeper than 64 levels"]
 
@@ -143,16 +181,53 @@ def test_unreadable_paths_raise_usage_errors(tmp_path: Path, make: Any, message:
 PROVISION_RULES = [
     ({"text": ""}, "/provisions/0/text (provision 1): must not be empty or only white space"),
     ({"text": " \n "}, "/provisions/0/text (provision 1): must not be empty or only white space"),
-    ({"colour": "red"}, "/provisions/0/colour (provision 1): unknown field: the plan format has no such field"),
-    ({"provenance": "rumoured"}, "/provisions/0/provenance (provision 1): must be 'confirmed', 'reported' or 'reconstructed'"),
-    ({"number": "1 a"}, "/provisions/0/number (provision at index 0): must be a label: letters and digits joined by '.' or '-', such as '7', '10a', '2.1'"),
+    (
+        {"colour": "red"},
+        "/provisions/0/colour (provision 1): unknown field: the plan format has no such field",
+    ),
+    (
+        {"provenance": "rumoured"},
+        "/provisions/0/provenance (provision 1): must be 'confirmed', 'reported' or 'reconstructed'",
+    ),
+    (
+        {"number": "1 a"},
+        "/provisions/0/number (provision at index 0): must be a label: letters and digits joined by '.' or '-', such as '7', '10a', '2.1'",
+    ),
     ({"number": 1}, "/provisions/0/number (provision at index 0): must be a valid string"),
-    ({"key": "Military Cap"}, "/provisions/0/key (provision 1): must be a slug: lower-case letters and digits joined by '-', '_' or '.'"),
-    ({"topics": ["armed forces"]}, "/provisions/0/topics/0 (provision 1): must be a slug: lower-case letters and digits joined by '-', '_' or '.'"),
-    ({"sources": ["nowhere"]}, "/provisions/0/sources/0 (provision 1): cites 'nowhere', which is not in /sources"),
-    ({"subpoints": [{"label": "a", "text": "x"}, {"label": "a", "text": "y"}]}, "/provisions/0/subpoints/1/label (provision 1): sub-point label 'a' is used twice (first at index 0)"),
-    ({"subpoints": [{"label": "a", "text": "x", "subpoints": [{"label": "i", "text": "y", "subpoints": [{"label": "z", "text": "z"}]}]}]}, "/provisions/0/subpoints/0/subpoints/0/subpoints (provision 1): sub-points nest at most two levels deep"),
-    ({"subpoints": [{"label": "a", "text": ""}]}, "/provisions/0/subpoints/0/text (provision 1): must not be empty or only white space"),
+    (
+        {"key": "Military Cap"},
+        "/provisions/0/key (provision 1): must be a slug: lower-case letters and digits joined by '-', '_' or '.'",
+    ),
+    (
+        {"topics": ["armed forces"]},
+        "/provisions/0/topics/0 (provision 1): must be a slug: lower-case letters and digits joined by '-', '_' or '.'",
+    ),
+    (
+        {"sources": ["nowhere"]},
+        "/provisions/0/sources/0 (provision 1): cites 'nowhere', which is not in /sources",
+    ),
+    (
+        {"subpoints": [{"label": "a", "text": "x"}, {"label": "a", "text": "y"}]},
+        "/provisions/0/subpoints/1/label (provision 1): sub-point label 'a' is used twice (first at index 0)",
+    ),
+    (
+        {
+            "subpoints": [
+                {
+                    "label": "a",
+                    "text": "x",
+                    "subpoints": [
+                        {"label": "i", "text": "y", "subpoints": [{"label": "z", "text": "z"}]}
+                    ],
+                }
+            ]
+        },
+        "/provisions/0/subpoints/0/subpoints/0/subpoints (provision 1): sub-points nest at most two levels deep",
+    ),
+    (
+        {"subpoints": [{"label": "a", "text": ""}]},
+        "/provisions/0/subpoints/0/text (provision 1): must not be empty or only white space",
+    ),
 ]
 
 
@@ -164,16 +239,25 @@ def test_each_provision_rule_has_its_exact_line(change: dict[str, Any], problem:
 
 
 PLAN_RULES = [
-    ({"id": "Draft One"}, "/id: must be a slug: lower-case letters and digits joined by '-', '_' or '.'"),
+    (
+        {"id": "Draft One"},
+        "/id: must be a slug: lower-case letters and digits joined by '-', '_' or '.'",
+    ),
     ({"title": ""}, "/title: must not be empty or only white space"),
     ({"date": "20 Nov 2025"}, "/date: a date must be written YYYY-MM-DD"),
     ({"date": "2025-02-30"}, "/date: not a calendar date: day is out of range for month"),
     ({"completeness": "most"}, "/completeness: must be 'full' or 'partial'"),
-    ({"completeness": "partial"}, "/completeness_note: a partial plan needs a note saying what is missing"),
+    (
+        {"completeness": "partial"},
+        "/completeness_note: a partial plan needs a note saying what is missing",
+    ),
     ({"parent": "draft"}, "/parent: a plan cannot be its own parent"),
     ({"provisions": []}, "/provisions: must have at least 1 item, not 0"),
     ({"extra": True}, "/extra: unknown field: the plan format has no such field"),
-    ({"sources": [{"id": "paper", "title": "A paper", "url": "ftp://x"}]}, "/sources/0/url: must be an http:// or https:// URL without spaces"),
+    (
+        {"sources": [{"id": "paper", "title": "A paper", "url": "ftp://x"}]},
+        "/sources/0/url: must be an http:// or https:// URL without spaces",
+    ),
 ]
 
 
@@ -246,7 +330,10 @@ def test_problems_are_capped_with_a_count_of_the_rest() -> None:
     ]
     lines = problems_of_doc(doc)
     assert len(lines) == 101
-    assert lines[0] == "p.json: /provisions/0/text (provision 1): must not be empty or only white space"
+    assert (
+        lines[0]
+        == "p.json: /provisions/0/text (provision 1): must not be empty or only white space"
+    )
     assert lines[-1] == "p.json: 50 more problems not shown"
 
 
@@ -270,5 +357,8 @@ def test_problems_carry_their_parts_as_records() -> None:
         load_plan_text(json.dumps(doc), "p.json")
     (detail,) = caught.value.details
     assert (detail.file, detail.pointer, detail.provision, detail.line) == (
-        "p.json", "/provisions/1/text", "2", None,
+        "p.json",
+        "/provisions/1/text",
+        "2",
+        None,
     )

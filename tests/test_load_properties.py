@@ -45,8 +45,9 @@ def test_any_json_value_gives_a_plan_or_problems(value: object) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(["id", "title", "text", "number", "label", "provenance", "date"]),
-       JSON_VALUES)
+@given(
+    st.sampled_from(["id", "title", "text", "number", "label", "provenance", "date"]), JSON_VALUES
+)
 def test_replacing_any_field_of_a_real_plan_gives_a_plan_or_problems(
     field: str, value: object
 ) -> None:

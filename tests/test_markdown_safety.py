@@ -88,9 +88,7 @@ def _hostile_large() -> Comparison:
     # Enough hostile rows that the comment is cut, so the cut note and closing tags are tested.
     cmp = _hostile()
     added = next(c for c in cmp.changes if c.kind is ChangeKind.ADDED)
-    many = tuple(
-        added.model_copy(update={"id": f"new-{i}"}) for i in range(400)
-    )
+    many = tuple(added.model_copy(update={"id": f"new-{i}"}) for i in range(400))
     return cmp.model_copy(update={"changes": (*cmp.changes, *many)})
 
 

@@ -37,7 +37,12 @@ def test_the_draft_has_all_28_points_in_order(draft: Plan) -> None:
     assert all(p.provenance is Provenance.REPORTED and p.sources for p in draft.provisions)
     labels = {p.number: "".join(s.label for s in p.subpoints) for p in draft.provisions}
     assert {n: v for n, v in labels.items() if v} == {
-        "10": "abcd", "12": "abcdef", "13": "abc", "20": "abc", "21": "abcd", "24": "abcd",
+        "10": "abcd",
+        "12": "abcdef",
+        "13": "abc",
+        "20": "abc",
+        "21": "abcd",
+        "24": "abcd",
     }
 
 
@@ -60,8 +65,12 @@ def test_geneva_is_a_partial_revision_of_the_draft(draft: Plan, geneva: Plan) ->
     draft_keys = {p.key for p in draft.provisions}
     revised = {p.key for p in geneva.provisions} - {"presidential-approval"}
     assert revised == {
-        "military-cap", "nato-membership", "us-russia-economy", "frozen-assets",
-        "territory", "amnesty",
+        "military-cap",
+        "nato-membership",
+        "us-russia-economy",
+        "frozen-assets",
+        "territory",
+        "amnesty",
     }
     assert revised <= draft_keys
 

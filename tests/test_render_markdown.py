@@ -114,8 +114,19 @@ def test_md_escape_keeps_the_text_readable_once_rendered() -> None:
     assert md_escape("c-www.2e.") == "c-www.2e."  # an anchor: GFM does not link www. after '-'
 
 
-_PIECES = [*"ab Ww.:/@#19-+=*_~()[]<>&|!$`{}\\\n\r\t\x00\x85\u2028\u202e\u00a0\u00b2",
-           "www", "WWW.", "://", "::", "##[", "1.", "2)", " - ", "@x", "#12"]
+_PIECES = [
+    *"ab Ww.:/@#19-+=*_~()[]<>&|!$`{}\\\n\r\t\x00\x85\u2028\u202e\u00a0\u00b2",
+    "www",
+    "WWW.",
+    "://",
+    "::",
+    "##[",
+    "1.",
+    "2)",
+    " - ",
+    "@x",
+    "#12",
+]
 
 
 @settings(max_examples=400, deadline=None)

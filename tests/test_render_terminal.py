@@ -83,7 +83,11 @@ def test_hostile_text_cannot_drive_the_terminal_or_a_ci_log() -> None:
 
 
 _TEXT_PIECES = [
-    *"ab :#[\n\r\t\x0b\x1c\x00\x85\xa0\u2028\u202e\u3000", "::", "##[", "  ::", "\u3000::"
+    *"ab :#[\n\r\t\x0b\x1c\x00\x85\xa0\u2028\u202e\u3000",
+    "::",
+    "##[",
+    "  ::",
+    "\u3000::",
 ]
 
 

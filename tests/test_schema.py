@@ -36,9 +36,14 @@ def test_schema_text_is_deterministic() -> None:
 
 def test_the_plan_schema_rejects_what_the_loader_rejects() -> None:
     validator = jsonschema.Draft202012Validator(json.loads(schema_text("plan")))
-    doc = {"id": "a", "title": "T", "version": "1", "date": "2025-11-20",
-           "completeness": "full", "provisions": [{"number": "1", "text": "x",
-                                                   "provenance": "reported"}]}
+    doc = {
+        "id": "a",
+        "title": "T",
+        "version": "1",
+        "date": "2025-11-20",
+        "completeness": "full",
+        "provisions": [{"number": "1", "text": "x", "provenance": "reported"}],
+    }
     assert validator.is_valid(doc)
     assert not validator.is_valid({**doc, "unknown": 1})
     assert not validator.is_valid({**doc, "title": " "})

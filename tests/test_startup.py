@@ -27,7 +27,10 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in heavy)))
 def run_probe(*args: str) -> tuple[str, list[str]]:
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args)), json.dumps(HEAVY)],
-        capture_output=True, text=True, env=dict(os.environ), check=True,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=True,
     )
     *printed, modules = proc.stdout.strip().splitlines()
     return "\n".join(printed), json.loads(modules)
@@ -42,6 +45,9 @@ def test_version_loads_no_heavy_library() -> None:
 def test_the_probe_would_see_a_heavy_import() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", "import sys, plandiff.model.plan; print('pydantic' in sys.modules)"],
-        capture_output=True, text=True, env=dict(os.environ), check=True,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=True,
     )
     assert proc.stdout.strip() == "True"

@@ -23,8 +23,11 @@ def test_one_block_per_provision_with_number_key_and_subpoints() -> None:
     doc = plan_doc(["Sovereignty will be confirmed.", LONG])
     doc["provisions"][1]["heading"] = "Armed forces"
     doc["provisions"][1]["subpoints"] = [
-        {"label": "a", "text": "Verification by the commission.", "subpoints": [
-            {"label": "i", "text": "Reports every six months."}]},
+        {
+            "label": "a",
+            "text": "Verification by the commission.",
+            "subpoints": [{"label": "i", "text": "Reports every six months."}],
+        },
     ]
     doc["provisions"][1]["topics"] = ["military"]
     text = canonical_text(Plan.model_validate(doc, strict=False))

@@ -34,20 +34,34 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_bundled_plans_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["validate", *map(str, PLANS)], capsys)
     assert (code, err) == (0, "")
-    assert out.splitlines() == [f"{p}: valid ({n} provisions)" for p, n in zip(PLANS, [7, 28], strict=True)]
+    assert out.splitlines() == [
+        f"{p}: valid ({n} provisions)" for p, n in zip(PLANS, [7, 28], strict=True)
+    ]
 
 
 BAD_INPUTS: list[tuple[str, bytes, str]] = [
     ("empty", b"", "1:1: the file is empty; a plan is a JSON object"),
     ("blank", b"  \n ", "1:1: the file holds only white space; a plan is a JSON object"),
-    ("truncated", b'{"id": "a", "provisions": [', "1:28: the file ends too early: the JSON is truncated"),
+    (
+        "truncated",
+        b'{"id": "a", "provisions": [',
+        "1:28: the file ends too early: the JSON is truncated",
+    ),
     ("trailing-comma", b'{"id": "a",}', "1:12: trailing comma before '}'"),
     ("duplicate-keys", b'{"id": "a", "id": "b"}', "1:13: duplicate key 'id' (first at 1:2)"),
     ("nan", b'{"id": NaN}', "1:8: NaN is not valid JSON"),
-    ("long-integer", b'{"id": ' + b"7" * 5000 + b"}", "1:8: number of 5,000 characters; the limit is 100"),
+    (
+        "long-integer",
+        b'{"id": ' + b"7" * 5000 + b"}",
+        "1:8: number of 5,000 characters; the limit is 100",
+    ),
     ("deep", b"[" * 100_000, "1:65: nesting deeper than 64 levels"),
     ("bad-utf8", b'{"id": "\xff"}', "1:9: invalid UTF-8 (byte 0xff); save the file as UTF-8"),
-    ("utf16", '{"id": "a"}'.encode("utf-16"), "1:1: starts with a UTF-16 byte order mark; save it as UTF-8 without one"),
+    (
+        "utf16",
+        '{"id": "a"}'.encode("utf-16"),
+        "1:1: starts with a UTF-16 byte order mark; save it as UTF-8 without one",
+    ),
 ]
 
 
@@ -70,9 +84,18 @@ def plan_with(**changes: object) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
-        (lambda d: d["provisions"][0].update(extra=1), "/provisions/0/extra (provision 6): unknown field: the plan format has no such field"),
-        (lambda d: d["provisions"][1].update(number="6"), "/provisions/1/number (provision 6): provision number '6' is used twice (first at index 0)"),
-        (lambda d: d["provisions"][2].update(text=""), "/provisions/2/text (provision 13): must not be empty or only white space"),
+        (
+            lambda d: d["provisions"][0].update(extra=1),
+            "/provisions/0/extra (provision 6): unknown field: the plan format has no such field",
+        ),
+        (
+            lambda d: d["provisions"][1].update(number="6"),
+            "/provisions/1/number (provision 6): provision number '6' is used twice (first at index 0)",
+        ),
+        (
+            lambda d: d["provisions"][2].update(text=""),
+            "/provisions/2/text (provision 13): must not be empty or only white space",
+        ),
     ],
     ids=["unknown-field", "duplicate-number", "empty-text"],
 )
@@ -87,15 +110,23 @@ def test_schema_problems_give_exit_1_and_one_line(
     assert (code, out, err) == (1, f"{path}: {problem}\n", "")
 
 
-def test_a_50_megabyte_file_gives_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_50_megabyte_file_gives_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "big.json"
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     code, out, err = run(["validate", str(path)], capsys)
-    assert (code, out, err) == (1, f"{path}: the file is larger than the limit of 33,554,432 bytes\n", "")
+    assert (code, out, err) == (
+        1,
+        f"{path}: the file is larger than the limit of 33,554,432 bytes\n",
+        "",
+    )
 
 
-def test_missing_path_and_directory_give_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_path_and_directory_give_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "missing.json"
     code, out, err = run(["validate", str(PLANS[0]), str(missing), str(tmp_path)], capsys)
     assert code == 2
@@ -106,14 +137,18 @@ def test_missing_path_and_directory_give_exit_2(tmp_path: Path, capsys: pytest.C
     ]
 
 
-def test_invalid_and_unreadable_together_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_and_unreadable_together_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, _, _ = run(["validate", str(bad), str(tmp_path / "none.json")], capsys)
     assert code == 2
 
 
-def test_json_format_is_machine_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_format_is_machine_readable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"a": 1, "a": 2}')
     code, out, err = run(["validate", "--format", "json", str(PLANS[0]), str(bad)], capsys)
@@ -122,9 +157,15 @@ def test_json_format_is_machine_readable(tmp_path: Path, capsys: pytest.CaptureF
     assert report["status"] == "invalid"
     assert [f["status"] for f in report["files"]] == ["valid", "invalid"]
     assert report["files"][1]["problems"] == [
-        {"file": str(bad), "line": 1, "column": 10, "pointer": None, "provision": None,
-         "message": "duplicate key 'a' (first at 1:2)",
-         "text": f"{bad}:1:10: duplicate key 'a' (first at 1:2)"},
+        {
+            "file": str(bad),
+            "line": 1,
+            "column": 10,
+            "pointer": None,
+            "provision": None,
+            "message": "duplicate key 'a' (first at 1:2)",
+            "text": f"{bad}:1:10: duplicate key 'a' (first at 1:2)",
+        },
     ]
 
 
@@ -142,11 +183,15 @@ def test_control_characters_in_a_file_name_are_escaped(
 
 def test_the_real_program_prints_no_traceback(tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
-    deep.write_bytes(b"{\"a\": " * 100_000)
+    deep.write_bytes(b'{"a": ' * 100_000)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(
         [sys.executable, "-m", "plandiff", "validate", str(deep), str(tmp_path / "none.json")],
-        capture_output=True, text=True, env=env, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
     )
     assert done.returncode == 2
     assert done.stdout == f"{deep}:1:{6 * 64 + 1}: nesting deeper than 64 levels\n"

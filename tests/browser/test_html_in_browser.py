@@ -35,11 +35,14 @@ PAGES = {
 
 @pytest.mark.parametrize(
     ("name", "scheme"),
-    [("varied", "light"), ("varied", "dark"), ("representative", "light"),
-     ("shared-hostile", "light")],
+    [
+        ("varied", "light"),
+        ("varied", "dark"),
+        ("representative", "light"),
+        ("shared-hostile", "light"),
+    ],
 )
-def test_page_loads_quietly_and_fetches_nothing(open_report: Open, name: str,
-                                                scheme: str) -> None:
+def test_page_loads_quietly_and_fetches_nothing(open_report: Open, name: str, scheme: str) -> None:
     # Script on, so that a console error from a blocked script or style would show.
     seen = open_report(render_html(PAGES[name]()), java_script_enabled=True, color_scheme=scheme)
     assert seen.requests == []
@@ -154,14 +157,20 @@ def test_print_hides_controls_and_opens_unchanged(open_report: Open, varied_html
 
 @pytest.mark.parametrize(
     ("name", "scheme", "view"),
-    [("varied", "light", "view-side"), ("varied", "dark", "view-inline"),
-     ("representative", "light", "view-inline"), ("representative", "dark", "view-side")],
+    [
+        ("varied", "light", "view-side"),
+        ("varied", "dark", "view-inline"),
+        ("representative", "light", "view-inline"),
+        ("representative", "dark", "view-side"),
+    ],
 )
-def test_axe_finds_no_serious_violation(open_report: Open, axe_source: str, name: str,
-                                        scheme: str, view: str) -> None:
+def test_axe_finds_no_serious_violation(
+    open_report: Open, axe_source: str, name: str, scheme: str, view: str
+) -> None:
     # The page's policy forbids every script; only this test lifts it, to inject axe.
-    page = open_report(render_html(PAGES[name]()), java_script_enabled=True, bypass_csp=True,
-                       color_scheme=scheme).page
+    page = open_report(
+        render_html(PAGES[name]()), java_script_enabled=True, bypass_csp=True, color_scheme=scheme
+    ).page
     page.locator(f"#{view}").check()
     page.add_script_tag(content=axe_source)
     result: dict[str, Any] = page.evaluate(

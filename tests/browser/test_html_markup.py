@@ -96,11 +96,49 @@ def test_hostile_text_creates_no_markup() -> None:
     html = render_html(hostile())
     parsed = Page(html)
     assert {t for t, _ in parsed.tags} <= {
-        "html", "head", "meta", "title", "style", "body", "a", "header", "p", "h1", "h2", "h3",
-        "div", "section", "dl", "dt", "dd", "time", "span", "br", "ul", "li", "main", "ol",
-        "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "fieldset", "legend",
-        "label", "input",
-        "article", "details", "summary", "ins", "del", "code", "footer",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "a",
+        "header",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "div",
+        "section",
+        "dl",
+        "dt",
+        "dd",
+        "time",
+        "span",
+        "br",
+        "ul",
+        "li",
+        "main",
+        "ol",
+        "table",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "fieldset",
+        "legend",
+        "label",
+        "input",
+        "article",
+        "details",
+        "summary",
+        "ins",
+        "del",
+        "code",
+        "footer",
     }
     assert not [a for _, a in parsed.tags if any(k.startswith("on") for k in a)]
     assert HOSTILE in "".join(parsed.text)
@@ -133,7 +171,9 @@ def test_tidy_keeps_edge_spaces_with_their_change_but_unmarked() -> None:
     assert "".join(m.text for m in tidied if m.op != "insert") == "capped at 600,000 "
     assert "".join(m.text for m in tidied if m.op != "delete") == "capped at 800,000  "
     assert [(m.op, m.text) for m in tidied if m.edge] == [
-        ("delete", " "), ("delete", " "), ("insert", " ")
+        ("delete", " "),
+        ("delete", " "),
+        ("insert", " "),
     ]
     assert (tidied[-1].op, tidied[-1].edge) == ("insert", False)  # spacing alone stays marked
 
@@ -153,8 +193,17 @@ def test_every_kind_of_the_shared_comparison_has_its_anchor_and_badge() -> None:
     assert {html_anchor(c.id) for c in cmp.changes} <= ids
     assert {"p-6", "old-26", "old-27", "new-20", "was-p-12"} <= ids
     badges = {a["class"] for a in parsed.with_class("badge")}
-    for kind in ("modified", "renumbered", "moved", "split", "merged", "added", "removed",
-                 "not-covered", "unchanged"):
+    for kind in (
+        "modified",
+        "renumbered",
+        "moved",
+        "split",
+        "merged",
+        "added",
+        "removed",
+        "not-covered",
+        "unchanged",
+    ):
         assert f"badge kind-{kind}" in badges
 
 

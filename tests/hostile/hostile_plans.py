@@ -20,7 +20,7 @@ from plandiff.pipeline.compare import compare
 # Everything the renderers must keep inert, in one string. Line breaks are part of it: a
 # fence, an HTML comment, a heading or a workflow command only act at the start of a line.
 PAYLOAD = (
-    "<script>alert(1)</script> \"><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+    '<script>alert(1)</script> "><img src=x onerror=alert(1)> [x](javascript:alert(1)) '
     "`tick` ``two``\n```\nfenced\n```\n</details>\n<!-- hidden\n| a | b | "
     "[link](https://evil.example/a) ![](https://evil.example/i.png) @someone #123 "
     "\x1b[2J \x1b]8;;https://evil.example/\x07osc8\x1b]8;;\x07 \x1b]52;c;cGF5bG9hZA==\x07 "
@@ -29,7 +29,7 @@ PAYLOAD = (
 )
 # The version label is limited to 200 characters; this keeps one of everything.
 SHORT = (
-    "<script>x</script>\"><img src=x onerror=alert(1)>[x](javascript:alert(1))`t`\n```\n"
+    '<script>x</script>"><img src=x onerror=alert(1)>[x](javascript:alert(1))`t`\n```\n'
     "</details>\n<!--|![](https://e.example/i)@me #1\x1b[2J\x1b]52;c;eA==\x07\x07\r\n::error::v"
 )
 # A URL may hold no white space (the plan format refuses it), but anything else goes.

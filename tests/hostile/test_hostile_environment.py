@@ -25,8 +25,11 @@ def big_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for side in ("old", "new"):
         doc = hp.plan_document(side)
         doc["provisions"] = [
-            {"number": str(i), "text": f"Clause {i} of the {side} text, {i * 7} days.",
-             "provenance": "confirmed"}
+            {
+                "number": str(i),
+                "text": f"Clause {i} of the {side} text, {i * 7} days.",
+                "provenance": "confirmed",
+            }
             for i in range(1, 1200)
         ]
         path = folder / f"{side}.json"
@@ -48,8 +51,9 @@ def test_head_closing_the_pipe_is_quiet(
         f'"{sys.executable}" -m plandiff compare "{big_pair[0]}" "{big_pair[1]}" '
         f'--format {fmt} 2>"{tmp_path / "err"}" | head -1; echo "${{PIPESTATUS[0]}}"'
     )
-    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env,
-                          check=False)
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, env=env, check=False
+    )
     first, code = done.stdout.splitlines()[0], done.stdout.splitlines()[-1]
     assert first
     assert (tmp_path / "err").read_text() == ""  # no traceback, no "Exception ignored"
@@ -63,8 +67,18 @@ def test_head_closing_the_pipe_is_quiet(
 
 def run_report(fmt: str, pair: tuple[Path, Path], cwd: Path, **env: str) -> bytes:
     done = subprocess.run(
-        [sys.executable, "-m", "plandiff", "compare", str(pair[0]), str(pair[1]),
-         "--format", fmt, "--color", "never"],
+        [
+            sys.executable,
+            "-m",
+            "plandiff",
+            "compare",
+            str(pair[0]),
+            str(pair[1]),
+            "--format",
+            fmt,
+            "--color",
+            "never",
+        ],
         capture_output=True,
         cwd=cwd,
         env=hp.environment(**env),
@@ -81,7 +95,12 @@ def test_reports_are_byte_identical_across_environments(fmt: str, tmp_path: Path
     elsewhere.mkdir()
     first = run_report(fmt, pair, tmp_path, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C.UTF-8")
     second = run_report(
-        fmt, pair, elsewhere, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", LC_ALL="C",
+        fmt,
+        pair,
+        elsewhere,
+        PYTHONHASHSEED="4242",
+        TZ="Pacific/Kiritimati",
+        LC_ALL="C",
         LANG="tr_TR.UTF-8",
     )
     assert first == second
@@ -91,8 +110,16 @@ def test_reports_are_byte_identical_across_environments(fmt: str, tmp_path: Path
 def test_no_clock_reaches_an_output() -> None:
     # Reports may only carry dates from the inputs (or SOURCE_DATE_EPOCH): no module reads
     # the clock. Benchmarks and tests may; the package may not.
-    clocks = {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), ("time", "time"),
-              ("time", "localtime"), ("time", "gmtime"), ("time", "strftime"), ("time", "ctime")}
+    clocks = {
+        ("datetime", "now"),
+        ("datetime", "utcnow"),
+        ("date", "today"),
+        ("time", "time"),
+        ("time", "localtime"),
+        ("time", "gmtime"),
+        ("time", "strftime"),
+        ("time", "ctime"),
+    }
     found = []
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -114,8 +141,11 @@ def test_no_code_unpickles_or_builds_a_deepdiff_delta() -> None:
         for node in ast.walk(tree):
             where = f"{path.relative_to(SRC)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Import):
-                found += [f"{where} import {a.name}" for a in node.names
-                          if a.name.split(".")[0] in banned_modules]
+                found += [
+                    f"{where} import {a.name}"
+                    for a in node.names
+                    if a.name.split(".")[0] in banned_modules
+                ]
             elif isinstance(node, ast.ImportFrom):
                 if (node.module or "").split(".")[0] in banned_modules:
                     found.append(f"{where} from {node.module}")

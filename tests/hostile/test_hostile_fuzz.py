@@ -17,27 +17,71 @@ from plandiff.output import FORMATS, render
 from plandiff.pipeline.compare import compare
 
 # Deterministic in CI: the same examples every run, no shared database, no deadline.
-FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
 BUNDLED = Path(__file__).resolve().parents[2] / "plans" / "geneva-revision.json"
 
-WORDS = ["ceasefire", "troops", "sanctions", "border", "elections", "NATO", "amnesty",
-         "grain", "prisoners", "Ukraine", "Russia", "within", "days", "the", "of", "shall"]
+WORDS = [
+    "ceasefire",
+    "troops",
+    "sanctions",
+    "border",
+    "elections",
+    "NATO",
+    "amnesty",
+    "grain",
+    "prisoners",
+    "Ukraine",
+    "Russia",
+    "within",
+    "days",
+    "the",
+    "of",
+    "shall",
+]
 # Characters that have tripped text tools: markup, controls, invisible and bidi characters.
-ODD = st.sampled_from(["<b>", "::", "##[", "\x1b[2J", "\u00a0", "\u200b", "\u202e", "e\u0301",
-                       "`", "|", "@x", "#1", "\r", "\n\n"])
-SENTENCE = st.lists(st.one_of(st.sampled_from(WORDS), ODD, st.integers(1, 900_000).map(
-    lambda n: f"{n:,}")), min_size=3, max_size=14).map(lambda ws: " ".join(ws) + ".")
+ODD = st.sampled_from(
+    [
+        "<b>",
+        "::",
+        "##[",
+        "\x1b[2J",
+        "\u00a0",
+        "\u200b",
+        "\u202e",
+        "e\u0301",
+        "`",
+        "|",
+        "@x",
+        "#1",
+        "\r",
+        "\n\n",
+    ]
+)
+SENTENCE = st.lists(
+    st.one_of(st.sampled_from(WORDS), ODD, st.integers(1, 900_000).map(lambda n: f"{n:,}")),
+    min_size=3,
+    max_size=14,
+).map(lambda ws: " ".join(ws) + ".")
 
 
 def plan_of(pid: str, texts: list[str], *, partial: bool = False) -> Plan:
     doc = {
-        "id": pid, "title": "T", "version": pid, "date": "2025-11-20",
+        "id": pid,
+        "title": "T",
+        "version": pid,
+        "date": "2025-11-20",
         "completeness": "partial" if partial else "full",
-        "provisions": [{"number": str(n), "text": t, "provenance": "confirmed"}
-                       for n, t in enumerate(texts, 1)],
+        "provisions": [
+            {"number": str(n), "text": t, "provenance": "confirmed"} for n, t in enumerate(texts, 1)
+        ],
     }
     if partial:
         doc["completeness_note"] = "only some points are known"
@@ -51,8 +95,7 @@ def edited(draw: st.DrawFn) -> tuple[list[str], list[str]]:
     old = draw(st.lists(SENTENCE, min_size=1, max_size=8))
     new = list(old)
     for _ in range(draw(st.integers(0, 4))):
-        op = draw(st.sampled_from(["move", "split", "merge", "reword", "number", "add",
-                                   "remove"]))
+        op = draw(st.sampled_from(["move", "split", "merge", "reword", "number", "add", "remove"]))
         i = draw(st.integers(0, len(new) - 1))
         if op == "move" and len(new) > 1:
             new.insert(draw(st.integers(0, len(new) - 1)), new.pop(i))
@@ -140,9 +183,23 @@ def test_the_loader_refuses_mutated_plans_with_its_own_error(data: st.DataObject
         elif how == "delete":
             del original[at : at + data.draw(st.integers(1, 40))]
         elif how == "insert":
-            original[at:at] = data.draw(st.sampled_from(
-                [b"{", b"]", b'"', b"\\u0000", b"\\ud800", b"1e999", b"NaN", b"\xff", b"\x00",
-                 b',"id":"x"', b"[" * 100]))
+            original[at:at] = data.draw(
+                st.sampled_from(
+                    [
+                        b"{",
+                        b"]",
+                        b'"',
+                        b"\\u0000",
+                        b"\\ud800",
+                        b"1e999",
+                        b"NaN",
+                        b"\xff",
+                        b"\x00",
+                        b',"id":"x"',
+                        b"[" * 100,
+                    ]
+                )
+            )
         else:
             original[at:at] = original[at : at + data.draw(st.integers(1, 200))]
     try:
@@ -168,6 +225,8 @@ def test_reversing_a_comparison_swaps_added_and_removed(
         return {r.position for c in cmp.changes if c.kind is kind for r in getattr(c, side)}
 
     assert positions(forward, ChangeKind.ADDED, "new") == positions(
-        backward, ChangeKind.REMOVED, "old")
+        backward, ChangeKind.REMOVED, "old"
+    )
     assert positions(forward, ChangeKind.REMOVED, "old") == positions(
-        backward, ChangeKind.ADDED, "new")
+        backward, ChangeKind.ADDED, "new"
+    )

@@ -109,8 +109,9 @@ def test_the_output_is_an_input(
     elif how == "hard link":
         os.link(new, target)
     for fmt in ("markdown", "json"):
-        code, _, err = run(["compare", str(old), str(new), "--format", fmt, "-o", str(target)],
-                           capsys)
+        code, _, err = run(
+            ["compare", str(old), str(new), "--format", fmt, "-o", str(target)], capsys
+        )
         assert code == 2
         assert "refusing to overwrite an input" in one_line_error(err)
     assert new.read_bytes() == before
@@ -126,9 +127,7 @@ def test_a_fifo_is_refused_without_blocking(
     assert fifo.is_fifo()
 
 
-def test_a_directory_as_target(
-    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_directory_as_target(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     folder = pair[0].parent / "reports"
     folder.mkdir()
     code, _, err = run(["compare", *map(str, pair), "-o", str(folder)], capsys)
@@ -168,8 +167,9 @@ def test_a_failure_mid_write_keeps_the_old_report(
         raise failure
 
     monkeypatch.setattr(plandiff.documents.atomic.os, where, broken)
-    code, out, err = run(["compare", *map(str, pair), "--format", "html", "-o", str(target)],
-                         capsys)
+    code, out, err = run(
+        ["compare", *map(str, pair), "--format", "html", "-o", str(target)], capsys
+    )
     assert code == 2 and out == ""
     assert one_line_error(err).endswith(said)
     assert target.read_text() == OLD_REPORT

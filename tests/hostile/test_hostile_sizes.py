@@ -130,8 +130,10 @@ def test_near_identical_provisions_pair_one_to_one(size: int) -> None:
 
 @pytest.mark.parametrize("order", ["reversed", "shuffled"])
 def test_every_provision_reordered(order: str) -> None:
-    texts = [f"Provision {i}: the parties shall take measure {i} within {i % 90} days."
-             for i in range(800)]
+    texts = [
+        f"Provision {i}: the parties shall take measure {i} within {i % 90} days."
+        for i in range(800)
+    ]
     new = texts[::-1] if order == "reversed" else random.Random(RNG_SEED).sample(texts, 800)
     cmp = compare(plan("a", texts), plan("b", new))
     one_to_one(cmp)

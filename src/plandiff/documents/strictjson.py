@@ -57,6 +57,8 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE,
 )
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """Decode a file's bytes as UTF-8, refusing a byte order mark, UTF-16/32 and bad bytes."""
     for bom, encoding in _BOMS:

@@ -164,9 +164,7 @@ def _has_key_word(text: str) -> bool:
     return not _KEY_TOKENS.isdisjoint(words(text))
 
 
-def _shift(
-    diff: dict[tuple[str, str], int], label: str
-) -> tuple[int, list[str], list[str]]:
+def _shift(diff: dict[tuple[str, str], int], label: str) -> tuple[int, list[str], list[str]]:
     """Net change in count for ``label``, the terms that grew and the terms that shrank."""
     moved = sorted((t, d) for (lab, t), d in diff.items() if lab == label)
     grew = [t for t, d in moved if d > 0]

@@ -31,7 +31,9 @@ from plandiff.model.ruleset import RuleSet, TopicTerms
 def default_lexicon() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The shipped topics and their terms, in the order reports list them."""
     raw = tomllib.loads(
-        resources.files("plandiff.findings").joinpath("data/topics.toml").read_text(encoding="utf-8")
+        resources.files("plandiff.findings")
+        .joinpath("data/topics.toml")
+        .read_text(encoding="utf-8")
     )
     return tuple((topic, tuple(terms)) for topic, terms in raw["topics"].items())
 

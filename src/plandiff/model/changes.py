@@ -188,6 +188,4 @@ class Comparison(Frozen):
     @property
     def has_differences(self) -> bool:
         """True when anything other than 'unchanged' was found (exit code 1 for the CLI)."""
-        return bool(self.metadata) or any(
-            c.kind is not ChangeKind.UNCHANGED for c in self.changes
-        )
+        return bool(self.metadata) or any(c.kind is not ChangeKind.UNCHANGED for c in self.changes)

@@ -142,8 +142,9 @@ class Provision(Frozen):
     def _unique_labels(self) -> Provision:
         if len(self.subpoints) < 2:  # most provisions: nothing to compare, and 10,000 of them
             return self
-        problems = _duplicates(("subpoints",), [{"label": s.label} for s in self.subpoints],
-                               "label", "sub-point label")
+        problems = _duplicates(
+            ("subpoints",), [{"label": s.label} for s in self.subpoints], "label", "sub-point label"
+        )
         if problems:
             raise RuleError(problems)
         return self
@@ -262,9 +263,7 @@ def _list(value: Any) -> Sequence[Any]:
     return value if isinstance(value, list | tuple) else ()
 
 
-def _duplicates(
-    where: Loc, items: Sequence[Any], field: str, what: str
-) -> list[tuple[Loc, str]]:
+def _duplicates(where: Loc, items: Sequence[Any], field: str, what: str) -> list[tuple[Loc, str]]:
     """Point at every repeat of ``field`` among ``items``, naming the index of its first use.
 
     The message names no absolute path: the same rule runs inside a model (which knows only

@@ -155,9 +155,7 @@ def _raw_runs(runs: list[_Run], a: _Units, b: _Units) -> None:
     _equal_span(runs, a, b, len(ka) - tail, len(ka), len(kb) - tail, len(kb))
 
 
-def _equal_span(
-    runs: list[_Run], a: _Units, b: _Units, i1: int, i2: int, j1: int, j2: int
-) -> None:
+def _equal_span(runs: list[_Run], a: _Units, b: _Units, i1: int, i2: int, j1: int, j2: int) -> None:
     # Same tokens on both sides, so the spans are equal unless the white space after a token
     # differs; only then is the run cut unit by unit.
     old, new = a.span(i1, i2), b.span(j1, j2)

@@ -15,8 +15,7 @@ SEPARATORS = str.maketrans({c: " " for c in _PUNCTUATION})
 # The same cut of ASCII text done on bytes, about twice as fast; ``str.split`` also splits at
 # 0x1C-0x1F, which ``bytes.split`` keeps, so those become spaces.
 _ASCII_CUT = bytes(
-    32 if chr(b) in _PUNCTUATION or 0x1C <= b <= 0x1F else ord(chr(b).lower())
-    for b in range(256)
+    32 if chr(b) in _PUNCTUATION or 0x1C <= b <= 0x1F else ord(chr(b).lower()) for b in range(256)
 )
 
 
@@ -35,6 +34,7 @@ def words_among(text: str, vocabulary: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _ascii_vocabulary(vocabulary: frozenset[str]) -> frozenset[bytes]:
     return frozenset(w.encode("ascii") for w in vocabulary if w.isascii())
+
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
