@@ -40,7 +40,7 @@ def word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
     a, b = re.findall(r"[\w,]+|[^\w\s]|\s+", old), re.findall(r"[\w,]+|[^\w\s]|\s+", new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return tuple(
-        WordEdit(op=op, old="".join(a[i1:i2]), new="".join(b[j1:j2]))  # type: ignore[arg-type]
+        WordEdit(op=op, old="".join(a[i1:i2]), new="".join(b[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
     )
 

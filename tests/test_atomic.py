@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.documents import atomic
 from plandiff.documents.atomic import write_atomic
 from plandiff.model.errors import PlandiffError, UsageError
 
@@ -28,7 +27,7 @@ def test_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-@pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError(28, "No space left on device")])
+@pytest.mark.parametrize("failure", [KeyboardInterrupt(), OSError(28, "No space left on device")])
 def test_failure_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
 ) -> None:
@@ -38,8 +37,10 @@ def test_failure_leaves_the_old_file_and_no_temporary(
     def broken_fsync(fd: int) -> None:
         raise failure
 
-    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
-    expected = KeyboardInterrupt if failure is KeyboardInterrupt else PlandiffError
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    expected: type[BaseException] = (
+        KeyboardInterrupt if isinstance(failure, KeyboardInterrupt) else PlandiffError
+    )
     with pytest.raises(expected) as caught:
         write_atomic(target, "new report\n")
     if expected is PlandiffError:

@@ -22,8 +22,8 @@ def _check(
     old: Plan,
     new: Plan,
     truth: dict[str, list[dict[str, list[str]]]],
-    reused: set[str] = frozenset(),
-) -> None:  # type: ignore[assignment]
+    reused: frozenset[str] = frozenset(),
+) -> None:
     seen_old = [n for g in truth["groups"] for n in g["old"]]
     seen_new = [n for g in truth["groups"] for n in g["new"]]
     # Each provision meets exactly one fate (an old one split across two merges may be listed
@@ -70,4 +70,4 @@ def test_real_pair_is_valid_and_fully_labelled() -> None:
     truth = json.loads((REAL / "bill-of-rights-1789-truth.json").read_text("utf-8"))
     assert (len(old.provisions), len(new.provisions)) == (17, 12)
     # House article 10 was divided between the grand-jury and the trial-jury articles.
-    _check(old, new, truth, reused={"10"})
+    _check(old, new, truth, reused=frozenset({"10"}))

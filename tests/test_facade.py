@@ -30,4 +30,4 @@ def test_facade_reports_unknown_names() -> None:
     import plandiff
 
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = plandiff.nope  # type: ignore[attr-defined]
+        _ = plandiff.nope

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,9 @@ TERRITORY_RECOGNITION = (
 
 def third_version() -> dict[str, object]:
     """The Geneva revision with one more renumbering and a split."""
-    plan = json.loads((REPO / "plans" / "geneva-revision.json").read_text(encoding="utf-8"))
+    plan: dict[str, Any] = json.loads(
+        (REPO / "plans" / "geneva-revision.json").read_text(encoding="utf-8")
+    )
     plan.pop("$schema", None)
     plan.update(id="follow-up", version="Follow-up draft", date="2025-11-30")
     plan["parent"] = "geneva-revision"

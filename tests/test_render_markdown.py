@@ -22,7 +22,8 @@ MARKDOWN_TAGS = {
 
 
 def to_html(markdown: str) -> str:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    html: str = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    return html
 
 
 def test_header_summary_and_headlines() -> None:

@@ -31,8 +31,8 @@ from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html
 
 # Any characters at all, controls and bidirectional overrides included (no lone surrogates:
 # those cannot be written as UTF-8 by any renderer and never come out of a JSON plan file).
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=25)
-SHORT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=6)
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=25)
+SHORT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=6)
 UNIT = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
 

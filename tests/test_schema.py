@@ -9,13 +9,13 @@ import jsonschema
 import pytest
 
 from plandiff.cli import cli
-from plandiff.documents.schema import SCHEMA_NAMES, schema_text
+from plandiff.documents.schema import SCHEMA_NAMES, SchemaName, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
-def test_committed_schema_matches_the_models(name: str) -> None:
+def test_committed_schema_matches_the_models(name: SchemaName) -> None:
     committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(name), (
         f"schema/{name}.schema.json is stale; regenerate it with "
@@ -24,7 +24,7 @@ def test_committed_schema_matches_the_models(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
-def test_schemas_are_valid_json_schema(name: str) -> None:
+def test_schemas_are_valid_json_schema(name: SchemaName) -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(schema_text(name)))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from gitplans import git_env, plan_doc, plandiff, write_plan
 from plandiff.documents.canonical import WIDTH, canonical_text
@@ -15,7 +16,7 @@ LONG = (
 )
 
 
-def _plan(texts: list[str], **extra: object) -> Plan:
+def _plan(texts: list[str], **extra: Any) -> Plan:
     return Plan.model_validate(plan_doc(texts, **extra), strict=False)
 
 

@@ -138,7 +138,7 @@ SLUG = st.from_regex(r"[a-z0-9]{1,6}(?:-[a-z0-9]{1,4})?", fullmatch=True)
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
     def subpoints(depth: int) -> st.SearchStrategy[list[dict[str, object]]]:
-        child = st.fixed_dictionaries(
+        child: st.SearchStrategy[dict[str, object]] = st.fixed_dictionaries(
             {"label": LABEL, "text": TEXT},
             optional={"subpoints": subpoints(depth + 1)} if depth == 0 else {},
         )

@@ -76,7 +76,7 @@ def test_bad_input_gives_exit_1_and_one_line(
 
 
 def plan_with(**changes: object) -> dict[str, object]:
-    doc = json.loads(PLANS[0].read_text(encoding="utf-8"))
+    doc: dict[str, object] = json.loads(PLANS[0].read_text(encoding="utf-8"))
     doc.update(changes)
     return doc
 

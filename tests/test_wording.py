@@ -180,4 +180,7 @@ def test_the_compiled_matcher_gives_difflibs_opcodes(a: list[str], b: list[str])
     import difflib
 
     expected = difflib.SequenceMatcher(None, a, b, False).get_opcodes()
-    assert wording.SequenceMatcher(None, a, b, False).get_opcodes() == expected
+    from cydifflib import SequenceMatcher
+
+    assert wording.SequenceMatcher is SequenceMatcher  # type: ignore[attr-defined]
+    assert SequenceMatcher(None, a, b, False).get_opcodes() == expected

@@ -36,7 +36,7 @@ def _runs() -> list[str]:
 def test_triggers_and_jobs() -> None:
     data = _workflow()
     # YAML 1.1 reads the bare key `on` as true; GitHub reads it as "on".
-    triggers = data.get("on", data.get(True))
+    triggers: dict[str, Any] = data.get("on", data.get(True)) or {}
     assert {"push", "pull_request"} <= set(triggers)
     assert "pull_request_target" not in triggers  # would run PR code with a write token
     for job in data["jobs"].values():

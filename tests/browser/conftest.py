@@ -7,16 +7,12 @@ tests skip and say why; with ``PLANDIFF_REQUIRE_BROWSER=1`` (set by CI) they fai
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-# The renderers' shared hand-built comparisons live one folder up (tests/comparisons.py).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 CHROMIUM = os.environ.get("PLANDIFF_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -98,7 +94,12 @@ def open_report(chromium: Any) -> Iterator[Callable[..., Visit]]:
         page.on("request", lambda req: _note_request(seen, req.url))
         page.on("console", lambda msg: seen.console.append(f"{msg.type}: {msg.text}"))
         page.on("pageerror", lambda err: seen.errors.append(str(err)))
-        page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
+
+        def dismiss(dialog: Any) -> None:
+            seen.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.goto(ORIGIN, wait_until="load")
         return seen
 

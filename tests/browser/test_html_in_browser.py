@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from html_comparisons import HOSTILE, hostile, varied
 
 import comparisons as shared
+from browser.html_comparisons import HOSTILE, hostile, varied
 from plandiff.output.html import render_html
 
 Open = Callable[..., Any]  # conftest.open_report

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from html_comparisons import HOSTILE, hostile, varied
 
 import comparisons as shared
+from browser.html_comparisons import HOSTILE, hostile, varied
 from plandiff.model.plan import Source
 from plandiff.output.html import render_html
 from plandiff.output.html_view import html_anchor, tidy

@@ -14,6 +14,7 @@ from typing import Any
 
 import plandiff
 from plandiff.documents.load import load_plan_text
+from plandiff.model.changes import Comparison
 from plandiff.model.plan import Plan
 from plandiff.pipeline.compare import compare
 
@@ -137,7 +138,7 @@ def plan(side: str, *, partial: bool = False) -> Plan:
     return load_plan_text(json.dumps(doc), f"{side}.json")
 
 
-def comparison(*, partial: bool = False):  # type: ignore[no-untyped-def]
+def comparison(*, partial: bool = False) -> Comparison:
     """The hostile comparison; ``partial`` makes the new version a partial text."""
     return compare(plan("old"), plan("new", partial=partial))
 

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import hostile_plans as hp
 import pytest
-from inert import terminal_problems, workflow_problems
 
+from hostile import hostile_plans as hp
+from hostile.inert import terminal_problems, workflow_problems
 from plandiff.cli import cli
 from plandiff.output import FORMATS
 

@@ -9,12 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import hostile_plans as hp
 import pytest
 
+import plandiff
+from hostile import hostile_plans as hp
 from plandiff.output import FORMATS
 
-SRC = Path(hp.plandiff.__file__).resolve().parent
+SRC = Path(plandiff.__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 
-import hostile_plans as hp
 import pytest
-from inert import (
+
+from hostile import hostile_plans as hp
+from hostile.inert import (
     html_problems,
     markdown_problems,
     markdown_text,
@@ -15,7 +16,6 @@ from inert import (
     terminal_problems,
     workflow_problems,
 )
-
 from plandiff.model.changes import Comparison
 from plandiff.output import FORMATS, render
 

@@ -8,12 +8,12 @@ import importlib
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-import hostile_plans as hp
 import pytest
 
-import plandiff.documents.atomic
+from hostile import hostile_plans as hp
 from plandiff.cli import main
 
 OLD_REPORT = "the previous report\n"
@@ -83,7 +83,7 @@ def test_a_directory_that_refuses_new_files(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(plandiff.documents.atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     target = pair[0].parent / "report.md"
     target.write_text(OLD_REPORT)
     code, _, err = run(["compare", *map(str, pair), "-o", str(target)], capsys)
@@ -166,7 +166,7 @@ def test_a_failure_mid_write_keeps_the_old_report(
     def broken(*args: object, **kwargs: object) -> None:
         raise failure
 
-    monkeypatch.setattr(plandiff.documents.atomic.os, where, broken)
+    monkeypatch.setattr(os, where, broken)
     code, out, err = run(
         ["compare", *map(str, pair), "--format", "html", "-o", str(target)], capsys
     )

@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from inert import terminal_problems
 
 import plandiff.wording.invisible
+from hostile.inert import terminal_problems
 from plandiff.model.changes import ChangeKind, Comparison
 from plandiff.model.plan import Plan
 from plandiff.output import FORMATS, render
