@@ -207,7 +207,7 @@ def test_the_entry_point_gives_back_the_collector_as_it_found_it(
     import gc
 
     seen: list[bool] = []
-    monkeypatch.setattr("plandiff.cli._utf8_streams", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr("plandiff.cli.app._utf8_streams", lambda: seen.append(gc.isenabled()))
     assert gc.isenabled()
     assert run(["validate", str(PLANS[0])], capsys)[0] == 0
     assert gc.isenabled() and seen == [False]

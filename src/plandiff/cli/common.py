@@ -1,0 +1,65 @@
+"""What the commands share: exit codes, option decorators, and how a result is printed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from plandiff.model.options import CompareOptions
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
+
+PLANS_OPTION = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of plan files (the library).",
+)
+
+
+def colored(mode: str, output: Path | None) -> bool:
+    # Imported here: the terminal renderer is not needed to write JSON, Markdown or HTML.
+    from plandiff.output.terminal import color_wanted
+
+    return color_wanted(mode, None if output else sys.stdout)
+
+
+def emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
+    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+    if output is None:
+        if isinstance(text, bytes) and getattr(sys.stdout, "buffer", None) is None:
+            text = text.decode("utf-8")  # a host's text-only stream (no bytes to write to)
+        click.echo(text, nl=False, color=True)  # colour was already decided; don't strip it
+        return
+    from plandiff.documents.atomic import write_atomic
+
+    write_atomic(output, text, inputs=inputs)
+
+
+def project_options() -> CompareOptions:
+    """Options with the project's rules (plandiff.toml or pyproject.toml here), as compare uses."""
+    from plandiff.model.options import CompareOptions
+    from plandiff.pipeline.config import discover_rules
+
+    return CompareOptions(rules=discover_rules(Path.cwd()))
+
+
+def read_text(path: str) -> str:
+    from plandiff.model.errors import UsageError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{path}: not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise UsageError(f"{path}: cannot read: {err.strerror}") from None

@@ -1,0 +1,114 @@
+"""``plandiff compare OLD NEW``: the comparison of two versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plandiff.cli.common import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    FAIL_ON,
+    PLANS_OPTION,
+    colored,
+    emit,
+)
+from plandiff.output import COLOR_MODES, FORMATS
+
+
+@click.command(
+    "compare",
+    epilog="Examples:\n\n\b\n"
+    "  plandiff compare plans/us-28-point-draft.json plans/geneva-revision.json\n"
+    "  plandiff compare us-28-point-draft geneva-revision --format markdown -o report.md\n"
+    "  plandiff compare HEAD~1:plans/geneva-revision.json plans/geneva-revision.json\n",
+)
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_MODES),
+    default="auto",
+    show_default=True,
+    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 only when a finding reaches this severity (a CI gate); 0 otherwise.",
+)
+@click.option("--topic", help="Report only the provisions with this topic (e.g. alliances).")
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings rules file; by default plandiff.toml, else [tool.plandiff] in "
+    "pyproject.toml, in the working directory.",
+)
+@click.option(
+    "--pins",
+    "pins_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Pin file fixing or forbidding pairings; by default pins.toml beside NEW "
+    "(or in the plans folder).",
+)
+@PLANS_OPTION
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    color: str,
+    exit_zero: bool,
+    fail_on: str | None,
+    topic: str | None,
+    rules_file: Path | None,
+    pins_file: Path | None,
+    plans_dir: str,
+) -> None:
+    """Compare two versions of a plan provision by provision.
+
+    OLD and NEW are plan files, plan ids in the library, or git revisions REV:path.
+
+    \b
+    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    """
+    from plandiff.align.pins import find_pins, load_pins
+    from plandiff.documents.atomic import check_target
+    from plandiff.documents.library import resolve
+    from plandiff.findings.headlines import reaches
+    from plandiff.findings.topics import filter_by_topic
+    from plandiff.model.changes import Severity
+    from plandiff.model.options import CompareOptions
+    from plandiff.output import COLOR_FORMATS, render_bytes
+    from plandiff.pipeline.compare import compare
+    from plandiff.pipeline.config import discover_rules, load_rules
+
+    if output is not None:
+        check_target(output, (old, new))
+    rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
+    olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    pins_path = pins_file or find_pins(new, Path(plans_dir))
+    pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
+    options = CompareOptions(rules=rules, pins=pins)
+    comparison = compare(olds, news, options=options)
+    if topic is not None:
+        comparison = filter_by_topic(comparison, topic)
+    report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
+    emit(report, output, inputs=(old, new))
+    if fail_on is not None:
+        failed = reaches(comparison.findings, Severity(fail_on))
+    else:
+        failed = comparison.has_differences
+    ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)

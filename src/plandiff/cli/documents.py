@@ -1,0 +1,149 @@
+"""``plandiff validate``, ``schema``, ``import``, ``export`` and ``textconv``: plan files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from plandiff.cli.common import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    EXIT_TROUBLE,
+    PLANS_OPTION,
+    emit,
+    read_text,
+)
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def textconv(file: str) -> None:
+    """Print a plan as canonical text, one block per provision, for git's textconv driver.
+
+    A file that is not a valid plan is printed as it is (with a warning), so that `git diff`
+    keeps working while a plan is half edited.
+
+    Example: plandiff textconv plans/geneva-revision.json
+    """
+    from plandiff.documents.canonical import canonical_text, strip_controls
+    from plandiff.documents.load import load_plan_text, read_plan_bytes
+    from plandiff.model.errors import PlanError
+
+    data = read_plan_bytes(file)
+    try:
+        click.echo(canonical_text(load_plan_text(data, file)), nl=False)
+    except PlanError as err:
+        click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
+        raw = data.decode("utf-8", errors="replace").splitlines()
+        click.echo("".join(strip_controls(line) + "\n" for line in raw), nl=False)
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff validate plans/*.json\n"
+    "  plandiff validate --format json plans/geneva-revision.json\n"
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+    """Check plan files: exit 0 if all are valid, 1 if any is invalid, 2 if any is unreadable.
+
+    Every problem is one line: FILE:LINE:COL for JSON syntax, FILE: /json/pointer (provision N)
+    for the plan format.
+    """
+    from plandiff.documents.validate import Status, check_file, json_report, text_report, worst
+
+    checks = [check_file(f) for f in files]
+    if fmt == "json":
+        click.echo(json_report(checks), nl=False)
+    else:
+        out, err = text_report(checks)
+        click.echo(out, nl=False)
+        click.echo(err, nl=False, err=True)
+    codes = {Status.VALID: EXIT_SAME, Status.INVALID: EXIT_DIFFERENT}
+    ctx.exit(codes.get(worst(checks), EXIT_TROUBLE))
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff schema plan > schema/plan.schema.json\n"
+    "  plandiff schema comparison\n"
+)
+@click.argument("name", type=click.Choice(["plan", "comparison"]), default="plan")
+def schema(name: str) -> None:
+    """Print the JSON Schema of plan files (default) or of the JSON comparison report."""
+    from plandiff.documents.schema import schema_text
+
+    click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
+
+
+@click.command(
+    "import",
+    epilog="Examples:\n\n\b\n"
+    "  plandiff import draft.txt -o plans/draft.json\n"
+    "  plandiff import --strict notes.md\n",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Plan file to write."
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 2) when any line cannot be placed.")
+@click.option(
+    "--provenance",
+    type=click.Choice(["confirmed", "reported", "reconstructed"]),
+    default="confirmed",
+    show_default=True,
+    help="Provenance of every provision unless the text says otherwise.",
+)
+@click.pass_context
+def import_(
+    ctx: click.Context, file: str, output: Path | None, strict: bool, provenance: str
+) -> None:
+    """Turn numbered plain text or Markdown into a plan file.
+
+    Points are '1.', '1)', 'Article 1' or 'Point 1'; sub-points 'a.', '(a)', 'i.', '(ii)';
+    a first line '# Title' and leading lines such as 'date:', 'version:', 'parent:',
+    'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
+    printed on stderr with its line number.
+    """
+    from plandiff.documents.textexport import plan_json
+    from plandiff.documents.textimport import import_text
+    from plandiff.model.errors import display_name, one_line
+    from plandiff.output.jsondoc import inert_json
+    from plandiff.util.inert import visible
+
+    result = import_text(read_text(file), file, provenance=provenance)
+    name = display_name(file)  # a file name could hold a line break or start with '::'
+    for default in result.defaults:
+        click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
+    for line in result.unplaced:
+        where = f"{name}:{line.line}"
+        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+    if strict and result.unplaced:
+        click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
+        ctx.exit(EXIT_TROUBLE)
+    emit(inert_json(plan_json(result.plan)), output, inputs=(Path(file),))
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff export plans/geneva-revision.json\n"
+    "  plandiff export us-28-point-draft -o draft.txt\n"
+)
+@click.argument("plan")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Text file to write."
+)
+@PLANS_OPTION
+def export(plan: str, output: Path | None, plans_dir: str) -> None:
+    """Write a plan (a file, a plan id or REV:path) as numbered text that 'import' reads back."""
+    from plandiff.documents.library import resolve
+    from plandiff.documents.textexport import export_text
+
+    inputs = (Path(plan),) if os.path.exists(plan) else ()
+    emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)

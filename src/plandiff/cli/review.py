@@ -1,0 +1,104 @@
+"""``plandiff report``, ``github`` and ``annotations``: the comparisons a review publishes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plandiff.cli.common import EXIT_DIFFERENT, PLANS_OPTION, project_options
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--budget",
+    type=click.Choice(["comment", "summary"]),
+    default="comment",
+    show_default=True,
+    help="Fit a pull-request comment (65,536 characters) or a job summary (1 MiB).",
+)
+@click.option("--details-url", help="https:// link to the run whose artifact has the HTML.")
+def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | None) -> None:
+    """Markdown for a GitHub comment or job summary of the plans' parent → child pairs.
+
+    With FILES (say, the plan files a pull request changed), only the pairs they are part of.
+    The first line is the hidden marker `<!-- plandiff-report -->`.
+
+    Example: plandiff github --budget summary >> "$GITHUB_STEP_SUMMARY"
+    """
+    from plandiff.output.github import Budget, render_github_many
+    from plandiff.versions.review import review_pairs
+
+    comparisons = [r.comparison for r in review_pairs(folder, files, options=project_options())]
+    size: Budget = "summary" if budget == "summary" else "comment"
+    click.echo(render_github_many(comparisons, budget=size, details_url=details_url), nl=False)
+
+
+@click.command("annotations")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--plans", "folder", default="plans", show_default=True, help="Folder of plans.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Most lines."
+)
+def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None:
+    """Print findings as GitHub workflow annotations (::error, ::warning, ::notice), worst first.
+
+    Covers the same pairs as `plandiff github`; each line names the newer plan's file.
+
+    Example: plandiff annotations --limit 20
+    """
+    from plandiff.output.annotations import render_annotations
+    from plandiff.versions.review import review_pairs
+
+    reviewed = review_pairs(folder, files, options=project_options())
+    items = [(r.comparison, r.new_path) for r in reviewed]
+    click.echo(render_annotations(items, limit=limit), nl=False)
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff report\n"
+    "  plandiff report --check\n"
+    "  plandiff report --plans plans --out reports\n"
+)
+@PLANS_OPTION
+@click.option(
+    "--out",
+    default="reports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the reports.",
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a report is missing or stale."
+)
+@click.pass_context
+def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
+    """Write a Markdown and an HTML report for every parent → child pair of the library, and
+    an index (README.md) of the lineage with links. Unchanged reports are not rewritten."""
+    from plandiff.documents.library import open_library
+    from plandiff.integrations.reports import check_reports, planned_reports, write_reports
+
+    files = planned_reports(open_library(plans_dir), options=project_options())
+    if check:
+        status = check_reports(out, files)
+        for label, names in (
+            ("missing", status.missing),
+            ("stale", status.stale),
+            ("obsolete", status.obsolete),
+        ):
+            for name in names:
+                click.echo(f"{out / name}: {label}")
+        if not status.up_to_date:
+            click.echo("plandiff: reports are out of date: run 'plandiff report'", err=True)
+            ctx.exit(EXIT_DIFFERENT)
+        click.echo(f"{out}: {len(files)} files up to date")
+        return
+    written, removed = write_reports(out, files)
+    for name in written:
+        click.echo(f"wrote {out / name}")
+    for name in removed:
+        click.echo(f"removed {out / name} (no longer a pair of the lineage)")
+    click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")

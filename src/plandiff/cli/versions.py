@@ -1,0 +1,109 @@
+"""``plandiff log``, ``history`` and ``synopsis``: provisions through a lineage."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from plandiff.cli.common import PLANS_OPTION, emit, project_options
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n  plandiff log\n  plandiff log --plans plans --format json\n"
+)
+@PLANS_OPTION
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def log(plans_dir: str, fmt: str) -> None:
+    """Show the lineage of the plan library: every version under its parent, with its date,
+    completeness and number of provisions."""
+    from plandiff.documents.library import lineage, open_library
+    from plandiff.output.log import render_log
+
+    click.echo(render_log(lineage(open_library(plans_dir)), fmt), nl=False)
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff history military-cap\n"
+    "  plandiff history 6 --format markdown -o military-cap.md\n"
+    "  plandiff history --topic armed-forces --format html -o armed-forces.html\n"
+)
+@click.argument("provision", required=False)
+@click.option("--topic", help="Follow every provision tagged with this topic instead.")
+@click.option(
+    "--plan", "plan_id", help="Follow the lineage up to this version (default: the newest)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def history(
+    provision: str | None,
+    topic: str | None,
+    plan_id: str | None,
+    fmt: str,
+    output: Path | None,
+    plans_dir: str,
+) -> None:
+    """Follow one provision (by KEY or NUMBER) through every version of its lineage: where it
+    first appears, each change with its kind and figures, renumbering, split or merge, removal.
+
+    A number names the provision that first carries it, in the oldest version that has it.
+    """
+    from plandiff.documents.library import open_library
+    from plandiff.output.versions import render_history
+    from plandiff.versions.history import history as trace
+
+    library = open_library(plans_dir)
+    end = library.get(plan_id) if plan_id else library.newest()
+    chain = [entry.plan for entry in library.chain(end.plan.id)]
+    found = trace(chain, provision, topic=topic, options=project_options())
+    emit(render_history(found, fmt), output, inputs=())
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n"
+    "  plandiff synopsis us-28-point-draft geneva-revision\n"
+    "  plandiff synopsis --format html -o synopsis.html\n"
+)
+@click.argument("versions", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@PLANS_OPTION
+def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir: str) -> None:
+    """Line up several versions side by side, one row per provision and one column per
+    version, each cell marked against the column before it.
+
+    VERSIONS are files, plan ids or REV:path; without any, the lineage of the newest version
+    in the library.
+    """
+    from plandiff.documents.library import open_library, resolve
+    from plandiff.output.versions import render_synopsis
+    from plandiff.versions.synopsis import synopsis as line_up
+
+    if versions:
+        plans = [resolve(spec, folder=plans_dir) for spec in versions]
+    else:
+        library = open_library(plans_dir)
+        plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
+    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
+    emit(render_synopsis(line_up(plans, options=project_options()), fmt), output, inputs=inputs)
