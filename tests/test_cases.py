@@ -48,7 +48,7 @@ def check_golden(path: Path, actual: str) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden_outputs(case: Path) -> None:
     comparison = run_case(case)
-    check_golden(case / "expected.json", comparison.model_dump_json(indent=2) + "\n")
+    check_golden(case / "expected.json", render(comparison, "json"))
     check_golden(case / "expected.md", render(comparison, "markdown"))
 
 
