@@ -5,24 +5,27 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.model.plan import SLUG, Frozen, Plan
+from plandiff.model.plan import SLUG, Plan
 
 DEFAULT_FOLDER = "plans"
 
 
-class Entry(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
     """One plan of the library and the file it came from (as named under the folder)."""
 
     path: str
     plan: Plan
 
 
-class Library(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Library:
     """Every plan of a folder, sorted by id; parent links are checked when it is opened."""
 
     folder: str

@@ -23,8 +23,11 @@ def json_schema(name: SchemaName) -> dict[str, Any]:
         # Validation mode: describes the input a plan file may be, aliases ("$schema") included.
         schema = Plan.model_json_schema(by_alias=True, mode="validation")
     else:
-        # Serialization mode: describes the report plandiff writes.
-        schema = Comparison.model_json_schema(by_alias=True, mode="serialization")
+        # Serialization mode: describes the report plandiff writes. The records are plain
+        # dataclasses; pydantic reads their fields and metadata only here.
+        from pydantic import TypeAdapter
+
+        schema = TypeAdapter(Comparison).json_schema(by_alias=True, mode="serialization")
     return {"$schema": DIALECT, **schema}
 
 
