@@ -23,13 +23,14 @@ _NOUN_UNITS = frozenset(
 _NO_RATIO = frozenset({"date", "year", "percent", "ratio"})
 _LABELS = {
     "personnel": "Personnel figure", "people": "Number of people", "count": "Figure",
-    "usd": "Amount in US dollars", "eur": "Amount in euros", "gbp": "Amount in pounds",
+    "usd": "Amount in US dollars", "cad": "Amount in Canadian dollars",
+    "aud": "Amount in Australian dollars", "eur": "Amount in euros", "gbp": "Amount in pounds",
     "rub": "Amount in roubles", "uah": "Amount in hryvnias", "percent": "Percentage",
     "ratio": "Ratio", "date": "Date", "year": "Year", "days": "Period in days",
     "months": "Period in months", "years": "Period in years", "hours": "Period in hours",
     "km": "Distance in km", "miles": "Distance in miles",
 }  # fmt: skip
-_PREFIX = {"usd": "US$", "eur": "€", "gbp": "£"}
+_PREFIX = {"usd": "US$", "cad": "C$", "aud": "A$", "eur": "€", "gbp": "£"}
 _SUFFIX = {
     "days": " days", "months": " months", "years": " years", "hours": " hours", "date": " days",
     "year": " years", "km": " km", "miles": " miles", "percent": " points", "ratio": " points",

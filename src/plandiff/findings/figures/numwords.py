@@ -70,6 +70,7 @@ UNIT_NAMES = {
 }  # fmt: skip
 CURRENCIES = {
     "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "dollar": "usd", "us dollar": "usd",
+    "c$": "cad", "a$": "aud",
     "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp", "gbp": "gbp",
     "pounds sterling": "gbp", "pound sterling": "gbp", "rouble": "rub", "ruble": "rub",
     "rub": "rub", "hryvnia": "uah", "uah": "uah",

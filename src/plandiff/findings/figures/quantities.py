@@ -32,7 +32,7 @@ _ANY_WORD = _SMALL_WORD + "|" + "|".join(SCALES)
 # "two hundred and fifty": "and" may follow a scale word only; checked again when parsing.
 _WORDS = rf"(?:{_SMALL_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_ANY_WORD}))*"
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
-_CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
+_CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
 
 # One scan finds every number core; alternatives are ordered so that the longest reading of a
 # position wins (a date before its day number, a doubled form before its word part).
@@ -95,7 +95,7 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
 # Scanning with _CORE at every character is slow; these find the few places worth trying.
 _SIGN_OR_DIGIT = re.compile(r"[\d$€£]")
 _CODE_OR_MONTH_BEFORE = re.compile(
-    rf"(?:\bUS|\bU\.S\.\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
+    rf"(?:\bUS|\bU\.S\.\s?|\b[CA]|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
 )
 _START_WORDS = frozenset(SMALL)
 
