@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from plandiff.cli.common import PLANS_OPTION, emit, project_options
+from plandiff.cli.common import PLANS_OPTION, emit, project_options, refuse_inputs
 
 
 @click.command(
@@ -68,8 +67,10 @@ def history(
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    found = trace(chain, provision, topic=topic, options=project_options())
-    emit(render_history(found, fmt), output, inputs=())
+    options = project_options()
+    refuse_inputs(output)
+    found = trace(chain, provision, topic=topic, options=options)
+    emit(render_history(found, fmt), output)
 
 
 @click.command(
@@ -105,5 +106,6 @@ def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir
     else:
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
-    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
-    emit(render_synopsis(line_up(plans, options=project_options()), fmt), output, inputs=inputs)
+    options = project_options()
+    refuse_inputs(output)
+    emit(render_synopsis(line_up(plans, options=options), fmt), output)

@@ -11,6 +11,7 @@ from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
 from plandiff.model.plan import SLUG, Frozen, Plan
+from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
 
@@ -186,4 +187,21 @@ def read_revision(revision: str, path: str) -> Plan:
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
         raise UsageError(f"{spec}: git cannot read it: {said[0].removeprefix('fatal: ')}")
-    return load_plan_text(done.stdout, spec)
+    plan = load_plan_text(done.stdout, spec)
+    if inputs.active():
+        _note_working_copy(path)
+    return plan
+
+
+def _note_working_copy(path: str) -> None:
+    # The file a revision's path names in the work tree is an input too: writing a report
+    # over it would destroy the working copy of the very plan being compared. Git reads
+    # './' and '../' paths from the working directory, others from the top of the tree.
+    if path.startswith(("./", "../")):
+        inputs.note_path(path)
+        return
+    top = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
+    if top.returncode == 0 and top.stdout.strip():
+        inputs.note_path(Path(top.stdout.strip()) / path)
