@@ -170,27 +170,67 @@ def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
 
 
 def read_revision(revision: str, path: str) -> Plan:
-    """Read ``path`` as it was at git ``revision`` (``git show``, no shell)."""
-    from plandiff.documents.load import load_plan_text
+    """Read ``path`` as it was at git ``revision`` (``git show``, no shell).
+
+    The blob is streamed and cut one byte past the size limit, so a huge file in history
+    costs no more to refuse than one at the limit.
+    """
+    from plandiff.documents.load import MAX_BYTES, load_plan_text
 
     spec = f"{revision}:{path}"
     if not revision or not path or revision.startswith("-"):
         raise UsageError(f"{spec}: a git revision is written REV:path, e.g. HEAD~1:plans/a.json")
-    try:
-        done = subprocess.run(
-            ["git", "show", f"{revision}:{path}"], capture_output=True, check=False, timeout=60
-        )
-    except FileNotFoundError:
-        raise UsageError(f"{spec}: git is not installed; it is needed to read a revision") from None
-    except subprocess.TimeoutExpired:
-        raise UsageError(f"{spec}: git did not answer within 60 seconds") from None
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-        raise UsageError(f"{spec}: git cannot read it: {said[0].removeprefix('fatal: ')}")
-    plan = load_plan_text(done.stdout, spec)
+    plan = load_plan_text(_git_show(spec, limit=MAX_BYTES + 1), spec)
     if inputs.active():
         _note_working_copy(path)
     return plan
+
+
+def _git_show(spec: str, *, limit: int, timeout: float = 60) -> bytes:
+    # At most ``limit`` bytes of the blob; git is stopped once they are read. Its error
+    # message is short, so reading stderr after stdout cannot fill a pipe and stall.
+    import threading
+
+    try:
+        process = subprocess.Popen(
+            ["git", "show", spec],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except FileNotFoundError:
+        raise UsageError(f"{spec}: git is not installed; it is needed to read a revision") from None
+    assert process.stdout is not None and process.stderr is not None
+    expired = threading.Event()
+
+    def stop() -> None:
+        expired.set()
+        process.kill()
+
+    timer = threading.Timer(timeout, stop)
+    timer.start()
+    try:
+        with process.stdout, process.stderr:
+            data = process.stdout.read(limit)
+            if len(data) >= limit:
+                process.kill()
+                said = b""
+            else:
+                said = process.stderr.read()
+        code = process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:  # interrupted: git must not outlive the run
+            process.kill()
+            process.wait()
+    if expired.is_set():
+        raise UsageError(f"{spec}: git did not answer within {timeout:.0f} seconds")
+    if len(data) >= limit:
+        return data  # the loader refuses it as too large, in the words it uses for files
+    if code != 0:
+        lines = said.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+        raise UsageError(f"{spec}: git cannot read it: {lines[0].removeprefix('fatal: ')}")
+    return data
 
 
 def _note_working_copy(path: str) -> None:
