@@ -24,6 +24,34 @@ PLANS_OPTION = click.option(
 )
 
 
+# A report's format follows the suffix of -o's file unless --format names one; any other suffix
+# (or none) gets the command's default, which for a terminal report is written without colour.
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+FORMAT_HELP = "Report format; by default taken from -o's suffix (.md, .html, .json), else {}."
+
+
+def output_format(
+    fmt: str | None, output: Path | None, *, choices: tuple[str, ...], default: str
+) -> str:
+    """The format asked for, else the one ``output``'s suffix names, else ``default``.
+
+    >>> output_format(None, Path("report.HTML"), choices=("terminal", "html"), default="terminal")
+    'html'
+    >>> output_format("json", Path("report.md"), choices=("json", "markdown"), default="json")
+    'json'
+    """
+    if fmt is not None:
+        return fmt
+    guessed = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    return guessed if guessed in choices else default
+
+
 def colored(mode: str, output: Path | None) -> bool:
     # Imported here: the terminal renderer is not needed to write JSON, Markdown or HTML.
     from plandiff.output.terminal import color_wanted
@@ -53,6 +81,13 @@ def emit(text: str | bytes, output: Path | None) -> None:
     from plandiff.documents.atomic import write_atomic
 
     write_atomic(output, text)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr: the run goes on."""
+    from plandiff.util.inert import visible
+
+    click.echo(f"plandiff: warning: {visible(message)}", err=True)
 
 
 def project_options() -> CompareOptions:

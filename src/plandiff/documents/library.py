@@ -14,6 +14,10 @@ from plandiff.model.plan import SLUG, Frozen, Plan
 from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
+# Suffixes of the documents plandiff reads: a missing name ending so is a missing file.
+DOCUMENT_SUFFIXES = frozenset(
+    {".json", ".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm"}
+)
 
 
 class Entry(Frozen):
@@ -164,9 +168,33 @@ def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
     if ":" in spec:
         revision, _, path = spec.partition(":")
         return read_revision(revision, path)
+    # A name with a folder or a document's suffix was meant as a file: say just that.
+    if os.sep in spec or "/" in spec or Path(spec).suffix.lower() in DOCUMENT_SUFFIXES:
+        raise UsageError(f"{spec}: no such file")
     if re.match(SLUG, spec) and os.path.isdir(folder):
-        return open_library(folder).get(spec).plan
+        library = open_library(folder)
+        if any(entry.plan.id == spec for entry in library.entries):
+            return library.get(spec).plan
+        raise UsageError(f"{spec}: no such file, and no plan with this id in {folder}/")
     raise UsageError(f"{spec}: no such file, plan id in {folder}/, or git revision (REV:path)")
+
+
+def order_problem(old: Plan, new: Plan) -> str | None:
+    """Why OLD looks like the later version of the two (a later date, or NEW's child), if it does.
+
+    >>> from plandiff.documents.load import load_plan
+    >>> draft = load_plan("plans/us-28-point-draft.json")
+    >>> geneva = load_plan("plans/geneva-revision.json")
+    >>> order_problem(geneva, draft)
+    "OLD 'geneva-revision' revises NEW 'us-28-point-draft' (its parent)"
+    >>> order_problem(draft, geneva) is None
+    True
+    """
+    if old.parent is not None and old.parent == new.id:
+        return f"OLD {old.id!r} revises NEW {new.id!r} (its parent)"
+    if old.date > new.date:
+        return f"OLD {old.id!r} ({old.date}) is dated after NEW {new.id!r} ({new.date})"
+    return None
 
 
 def read_revision(revision: str, path: str) -> Plan:
