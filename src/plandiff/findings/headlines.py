@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plandiff.findings.rules import Near, figures, key_language, resolve, whole_provision
+from plandiff.findings.rules import (
+    Near,
+    figures,
+    key_language,
+    mixed_digits,
+    resolve,
+    whole_provision,
+)
 from plandiff.findings.topics import summarise, topics_for
 from plandiff.model.changes import (
     ChangeKind,
@@ -18,8 +25,10 @@ from plandiff.model.changes import (
     TopicSummary,
     WordEdit,
 )
+from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
 from plandiff.model.vocabulary import SEVERITY_RANK, Severity
+from plandiff.wording.numerals import locale_decimal
 
 __all__ = ["annotate", "reaches", "topics_for"]
 
@@ -165,12 +174,17 @@ def annotate(
 ) -> tuple[tuple[Finding, ...], tuple[TopicSummary, ...]]:
     """Findings sorted worst first (then in document order), and a summary per topic."""
     rules = resolve(options.rules)
+    decimal = locale_decimal(options.locale) if options.locale else None
+    if options.locale and decimal is None:
+        raise UsageError(f"unknown locale {options.locale!r}; give a language such as de or en")
     ranked: list[tuple[int, int, int, Finding]] = []
     for index, change in enumerate(changes):
         if change.kind in _SKIP:
             continue
         if change.kind is ChangeKind.ADDED:
-            found = whole_provision(texts(change)[1], True, rules, change.id)
+            new_text = texts(change)[1]
+            found = whole_provision(new_text, True, rules, change.id)
+            found += mixed_digits("", new_text, rules, change.id)
         elif change.kind is ChangeKind.REMOVED:
             found = whole_provision(texts(change)[0], False, rules, change.id)
         else:
@@ -178,7 +192,7 @@ def annotate(
             if read is None:
                 continue  # renumbered or moved without a word changed
             old, new, share, near = read
-            found = figures(old, new, rules, change.id, near)
+            found = figures(old, new, rules, change.id, near, decimal)
             if share >= rules.rewritten_share:
                 found = [f for f in found if not _bare_count(f)]
             found = merge_repeats(found + key_language(old, new, rules, change.id, share, near))

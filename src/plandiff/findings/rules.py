@@ -24,6 +24,7 @@ from plandiff.model.changes import Finding
 from plandiff.model.errors import UsageError
 from plandiff.model.ruleset import RuleSet
 from plandiff.model.vocabulary import Rule, Severity
+from plandiff.wording.numerals import Notation, mixed_numerals
 
 # Phrases that look like key words but are not ("no later than" sets a deadline, it negates
 # nothing); they are matched first and ignored.
@@ -256,19 +257,27 @@ def _key_word_shifts(
 
 
 def figures(
-    old_text: str, new_text: str, rules: Rules, change_id: str, near: Near | None = None
+    old_text: str,
+    new_text: str,
+    rules: Rules,
+    change_id: str,
+    near: Near | None = None,
+    decimal: str | None = None,
 ) -> list[Finding]:
     """Findings about the figures of a paired provision: changed, appeared, vanished.
 
     With ``near`` only the changed runs are read, and only when the changed wording holds
     something a figure is made of: a figure in unchanged text is in both and cancels out.
+    The decimal separator is the one the two texts' own figures show, else ``decimal`` (a
+    locale's), else a lone period or comma before three digits groups them.
     """
+    if near is not None and not may_hold_figures(near.changed):
+        return []
+    decimal = Notation.of((old_text, new_text), decimal).decimal
     if near is not None:
-        if not may_hold_figures(near.changed):
-            return []
         old_text, new_text = near.old, near.new
-    out = []
-    for fig in number_changes(old_text, new_text):
+    out = mixed_digits(old_text, new_text, rules, change_id)
+    for fig in number_changes(old_text, new_text, decimal):
         changed, added, removed = _FIGURE_RULES[fig.deadline]
         if fig.change.old_value is not None and fig.change.new_value is not None:
             rule = changed
@@ -277,6 +286,20 @@ def figures(
         found = rules.finding(rule, change_id, number=fig.change, **fig.fields)
         if found is not None:
             out.append(found)
+    return out
+
+
+def mixed_digits(old_text: str, new_text: str, rules: Rules, change_id: str) -> list[Finding]:
+    """A finding for each figure of ``new_text`` whose digits mix scripts (a Bengali ৪ looks like
+    an 8) and that ``old_text`` does not hold as it is."""
+    old = {numeral for numeral, _ in mixed_numerals(old_text)} if old_text else set()
+    out = []
+    for numeral, scripts in mixed_numerals(new_text):
+        if numeral not in old:
+            found = rules.finding(Rule.FIGURE_MIXES_SCRIPTS, change_id, figure=numeral,
+                                  scripts=spoken(list(scripts)), term=numeral)  # fmt: skip
+            if found is not None:
+                out.append(found)
     return out
 
 

@@ -44,6 +44,12 @@ class CompareOptions(Frozen):
         default=4000, ge=10, description="Most tokens per side diffed word by word."
     )
     pins: tuple[PinnedPair, ...] = ()
+    locale: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$",
+        description="Language (and region) of the plans' number notation, e.g. 'de', 'fr-CH', "
+        "'en': it settles a figure such as 600.000 when the texts' own figures do not.",
+    )
     rules: RuleSet = Field(
         default_factory=RuleSet,
         description="Project adjustments to the default findings rules and topic lexicon.",

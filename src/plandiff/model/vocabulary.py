@@ -49,3 +49,4 @@ class Rule(StrEnum):
     NEGATION_REMOVED = "negation-removed"
     CONDITION_ADDED = "condition-added"
     CONDITION_REMOVED = "condition-removed"
+    FIGURE_MIXES_SCRIPTS = "figure-mixes-scripts"

@@ -53,9 +53,13 @@ def _context(text: str, q: Quantity) -> set[str]:
     return {w for w in words(near) if len(w) > 2 and not w.isdigit()}
 
 
-def pair_quantities(old_text: str, new_text: str) -> list[tuple[Quantity | None, Quantity | None]]:
-    """Figures that differ between the texts: (old, new) pairs, (old, None), (None, new)."""
-    old_qs, new_qs = quantities(old_text), quantities(new_text)
+def pair_quantities(
+    old_text: str, new_text: str, decimal: str | None = None
+) -> list[tuple[Quantity | None, Quantity | None]]:
+    """Figures that differ between the texts: (old, new) pairs, (old, None), (None, new).
+
+    ``decimal`` is the decimal separator of the texts' notation, when known."""
+    old_qs, new_qs = quantities(old_text, decimal), quantities(new_text, decimal)
     if not old_qs and not new_qs:
         return []
     if len(old_qs) * len(new_qs) > MAX_PAIRINGS:
@@ -166,6 +170,6 @@ def describe(old: Quantity | None, new: Quantity | None) -> FigureChange:
     return FigureChange(record, deadline, fields)
 
 
-def number_changes(old_text: str, new_text: str) -> list[FigureChange]:
+def number_changes(old_text: str, new_text: str, decimal: str | None = None) -> list[FigureChange]:
     """Every figure that changed, appeared or vanished between two texts of one provision."""
-    return [describe(o, n) for o, n in pair_quantities(old_text, new_text)]
+    return [describe(o, n) for o, n in pair_quantities(old_text, new_text, decimal)]
