@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plandiff.cli.common import EXIT_DIFFERENT, PLANS_OPTION, project_options
+from plandiff.cli.common import EXIT_DIFFERENT, PLANS_OPTION, project_options, read_text
 
 
 @click.command()
@@ -49,12 +49,15 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
 
     Example: plandiff annotations --limit 20
     """
+    from plandiff.documents.lines import provision_lines
     from plandiff.output.annotations import render_annotations
     from plandiff.versions.review import review_pairs
 
     reviewed = review_pairs(folder, files, options=project_options())
     items = [(r.comparison, r.new_path) for r in reviewed]
-    click.echo(render_annotations(items, limit=limit), nl=False)
+    # Each newer file is read once more for the lines of its provisions (the loader keeps none).
+    lines = {path: provision_lines(read_text(path)) for path in {r.new_path for r in reviewed}}
+    click.echo(render_annotations(items, limit=limit, lines=lines), nl=False)
 
 
 @click.command(
