@@ -59,8 +59,20 @@ def colored(mode: str, output: Path | None) -> bool:
     return color_wanted(mode, None if output else sys.stdout)
 
 
-def emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
-    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+def refuse_inputs(output: Path | None) -> None:
+    """Fail now if ``output`` is a file the command has read (checked again on writing).
+
+    Called once the inputs are resolved and read, before the work that would be lost.
+    """
+    if output is not None:
+        from plandiff.documents.atomic import check_target
+
+        check_target(output)
+
+
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``, never over a file the command
+    read (a plan file or a plan id's file, the library, rules, pins, a revision's copy)."""
     if output is None:
         if isinstance(text, bytes) and getattr(sys.stdout, "buffer", None) is None:
             text = text.decode("utf-8")  # a host's text-only stream (no bytes to write to)
@@ -68,7 +80,7 @@ def emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) ->
         return
     from plandiff.documents.atomic import write_atomic
 
-    write_atomic(output, text, inputs=inputs)
+    write_atomic(output, text)
 
 
 def warn(message: str) -> None:
@@ -87,11 +99,12 @@ def project_options() -> CompareOptions:
 
 
 def read_text(path: str) -> str:
+    """The text of an input file, noted as an input (no report may be written over it)."""
     from plandiff.model.errors import UsageError
+    from plandiff.util import inputs
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
+        return inputs.read_text(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except UnicodeDecodeError as err:

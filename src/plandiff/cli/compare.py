@@ -15,6 +15,7 @@ from plandiff.cli.common import (
     colored,
     emit,
     output_format,
+    refuse_inputs,
     warn,
 )
 from plandiff.output import COLOR_MODES, FORMATS
@@ -94,7 +95,6 @@ def compare_command(
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from plandiff.align.pins import find_pins, load_pins
-    from plandiff.documents.atomic import check_target
     from plandiff.documents.library import order_problem, resolve
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
@@ -104,21 +104,20 @@ def compare_command(
     from plandiff.pipeline.compare import compare
     from plandiff.pipeline.config import discover_rules, load_rules
 
-    if output is not None:
-        check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
     olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
     if not no_warn_order and (problem := order_problem(olds, news)):
         warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
     pins_path = pins_file or find_pins(new, Path(plans_dir))
     pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
+    refuse_inputs(output)  # now that every input is read: the plans, library, rules, pins
     options = CompareOptions(rules=rules, pins=pins)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
     fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
     report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
-    emit(report, output, inputs=(old, new))
+    emit(report, output)
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:

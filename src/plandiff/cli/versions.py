@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from plandiff.cli.common import FORMAT_HELP, PLANS_OPTION, emit, output_format, project_options
+from plandiff.cli.common import (
+    FORMAT_HELP,
+    PLANS_OPTION,
+    emit,
+    output_format,
+    project_options,
+    refuse_inputs,
+)
 
 HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
 SYNOPSIS_FORMATS = ("markdown", "html", "json")
@@ -67,9 +73,11 @@ def history(
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    found = trace(chain, provision, topic=topic, options=project_options())
+    options = project_options()
+    refuse_inputs(output)
+    found = trace(chain, provision, topic=topic, options=options)
     fmt = output_format(fmt, output, choices=HISTORY_FORMATS, default="terminal")
-    emit(render_history(found, fmt), output, inputs=())
+    emit(render_history(found, fmt), output)
 
 
 @click.command(
@@ -103,6 +111,7 @@ def synopsis(
     else:
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
-    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
+    options = project_options()
+    refuse_inputs(output)
     fmt = output_format(fmt, output, choices=SYNOPSIS_FORMATS, default="markdown")
-    emit(render_synopsis(line_up(plans, options=project_options()), fmt), output, inputs=inputs)
+    emit(render_synopsis(line_up(plans, options=options), fmt), output)
