@@ -7,7 +7,8 @@ older syntax '##[name]' anywhere in a line.
 from __future__ import annotations
 
 from comparisons import representative
-from plandiff.model.changes import Comparison, Finding, Severity, WordEdit
+from plandiff.model.changes import Comparison, Finding, WordEdit
+from plandiff.model.vocabulary import Severity
 from plandiff.output import render
 from plandiff.output.annotations import render_annotations
 

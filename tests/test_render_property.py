@@ -19,13 +19,13 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness
+from plandiff.model.vocabulary import Severity
 from plandiff.output import FORMATS, render
 from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html
 

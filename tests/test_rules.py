@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from plandiff.findings.rules import figures, key_language, resolve, whole_provision
-from plandiff.model.changes import Severity
 from plandiff.model.errors import UsageError
 from plandiff.model.ruleset import RuleSet, RuleSeverity
+from plandiff.model.vocabulary import Severity
 
 RULES = resolve(RuleSet())
 

@@ -98,8 +98,8 @@ def compare_command(
     from plandiff.documents.library import order_problem, resolve
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
-    from plandiff.model.changes import Severity
     from plandiff.model.options import CompareOptions
+    from plandiff.model.vocabulary import Severity
     from plandiff.output import COLOR_FORMATS, render_bytes
     from plandiff.pipeline.compare import compare
     from plandiff.pipeline.config import discover_rules, load_rules

@@ -11,16 +11,15 @@ from collections.abc import Iterable
 from plandiff.findings.rules import Near, figures, key_language, resolve, whole_provision
 from plandiff.findings.topics import summarise, topics_for
 from plandiff.model.changes import (
-    SEVERITY_RANK,
     ChangeKind,
     Finding,
     ProvisionChange,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
+from plandiff.model.vocabulary import SEVERITY_RANK, Severity
 
 __all__ = ["annotate", "reaches", "topics_for"]
 
@@ -30,21 +29,16 @@ _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
 _CONTEXT = 40
 
 
-def _joined(edits: Iterable[WordEdit], side: str) -> str:
-    return "".join(e.old if side == "old" else e.new for e in edits)
-
-
 def _subpoints(points: Iterable[SubPointChange], side: str) -> str:
-    return "".join(f"\n{_joined(p.edits, side)}{_subpoints(p.children, side)}" for p in points)
+    return "".join(
+        f"\n{p.old_text if side == 'old' else p.new_text}{_subpoints(p.children, side)}"
+        for p in points
+    )
 
 
 def texts(change: ProvisionChange) -> tuple[str, str]:
-    """The old and new wording of a change, sub-points included, as the word edits give it."""
-    if change.edits:
-        old, new = _joined(change.edits, "old"), _joined(change.edits, "new")
-    else:
-        old = "\n".join(r.text for r in change.old)
-        new = "\n".join(r.text for r in change.new)
+    """The old and new wording of a change, each sub-point on a line of its own after it."""
+    old, new = change.old_text, change.new_text
     return old + _subpoints(change.subpoints, "old"), new + _subpoints(change.subpoints, "new")
 
 

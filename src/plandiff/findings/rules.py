@@ -20,9 +20,10 @@ from typing import Any
 from plandiff.findings.figures.changes import number_changes
 from plandiff.findings.figures.numwords import may_hold_figures
 from plandiff.findings.lexicon import Lexicon, Words, ascii_words, cut, words
-from plandiff.model.changes import Finding, Severity
+from plandiff.model.changes import Finding
 from plandiff.model.errors import UsageError
 from plandiff.model.ruleset import RuleSet
+from plandiff.model.vocabulary import Rule, Severity
 
 # Phrases that look like key words but are not ("no later than" sets a deadline, it negates
 # nothing); they are matched first and ignored.
@@ -53,6 +54,18 @@ _KEY_BYTES = frozenset(w.encode("ascii") for w in _KEY_TOKENS if w.isascii())
 _KEY_LEXICON = Lexicon.build((term, label) for label, terms in _KEY_WORDS.items() for term in terms)
 
 
+# The rules a key-word count that grew or shrank raises, and those of a figure (changed, added,
+# removed) as an ordinary figure or as a deadline.
+_APPEARED_OR_GONE = {
+    "negation": (Rule.NEGATION_ADDED, Rule.NEGATION_REMOVED),
+    "condition": (Rule.CONDITION_ADDED, Rule.CONDITION_REMOVED),
+}
+_FIGURE_RULES = {
+    False: (Rule.NUMBER_CHANGED, Rule.NUMBER_ADDED, Rule.NUMBER_REMOVED),
+    True: (Rule.DEADLINE_CHANGED, Rule.DEADLINE_ADDED, Rule.DEADLINE_REMOVED),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Near:
     """Where a paired provision changed: the changed runs of each side with the same few
@@ -64,10 +77,10 @@ class Near:
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class RuleSpec:
     """One rule as it applies: its name, severity, message template and what it looks for."""
 
-    name: str
+    name: Rule
     severity: Severity
     message: str
     description: str
@@ -77,19 +90,19 @@ class Rule:
 class Rules:
     """The enabled rules and the watched terms, ready to apply."""
 
-    enabled: dict[str, Rule]
+    enabled: dict[str, RuleSpec]  # keyed by the rule's name
     watched: tuple[str, ...]
     watch_lexicon: Lexicon
     rewritten_share: float
 
-    def finding(self, rule: str, change_id: str, **fields: Any) -> Finding | None:
+    def finding(self, rule: Rule, change_id: str, **fields: Any) -> Finding | None:
         """A finding of ``rule`` with its message filled in, or None when the rule is off."""
         spec = self.enabled.get(rule)
         if spec is None:
             return None
         words_ = {k: v for k, v in fields.items() if isinstance(v, str)}
         return Finding(
-            rule=rule,
+            rule=rule.value,
             severity=spec.severity,
             message=spec.message.format(**words_),
             change_id=change_id,
@@ -99,13 +112,13 @@ class Rules:
 
 
 @cache
-def default_rules() -> tuple[dict[str, Rule], tuple[str, ...], float]:
+def default_rules() -> tuple[dict[str, RuleSpec], tuple[str, ...], float]:
     """The rules shipped with plandiff by name, the watched terms and the rewrite share."""
     raw = tomllib.loads(
         resources.files("plandiff.findings").joinpath("data/rules.toml").read_text(encoding="utf-8")
     )
     rules = {
-        name: Rule(name, Severity(spec["severity"]), spec["message"], spec["description"])
+        name: RuleSpec(Rule(name), Severity(spec["severity"]), spec["message"], spec["description"])
         for name, spec in raw["rules"].items()
     }
     return rules, tuple(raw["watch"]), float(raw["rewritten_share"])
@@ -120,7 +133,7 @@ def resolve(ruleset: RuleSet) -> Rules:
             raise UsageError(f"unknown rule {name!r}; known rules: {', '.join(shipped)}")
     severity = {s.rule: Severity(s.severity) for s in ruleset.severity}
     enabled = {
-        name: Rule(name, severity.get(name, rule.severity), rule.message, rule.description)
+        name: RuleSpec(rule.name, severity.get(name, rule.severity), rule.message, rule.description)
         for name, rule in shipped.items()
         if name not in ruleset.disable
     }
@@ -201,13 +214,13 @@ def key_language(
         shown = f"{share:.0%}"
         if both:
             term = ", ".join(both)
-            out.append(rules.finding("watched-provision-rewritten", change_id, term=term,
+            out.append(rules.finding(Rule.WATCHED_PROVISION_REWRITTEN, change_id, term=term,
                                      terms=spoken(both), share=shown))  # fmt: skip
         else:
-            out.append(rules.finding("provision-rewritten", change_id, share=shown))
-    out += [rules.finding("watched-term-removed", change_id, term=t) for t in old_words
+            out.append(rules.finding(Rule.PROVISION_REWRITTEN, change_id, share=shown))
+    out += [rules.finding(Rule.WATCHED_TERM_REMOVED, change_id, term=t) for t in old_words
             if t not in new_words]  # fmt: skip
-    out += [rules.finding("watched-term-added", change_id, term=t) for t in new_words
+    out += [rules.finding(Rule.WATCHED_TERM_ADDED, change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
     untouched = near is not None and not _has_key_word(near.changed)
     if not rewritten and not untouched:
@@ -226,19 +239,19 @@ def _key_word_shifts(
     strong, strong_up, strong_down = _shift(diff, "strong")
     weak, weak_up, weak_down = _shift(diff, "weak")
     if strong < 0 and weak > 0:
-        out.append(rules.finding("modality-weakened", change_id, old=strong_down[0],
+        out.append(rules.finding(Rule.MODALITY_WEAKENED, change_id, old=strong_down[0],
                                  new=weak_up[0], term=weak_up[0]))  # fmt: skip
     elif strong > 0 and weak < 0:
-        out.append(rules.finding("modality-strengthened", change_id, old=weak_down[0],
+        out.append(rules.finding(Rule.MODALITY_STRENGTHENED, change_id, old=weak_down[0],
                                  new=strong_up[0], term=strong_up[0]))  # fmt: skip
-    for label in ("negation", "condition"):
+    for label, (added, removed) in _APPEARED_OR_GONE.items():
         net, grew, shrank = _shift(diff, label)
         if net > 0:
             word = ", ".join(grew)
-            out.append(rules.finding(f"{label}-added", change_id, word=word, term=word))
+            out.append(rules.finding(added, change_id, word=word, term=word))
         elif net < 0:
             word = ", ".join(shrank)
-            out.append(rules.finding(f"{label}-removed", change_id, word=word, term=word))
+            out.append(rules.finding(removed, change_id, word=word, term=word))
     return [f for f in out if f is not None]
 
 
@@ -256,11 +269,11 @@ def figures(
         old_text, new_text = near.old, near.new
     out = []
     for fig in number_changes(old_text, new_text):
-        family = "deadline" if fig.deadline else "number"
+        changed, added, removed = _FIGURE_RULES[fig.deadline]
         if fig.change.old_value is not None and fig.change.new_value is not None:
-            rule = f"{family}-changed"
+            rule = changed
         else:
-            rule = f"{family}-added" if fig.change.old_value is None else f"{family}-removed"
+            rule = added if fig.change.old_value is None else removed
         found = rules.finding(rule, change_id, number=fig.change, **fig.fields)
         if found is not None:
             out.append(found)
@@ -272,6 +285,6 @@ def whole_provision(text: str, added: bool, rules: Rules, change_id: str) -> lis
     terms = watched_in(text, rules)
     if not terms:
         return []
-    rule = "watched-provision-added" if added else "watched-provision-removed"
+    rule = Rule.WATCHED_PROVISION_ADDED if added else Rule.WATCHED_PROVISION_REMOVED
     found = rules.finding(rule, change_id, term=", ".join(terms), terms=spoken(terms))
     return [found] if found is not None else []

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Final, Literal
+from typing import Final, Literal, Protocol
 
 from pydantic import Field
 
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Frozen, Source
+from plandiff.model.vocabulary import Severity
 
 SCHEMA_VERSION: Final = "1"
+# The parts of a split or merged provision are compared as one text, joined by a paragraph break.
+JOIN: Final = "\n\n"
 
 
 class ChangeKind(StrEnum):
@@ -39,15 +43,21 @@ class MatchedBy(StrEnum):
     CONTAINMENT = "containment"  # split or merge: one side contained in the joined other side
 
 
-class Severity(StrEnum):
-    """How loudly a finding should be reported; ordered error > warning > info."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
-SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+def joined_text(parts: Sequence[_Texted]) -> str:
+    """The wording of one side of a change: its provision's text, or its parts' joined by
+    ``JOIN`` (what the word edits of a split or merge were computed against).
+
+    >>> joined_text([])
+    ''
+    """
+    if len(parts) == 1:  # nearly every change: no joining
+        return parts[0].text
+    return JOIN.join([p.text for p in parts])
 
 
 class WordEdit(Frozen):
@@ -82,6 +92,16 @@ class SubPointChange(Frozen):
     edits: tuple[WordEdit, ...]
     children: tuple[SubPointChange, ...] = ()
 
+    @property
+    def old_text(self) -> str:
+        """The sub-point's old wording ('' when it was added), as its word edits give it."""
+        return "".join([e.old for e in self.edits])
+
+    @property
+    def new_text(self) -> str:
+        """The sub-point's new wording ('' when it was removed)."""
+        return "".join([e.new for e in self.edits])
+
 
 class ProvisionChange(Frozen):
     """One row of a comparison: a provision paired (or not) across the two versions.
@@ -109,6 +129,16 @@ class ProvisionChange(Frozen):
     subpoints: tuple[SubPointChange, ...] = ()
     topics: tuple[str, ...] = ()
     note: str | None = Field(default=None, description="e.g. 'possible move of old 7'.")
+
+    @property
+    def old_text(self) -> str:
+        """The old wording, sub-points aside ('' when added; merged parts joined by ``JOIN``)."""
+        return joined_text(self.old)
+
+    @property
+    def new_text(self) -> str:
+        """The new wording, sub-points aside ('' when removed; split parts joined by ``JOIN``)."""
+        return joined_text(self.new)
 
 
 class NumberChange(Frozen):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from plandiff.model.plan import Frozen, Slug
-
-# The values of ``changes.Severity``; spelled out here because ``changes`` imports the options.
-SeverityName = Literal["error", "warning", "info"]
+from plandiff.model.vocabulary import SeverityName
 
 
 class RuleSeverity(Frozen):

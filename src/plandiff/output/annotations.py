@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from plandiff.model.changes import SEVERITY_RANK, Comparison, Finding, Severity
+from plandiff.model.changes import Comparison, Finding
+from plandiff.model.vocabulary import SEVERITY_RANK, Severity
 from plandiff.output.view import row_label
 from plandiff.util.inert import visible
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from plandiff.model.changes import Comparison
+from plandiff.output.kinds import KIND_SIGNS
 from plandiff.output.view import ReportView, RowView, Segment, SideView, build_view
 from plandiff.util.inert import visible
 
@@ -28,17 +29,6 @@ STYLES = {
     "kind": "1",
 }
 MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-KIND_SIGNS = {
-    "modified": "~",
-    "renumbered": "~",
-    "moved": "~",
-    "split": "<",
-    "merged": ">",
-    "added": "+",
-    "removed": "-",
-    "not-covered": "?",
-    "unchanged": "=",
-}
 SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
 
 

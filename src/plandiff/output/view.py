@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from plandiff.model.changes import (
-    SEVERITY_RANK,
     ChangeKind,
     Comparison,
     Finding,
@@ -28,31 +27,9 @@ from plandiff.model.changes import (
     WordEdit,
 )
 from plandiff.model.plan import Completeness
+from plandiff.model.vocabulary import SEVERITY_LABELS, SEVERITY_RANK
+from plandiff.output.kinds import KIND_LABELS, KIND_ORDER
 
-# Fixed display order of kinds: the summary table and counts never depend on dict order.
-KIND_ORDER = (
-    ChangeKind.MODIFIED,
-    ChangeKind.RENUMBERED,
-    ChangeKind.MOVED,
-    ChangeKind.SPLIT,
-    ChangeKind.MERGED,
-    ChangeKind.ADDED,
-    ChangeKind.REMOVED,
-    ChangeKind.NOT_COVERED,
-    ChangeKind.UNCHANGED,
-)
-KIND_LABELS = {
-    ChangeKind.UNCHANGED: "Unchanged",
-    ChangeKind.MODIFIED: "Modified",
-    ChangeKind.RENUMBERED: "Renumbered",
-    ChangeKind.MOVED: "Moved",
-    ChangeKind.SPLIT: "Split",
-    ChangeKind.MERGED: "Merged",
-    ChangeKind.ADDED: "Added",
-    ChangeKind.REMOVED: "Removed",
-    ChangeKind.NOT_COVERED: "Not covered",
-}
-SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
 THRESHOLD_LABELS = (
     ("similarity_threshold", "pairing by text similarity"),
     ("number_threshold", "pairing by equal number"),
@@ -364,7 +341,7 @@ def _headline(finding: Finding, provision: str | None) -> HeadlineView:
             figures = f"{old} → {new}{pct}"
     return HeadlineView(
         severity=str(finding.severity),
-        severity_label=SEVERITY_LABELS[str(finding.severity)],
+        severity_label=SEVERITY_LABELS[finding.severity],
         rule=finding.rule,
         message=finding.message,
         figures=figures,
@@ -434,12 +411,6 @@ def _summary(change: ProvisionChange, found: tuple[str, ...], matched: str | Non
     return " · ".join((*shown, matched) if matched else shown)
 
 
-def _joined(refs: tuple[ProvisionRef, ...]) -> str:
-    if len(refs) == 1:  # nearly every row: no generator for one text
-        return refs[0].text
-    return " ".join(r.text for r in refs)
-
-
 def _heading(change: ProvisionChange) -> str | None:
     for refs in (change.new, change.old):
         for ref in refs:
@@ -466,8 +437,8 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         matched=matched,
         note=change.note,
         topics=change.topics,
-        old_text=_joined(change.old),
-        new_text=_joined(change.new),
+        old_text=change.old_text,
+        new_text=change.new_text,
         segments=segments(edits),
         edits=edits,
         edits_capped=change.edits_capped,
@@ -482,7 +453,7 @@ def row_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
     if change.edits:
         return change.edits
     # No word edits (unchanged, added, removed, or capped): show the texts whole.
-    old, new = _joined(change.old), _joined(change.new)
+    old, new = change.old_text, change.new_text
     if old == new:
         return (WordEdit(op="equal", old=old, new=new),) if old else ()
     return (WordEdit(op="replace", old=old, new=new),)
@@ -553,8 +524,8 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 title=title,
                 old_label=sp.old_label,
                 new_label=sp.new_label,
-                old_text="".join(e.old for e in sp.edits),
-                new_text="".join(e.new for e in sp.edits),
+                old_text=sp.old_text,
+                new_text=sp.new_text,
             )
         )
         rows.extend(_flatten(sp.children, depth + 1))

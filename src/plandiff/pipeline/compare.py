@@ -22,12 +22,13 @@ from plandiff.model.changes import (
     ProvisionRef,
     SubPointChange,
     WordEdit,
+    joined_text,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Plan, Provision, SubPoint
 from plandiff.pipeline.metadata import metadata_changes
 from plandiff.util.order import interleave
-from plandiff.wording.edits import JOIN, word_edits
+from plandiff.wording.edits import word_edits
 from plandiff.wording.invisible import invisible_note
 from plandiff.wording.tokens import normalize
 
@@ -128,12 +129,10 @@ def _paired(
     olds = [old.provisions[i] for i in m.old]
     news = [new.provisions[j] for j in m.new]
     one_to_one = len(olds) == 1 and len(news) == 1
-    if one_to_one:  # most pairs: no joining, and one heading on each side
-        old_text, new_text = olds[0].text, news[0].text
+    old_text, new_text = joined_text(olds), joined_text(news)
+    if one_to_one:  # most pairs: one heading on each side
         heading_changed = olds[0].heading != news[0].heading
     else:
-        old_text = JOIN.join([p.text for p in olds])
-        new_text = JOIN.join([p.text for p in news])
         heading_changed = [p.heading for p in olds] != [p.heading for p in news]
     edits, capped = word_edits(old_text, new_text, cap=options.word_diff_cap)
     subpoints = _subpoints(olds, news, options.word_diff_cap)

@@ -110,7 +110,5 @@ def invisible_note(old: str, new: str, subpoints: tuple[SubPointChange, ...] = (
 def _modified(subpoints: tuple[SubPointChange, ...]) -> Iterable[tuple[str, str, str]]:
     for sub in subpoints:
         if sub.kind is ChangeKind.MODIFIED and sub.new_label is not None:
-            old = "".join(e.old for e in sub.edits)
-            new = "".join(e.new for e in sub.edits)
-            yield sub.new_label, old, new
+            yield sub.new_label, sub.old_text, sub.new_text
         yield from _modified(sub.children)

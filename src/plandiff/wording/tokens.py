@@ -6,22 +6,28 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from plandiff.model.units import CURRENCIES, PERCENT_NAMES, SCALES, SHORT_SCALES, UNITS, alternation
+
 # A number keeps its currency, separators, decimals and unit in one token, so that a redline
 # shows "600,000" → "800,000" and never "600" + ",000". The unit is glued by one ordinary or
 # no-break space only: a line break ends the number.
-_CURRENCY = r"(?:US\$|A\$|C\$|\$|€|£|¥)"
+_GLUE = "[ \u00a0]"
+# Signs without a space in them; codes ("USD") are words of their own.
+_SIGNS = [s for c in CURRENCIES for s in c.signs if " " not in s]
+_CURRENCY = f"(?:{alternation(_SIGNS)})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:thousand|million|billion|trillion|bn)"
-_UNIT = (
-    r"(?:days?|weeks?|months?|years?|hours?|minutes?|km|kilomet(?:re|er)s?|miles?|metres?"
-    r"|meters?|percent|per[ \u00a0]cent|dollars?|euros?)"
-)
+# Scale words after digits; the one-letter forms ("5 m") are too often something else.
+_SCALE = f"(?:{alternation(w for w in (*SCALES, *SHORT_SCALES) if len(w) > 1 and w != 'hundred')})"
+_UNIT_NAMES = [n for u in UNITS if u.measure for n in u.names]
+_UNIT_NAMES += [*PERCENT_NAMES, *(n for c in CURRENCIES for n in c.names)]
+_UNIT = f"(?:{alternation(_UNIT_NAMES, _GLUE)})"
 _NUMBER = (
     rf"{_CURRENCY}?{_DIGITS}"
     rf"(?:%|[ \u00a0]{_SCALE}(?:[ \u00a0]{_UNIT})?|[ \u00a0]{_UNIT})?(?!\w)"
 )
 # Only these characters can start a number; checking first makes tokenising a third faster.
-_NUMBER_START = r"[\d$€£¥UACuac]"
+_FIRSTS = "".join(sorted({s[0] for s in _SIGNS} | {s[0].lower() for s in _SIGNS}))
+_NUMBER_START = rf"[\d{re.escape(_FIRSTS)}]"
 # Hyphenated compounds and possessives stay whole: an edit never splits a word.
 _WORD = r"\w+(?:['\u2019\-]\w+)*"
 _TOKEN = re.compile(rf"(?={_NUMBER_START}){_NUMBER}|{_WORD}|\s+|[^\w\s]", re.IGNORECASE)

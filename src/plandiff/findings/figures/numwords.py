@@ -1,4 +1,5 @@
-"""The words numbers are made of: number words, scales, months, counted nouns, currencies.
+"""The words numbers are made of: number words and months (scales, units and currencies are in
+``model/units.py``).
 
 >>> parse_words("six hundred thousand")
 600000.0
@@ -8,6 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from plandiff.model.units import (
+    CURRENCIES,
+    PERCENT_NAMES,
+    SCALES,
+    SHORT_SCALES,
+    SIGN_SYMBOLS,
+    UNITS,
+)
 
 # Punctuation that separates words when looking for number words.
 _PUNCTUATION = "-,.;:()[]'\"!?/"
@@ -43,14 +53,6 @@ SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -60,29 +62,14 @@ MONTHS = {
     )
 }  # fmt: skip
 
-UNIT_NAMES = {
-    "day": "days", "week": "days", "month": "months", "year": "years", "hour": "hours",
-    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles",
-    "troops": "personnel", "personnel": "personnel", "soldier": "personnel",
-    "servicemen": "personnel", "service members": "personnel", "servicemembers": "personnel",
-    "people": "people", "person": "people", "prisoner": "people", "civilian": "people",
-    "children": "people", "detainee": "people",
-}  # fmt: skip
-CURRENCIES = {
-    "$": "usd", "us$": "usd", "u.s.$": "usd", "usd": "usd", "dollar": "usd", "us dollar": "usd",
-    "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp", "gbp": "gbp",
-    "pounds sterling": "gbp", "pound sterling": "gbp", "rouble": "rub", "ruble": "rub",
-    "rub": "rub", "hryvnia": "uah", "uah": "uah",
-}  # fmt: skip
+# Words that make a figure or give one its meaning: with none of them and no digit or sign, a
+# changed run holds no figure.
 _FIGURE_WORDS = frozenset(
-    (*SMALL, *SCALES, *SHORT_SCALES, *MONTHS, "percent", "cent", "dollars", "dollar",
-     "euros", "euro", "pounds", "roubles", "rubles", "hryvnias", "usd", "eur", "gbp", "rub",
-     "uah", "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "km",
-     "kilometres", "kilometers", "miles", "troops", "personnel", "soldiers", "servicemen",
-     "people", "persons", "prisoners", "civilians", "children", "detainees", "armed", "army",
-     "forces", "military")
+    (*SMALL, *SCALES, *SHORT_SCALES, *MONTHS, "cent", "armed", "army", "forces", "military",
+     *(w for names in (PERCENT_NAMES, *((*c.names, *c.codes) for c in CURRENCIES),
+                       *(u.names for u in UNITS)) for n in names for w in n.lower().split()))
 )  # fmt: skip
-_SIGN_OR_DIGIT_ANYWHERE = re.compile(r"[\d$€£%]")
+_SIGN_OR_DIGIT_ANYWHERE = re.compile(rf"[\d%{re.escape(''.join(sorted(SIGN_SYMBOLS)))}]")
 
 
 def may_hold_figures(text: str) -> bool:

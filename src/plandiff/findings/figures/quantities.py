@@ -14,16 +14,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plandiff.findings.figures.numwords import (
+from plandiff.findings.figures.numwords import MONTHS, SMALL, parse_words, trim_words, words_among
+from plandiff.model.units import (
     CURRENCIES,
-    MONTHS,
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
+    PERCENT_NAMES,
+    PERCENT_SIGN,
     SCALES,
     SHORT_SCALES,
-    SMALL,
+    SIGN_SYMBOLS,
     UNIT_NAMES,
-    parse_words,
-    trim_words,
-    words_among,
+    UNITS,
+    alternation,
+    squeezed,
 )
 
 _DIGITS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -32,7 +36,12 @@ _ANY_WORD = _SMALL_WORD + "|" + "|".join(SCALES)
 # "two hundred and fifty": "and" may follow a scale word only; checked again when parsing.
 _WORDS = rf"(?:{_SMALL_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_ANY_WORD}))*"
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
-_CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
+_SIGNS = [s for c in CURRENCIES for s in c.signs]
+_CODES = [code for c in CURRENCIES for code in c.codes]
+# A code may stand apart from the figure ("USD 5 million"); a sign stands next to it.
+_CURRENCY_SIGN = "|".join(
+    (alternation(_SIGNS), *(rf"{re.escape(code)}\s?" for code in sorted(_CODES)))
+)
 
 # One scan finds every number core; alternatives are ordered so that the longest reading of a
 # position wins (a date before its day number, a doubled form before its word part).
@@ -52,22 +61,22 @@ _CORE = re.compile(
     """,
     re.VERBOSE,
 )
-_SCALE_AFTER = re.compile(
-    r"\s?-?\s?(?P<scale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k)\b", re.IGNORECASE
+# "hundred" follows only number words: "6 hundred" is not read.
+_SCALE_WORDS = [w for w in (*SCALES, *SHORT_SCALES) if w != "hundred"]
+_SCALE_AFTER = re.compile(rf"\s?-?\s?(?P<scale>{alternation(_SCALE_WORDS)})\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(
+    rf"\s?(?:{re.escape(PERCENT_SIGN)}|(?:{alternation(PERCENT_NAMES)})\b)", re.IGNORECASE
 )
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
-    r"\s(?P<cur>US\sdollars?|dollars?|USD|euros?|EUR|pounds?\ssterling|GBP|roubles?|rubles?"
-    r"|RUB|hryvnias?|UAH)\b",
+    rf"\s(?P<cur>{alternation(n for c in CURRENCIES for n in (*c.names, *c.codes))})\b",
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
-    r"(?:\s+[a-z]+)?\s*-?\s*(?P<unit>days?|weeks?|months?|years?|hours?|km|kilomet(?:re|er)s?"
-    r"|miles?|troops|personnel|soldiers|servicemen|service\s?members|people|persons"
-    r"|prisoners|civilians|children|detainees)\b",
+    rf"(?:\s+[a-z]+\b)?\s*-?\s*(?P<unit>{alternation(n for u in UNITS for n in u.names)})\b",
     re.IGNORECASE,
 )
-_TIME_UNIT_NEXT = re.compile(r"[\s-]+(?P<unit>days?|weeks?|months?|years?|hours?)\b", re.I)
+_PERIOD_NAMES = [n for u in UNITS if u.period for n in u.names]
+_TIME_UNIT_NEXT = re.compile(rf"[\s-]+(?P<unit>{alternation(_PERIOD_NAMES)})\b", re.I)
 _REFERENCE_WORDS = (
     "article", "point", "paragraph", "section", "clause", "resolution", "item", "no.", "number",
     "chapter", "annex", "protocol", "phase", "stage", "part",
@@ -93,13 +102,16 @@ _PERSONNEL_BEFORE = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
 # Scanning with _CORE at every character is slow; these find the few places worth trying.
-_SIGN_OR_DIGIT = re.compile(r"[\d$€£]")
+_SIGN_OR_DIGIT = re.compile(rf"[\d{re.escape(''.join(sorted(SIGN_SYMBOLS)))}]")
+# What a sign writes before its symbol ("US" of "US$"), and the codes.
+_SIGN_HEADS = [s[: min(s.index(c) for c in SIGN_SYMBOLS if c in s)] for s in _SIGNS]
 _CODE_OR_MONTH_BEFORE = re.compile(
-    rf"(?:\bUS|\bU\.S\.\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
+    rf"(?:\b(?:{alternation(h for h in _SIGN_HEADS if h)})"
+    rf"|\b(?:{alternation(_CODES)})\s?|\b(?:{_MONTH})\s+)$"
 )
 _START_WORDS = frozenset(SMALL)
 
-TIME_UNITS = frozenset({"days", "months", "years", "hours", "date", "year"})
+TIME_UNITS = frozenset({"date", "year", *(u.quantity for u in UNITS if u.period)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +162,7 @@ def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
         if kind == "doubled_d":
             return _digits(m["dd_digits"]), "count", end
         if kind == "money":
-            sign = re.sub(r"\s", "", m["sign"]).lower()
-            return _digits(m["m_digits"]), CURRENCIES[sign], end
+            return _digits(m["m_digits"]), CURRENCY_SIGNS[squeezed(m["sign"])].quantity, end
         if kind == "digits":
             return _digits(m["plain"]), "count", end
         words = trim_words(m["words"])
@@ -175,12 +186,15 @@ def _starts(text: str) -> list[int]:
         if at and text[at].isdecimal() and text[at - 1].isdecimal():
             continue
         before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
-        starts.append(before.start() if before else at)
+        if before:
+            # "C4" is no Canadian amount: when nothing reads from the letters, the digit is
+            # tried on its own (a reading from the letters covers it and skips it).
+            starts.append(before.start())
+        starts.append(at)
     present = words_among(text, _START_WORDS)
-    if present:
-        for word in present:
-            starts += [m.start() for m in _word_pattern(word).finditer(text)]
-        starts.sort()
+    for word in present:
+        starts += [m.start() for m in _word_pattern(word).finditer(text)]
+    starts.sort()
     return starts
 
 
@@ -253,17 +267,13 @@ def _suffixes(
             return value, "percent", percent.end()
         currency = _CURRENCY_AFTER.match(text, end)
         if currency:
-            name = re.sub(r"\s+", " ", currency["cur"].lower())
-            name = name if name in CURRENCIES else name.rstrip("s")
-            return value, CURRENCIES[name], currency.end()
+            return value, CURRENCY_NAMES[squeezed(currency["cur"])].quantity, currency.end()
         counted = _UNIT_AFTER.match(text, end)
         if counted:
-            noun = re.sub(r"\s+", " ", counted["unit"].lower())
-            noun = noun if noun in UNIT_NAMES else noun.rstrip("s")
-            unit = UNIT_NAMES.get(noun, "count")
-            if unit in TIME_UNITS:
-                if noun == "week":
-                    value *= 7
+            found = UNIT_NAMES[squeezed(counted["unit"])]
+            unit = found.quantity
+            if found.period:
+                value *= found.factor
                 close = _TIME_UNIT_NEXT.match(text, end)
                 if close:  # "100 days" reads better than "100" in a headline
                     end = close.end()
