@@ -75,7 +75,7 @@ def annotations_command(
     click.echo(render_annotations(items, limit=limit, lines=lines), nl=False)
     if fail_on is not None:
         from plandiff.findings.headlines import reaches
-        from plandiff.model.changes import Severity
+        from plandiff.model.vocabulary import Severity
 
         if any(reaches(r.comparison.findings, Severity(fail_on)) for r in reviewed):
             ctx.exit(EXIT_DIFFERENT)
