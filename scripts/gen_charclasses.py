@@ -27,6 +27,16 @@ UNSPACED_BLOCKS = (
 )  # fmt: skip
 
 
+# Default_Ignorable_Code_Point, from the Unicode Character Database's DerivedCoreProperties.txt
+# (Python's unicodedata does not carry the property): code points a renderer shows as nothing.
+DEFAULT_IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+
+
 def ranges(test: Callable[[int], bool], points: Iterator[int]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for cp in points:
@@ -48,6 +58,15 @@ def unspaced() -> list[tuple[int, int]]:
 
     points = (cp for start, end in UNSPACED_BLOCKS for cp in range(start, end + 1))
     return ranges(letter, points)
+
+
+def hidden() -> list[tuple[int, int]]:
+    ignorable = {cp for start, end in DEFAULT_IGNORABLE for cp in range(start, end + 1)}
+
+    def shown_as_nothing(cp: int) -> bool:
+        return cp in ignorable or unicodedata.category(chr(cp)) == "Cf"
+
+    return ranges(shown_as_nothing, iter(range(0x110000)))
 
 
 def as_class(found: list[tuple[int, int]]) -> str:
@@ -82,6 +101,13 @@ MARKS = (
 # Letters of scripts written without spaces between words; each is a token of its own.
 UNSPACED = (
 {as_class(unspaced())}
+)
+
+# Code points shown as nothing: format characters (Cf: zero-width, bidi controls, tags) and
+# every default-ignorable code point (variation selectors, the combining grapheme joiner,
+# Hangul fillers). A change made of them is named in a report, never left unseen.
+HIDDEN = (
+{as_class(hidden())}
 )
 '''
 

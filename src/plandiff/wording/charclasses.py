@@ -84,3 +84,14 @@ UNSPACED = (
     "\\U0002b820-\\U0002cea1\\U0002ceb0-\\U0002ebe0\\U0002f800-\\U0002fa1d"
     "\\U00030000-\\U0003134a"
 )
+
+# Code points shown as nothing: format characters (Cf: zero-width, bidi controls, tags) and
+# every default-ignorable code point (variation selectors, the combining grapheme joiner,
+# Hangul fillers). A change made of them is named in a report, never left unseen.
+HIDDEN = (
+    "\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891\\u08e2"
+    "\\u115f-\\u1160\\u17b4-\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e"
+    "\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb\\U000110bd"
+    "\\U000110cd\\U00013430-\\U00013438\\U0001bca0-\\U0001bca3\\U0001d173-\\U0001d17a"
+    "\\U000e0000-\\U000e0fff"
+)
