@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from plandiff.findings.rules import (
     Near,
+    Phrase,
     figures,
     key_language,
     mixed_digits,
@@ -73,6 +74,10 @@ def _near(edits: list[WordEdit], old: list[str], new: list[str], bare: list[str]
         bare += (edit.old, edit.new)
 
 
+def _phrases(old: list[str], new: list[str], bare: list[str]) -> tuple[Phrase, ...]:
+    return tuple(map(Phrase, old, new, bare[0::2], bare[1::2]))
+
+
 def near_changes(change: ProvisionChange) -> Near:
     """The changed runs of each side, each with the same bit of unchanged text around it."""
     old: list[str] = []
@@ -84,7 +89,7 @@ def near_changes(change: ProvisionChange) -> Near:
         point = stack.pop()
         _near(list(point.edits), old, new, bare)
         stack += point.children
-    return Near("\n".join(old), "\n".join(new), "\n".join(bare))
+    return Near("\n".join(old), "\n".join(new), "\n".join(bare), _phrases(old, new, bare))
 
 
 def changed_share(change: ProvisionChange, old: str, new: str) -> float:
@@ -129,7 +134,8 @@ def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None
     _near(list(edits), near_old, near_new, bare)
     gone, came = sum(map(len, bare[0::2])), sum(map(len, bare[1::2]))
     share = min(gone / len(old), came / len(new)) if old and new else 1.0
-    return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare))
+    phrases = _phrases(near_old, near_new, bare)
+    return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare), phrases)
 
 
 def _bare_count(finding: Finding) -> bool:

@@ -53,13 +53,18 @@ _KEY_WORDS = {
 _KEY_TOKENS = frozenset(w for terms in _KEY_WORDS.values() for t in terms for w in words(t))
 _KEY_BYTES = frozenset(w.encode("ascii") for w in _KEY_TOKENS if w.isascii())
 _KEY_LEXICON = Lexicon.build((term, label) for label, terms in _KEY_WORDS.items() for term in terms)
+# Every word of a key phrase of several words: a change beside one can make or break it.
+_PHRASE_TOKENS = frozenset(
+    w for terms in _KEY_WORDS.values() for t in terms if len(words(t)) > 1 for w in words(t)
+)
+_PHRASE_BYTES = frozenset(w.encode("ascii") for w in _PHRASE_TOKENS if w.isascii())
 
 
-# The rules a key-word count that grew or shrank raises, and those of a figure (changed, added,
-# removed) as an ordinary figure or as a deadline.
+# The rules a key-word count that grew, shrank or swapped one word for another raises, and
+# those of a figure (changed, added, removed) as an ordinary figure or as a deadline.
 _APPEARED_OR_GONE = {
-    "negation": (Rule.NEGATION_ADDED, Rule.NEGATION_REMOVED),
-    "condition": (Rule.CONDITION_ADDED, Rule.CONDITION_REMOVED),
+    "negation": (Rule.NEGATION_ADDED, Rule.NEGATION_REMOVED, Rule.NEGATION_REWORDED),
+    "condition": (Rule.CONDITION_ADDED, Rule.CONDITION_REMOVED, Rule.CONDITION_REWORDED),
 }
 _FIGURE_RULES = {
     False: (Rule.NUMBER_CHANGED, Rule.NUMBER_ADDED, Rule.NUMBER_REMOVED),
@@ -68,13 +73,25 @@ _FIGURE_RULES = {
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """One changed run of a paired provision: each side with the same few unchanged words
+    around it, and each side's changed wording alone."""
+
+    old: str
+    new: str
+    old_run: str
+    new_run: str
+
+
+@dataclass(frozen=True, slots=True)
 class Near:
     """Where a paired provision changed: the changed runs of each side with the same few
-    unchanged words around them, and the changed wording alone (both sides)."""
+    unchanged words around them, the changed wording alone (both sides), and each run."""
 
     old: str
     new: str
     changed: str
+    phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +156,7 @@ def resolve(ruleset: RuleSet) -> Rules:
         if name not in ruleset.disable
     }
     terms = tuple(dict.fromkeys((*watched, *ruleset.watch)))
-    return Rules(enabled, terms, Lexicon.build((t, t) for t in terms), share)
+    return Rules(enabled, terms, Lexicon.build(((t, t) for t in terms), stems=True), share)
 
 
 def spoken(terms: list[str]) -> str:
@@ -223,20 +240,73 @@ def key_language(
             if t not in new_words]  # fmt: skip
     out += [rules.finding(Rule.WATCHED_TERM_ADDED, change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
-    untouched = near is not None and not _has_key_word(near.changed)
-    if not rewritten and not untouched:
-        out += _key_word_shifts(_key_counts(old_tokens), _key_counts(new_tokens), rules, change_id)
+    if not rewritten:
+        # Key words are counted phrase by phrase: "not" removed from one clause and "no" added
+        # to another are two findings, not a net nothing, and "not" → "no" in one place is a
+        # negation reworded.
+        if near is None or not near.phrases:
+            whole = near is None or _has_key_word(near.changed)
+            counted = [(_key_counts(old_tokens), _key_counts(new_tokens), "")] if whole else []
+        else:
+            counted = [(_key_counts(cut(p.old)), _key_counts(cut(p.new)), p.old_run + " " +
+                        p.new_run) for p in near.phrases if _may_shift(p)]  # fmt: skip
+        for shift in _without_moves(counted):
+            out += _key_word_shifts(shift, rules, change_id)
     return [f for f in out if f is not None]
 
 
-def _key_word_shifts(
-    old: Counter[tuple[str, str]], new: Counter[tuple[str, str]], rules: Rules, change_id: str
-) -> list[Finding | None]:
-    """Modality, negation and condition findings from the key-word counts of two texts."""
+_Shift = dict[tuple[str, str], int]
+# Most changed phrases of one provision compared with each other for moved text.
+_MAX_PHRASES = 64
+
+
+def _without_moves(counted: list[tuple[Counter[tuple[str, str]], Counter[tuple[str, str]], str]]
+                   ) -> list[_Shift]:  # fmt: skip
+    """Each phrase's change of key-word counts, less those of text that only moved: a sentence
+    deleted in one place and inserted in another, "shall not" and all, changes nothing."""
+    shifts = [{k: new[k] - old[k] for k in old.keys() | new.keys() if new[k] != old[k]}
+              for old, new, _ in counted]  # fmt: skip
+    if len(shifts) < 2 or len(shifts) > _MAX_PHRASES:
+        return shifts
+    texts = [frozenset(words(run)) for _, _, run in counted]
+    for i, a in enumerate(shifts):
+        for j in range(i + 1, len(shifts)):
+            b = shifts[j]
+            opposite = [k for k, d in a.items() if d and b.get(k) == -d]
+            if opposite and _overlap(texts[i], texts[j]) >= 0.6:
+                for key in opposite:
+                    a[key] = b[key] = 0
+    return [{k: d for k, d in s.items() if d} for s in shifts]
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller run the larger one repeats; runs of a few words, such as a bare
+    "not", are not moved text, whatever they share."""
+    if min(len(a), len(b)) < _MOVED_WORDS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+_MOVED_WORDS = 5
+
+
+def _may_shift(phrase: Phrase) -> bool:
+    """Whether a changed run can change a key-word count: it holds a key word, or a word it
+    sits beside belongs to a phrase of several words ("no later than" → "no much later than"
+    breaks an ignored phrase and leaves a bare "no")."""
+    if _has_key_word(phrase.old_run) or _has_key_word(phrase.new_run):
+        return True
+    around = phrase.old.replace(phrase.old_run, " ", 1)
+    if around.isascii():
+        return not _PHRASE_BYTES.isdisjoint(ascii_words(around))
+    return not _PHRASE_TOKENS.isdisjoint(words(around))
+
+
+def _key_word_shifts(diff: _Shift, rules: Rules, change_id: str) -> list[Finding | None]:
+    """Modality, negation and condition findings from how one phrase's key-word counts moved."""
     out: list[Finding | None] = []
-    if old == new:
+    if not diff:
         return out
-    diff = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
     strong, strong_up, strong_down = _shift(diff, "strong")
     weak, weak_up, weak_down = _shift(diff, "weak")
     if strong < 0 and weak > 0:
@@ -245,9 +315,13 @@ def _key_word_shifts(
     elif strong > 0 and weak < 0:
         out.append(rules.finding(Rule.MODALITY_STRENGTHENED, change_id, old=weak_down[0],
                                  new=strong_up[0], term=strong_up[0]))  # fmt: skip
-    for label, (added, removed) in _APPEARED_OR_GONE.items():
+    for label, (added, removed, reworded) in _APPEARED_OR_GONE.items():
         net, grew, shrank = _shift(diff, label)
-        if net > 0:
+        if net == 0 and grew and shrank:
+            old_word, new_word = ", ".join(shrank), ", ".join(grew)
+            out.append(rules.finding(reworded, change_id, old=old_word, new=new_word,
+                                     term=new_word))  # fmt: skip
+        elif net > 0:
             word = ", ".join(grew)
             out.append(rules.finding(added, change_id, word=word, term=word))
         elif net < 0:

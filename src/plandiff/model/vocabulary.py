@@ -47,6 +47,8 @@ class Rule(StrEnum):
     MODALITY_STRENGTHENED = "modality-strengthened"
     NEGATION_ADDED = "negation-added"
     NEGATION_REMOVED = "negation-removed"
+    NEGATION_REWORDED = "negation-reworded"
     CONDITION_ADDED = "condition-added"
     CONDITION_REMOVED = "condition-removed"
+    CONDITION_REWORDED = "condition-reworded"
     FIGURE_MIXES_SCRIPTS = "figure-mixes-scripts"
