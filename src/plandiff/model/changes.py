@@ -32,6 +32,17 @@ class ChangeKind(StrEnum):
     NOT_COVERED = "not-covered"  # absent from a partial new version: its fate is unknown
 
 
+class Facet(StrEnum):
+    """One aspect of what happened to a paired provision; a change has every one that applies,
+    so that a renumbered or moved provision never hides its rewording."""
+
+    REWORDED = "reworded"  # its wording changed (sub-points included)
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    HEADING_CHANGED = "heading-changed"
+    SUBPOINTS_CHANGED = "subpoints-changed"  # a sub-point was added, removed or changed
+
+
 class MatchedBy(StrEnum):
     """Which alignment pass paired the provisions."""
 
@@ -106,8 +117,9 @@ class SubPointChange(Frozen):
 class ProvisionChange(Frozen):
     """One row of a comparison: a provision paired (or not) across the two versions.
 
-    ``kind`` names the main change; ``reworded``, ``renumbered`` and ``moved`` record each
-    aspect separately so that a moved *and* reworded provision says both.
+    ``kind`` names the main change; ``reworded``, ``renumbered``, ``moved``,
+    ``heading_changed`` and ``subpoints_changed`` record each aspect separately (``facets``
+    lists them) so that a moved *and* reworded provision says both.
     """
 
     id: str = Field(description="Stable anchor for links, e.g. 'p-6' or 'old-26'.")
@@ -120,6 +132,7 @@ class ProvisionChange(Frozen):
     renumbered: bool = False
     moved: bool = False
     heading_changed: bool = False
+    subpoints_changed: bool = False
     edits: tuple[WordEdit, ...] = Field(
         description="Word edits of the main text (against the joined text for split and merge)."
     )
@@ -129,6 +142,13 @@ class ProvisionChange(Frozen):
     subpoints: tuple[SubPointChange, ...] = ()
     topics: tuple[str, ...] = ()
     note: str | None = Field(default=None, description="e.g. 'possible move of old 7'.")
+
+    @property
+    def facets(self) -> tuple[Facet, ...]:
+        """Every aspect of the change that applies, in ``Facet`` order."""
+        found = (self.reworded, self.renumbered, self.moved, self.heading_changed,
+                 self.subpoints_changed)  # fmt: skip
+        return tuple(facet for facet, on in zip(Facet, found, strict=True) if on)
 
     @property
     def old_text(self) -> str:
@@ -202,6 +222,15 @@ class TopicSummary(Frozen):
     findings: int
 
 
+class FacetCount(Frozen):
+    """How many paired provisions have a facet, and how many of those have each other one
+    too ("1,852 reworded, of which 96 also moved")."""
+
+    facet: Facet
+    count: int
+    also: tuple[FacetCount, ...] = ()
+
+
 class Comparison(Frozen):
     """The whole result of ``compare(old, new)``; the JSON report is this record."""
 
@@ -212,6 +241,11 @@ class Comparison(Frozen):
     changes: tuple[ProvisionChange, ...]
     findings: tuple[Finding, ...] = Field(description="Sorted worst first: the headlines.")
     counts: tuple[KindCount, ...]
+    facets: tuple[FacetCount, ...] = Field(
+        default=(),
+        description="Paired provisions per facet, whatever their kind: a renumbered provision "
+        "that was also reworded counts as reworded.",
+    )
     topics: tuple[TopicSummary, ...] = ()
     metadata: tuple[MetadataChange, ...] = ()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from plandiff.model.changes import ChangeKind
+from plandiff.model.changes import ChangeKind, Facet
 
 
 class KindShown(NamedTuple):
@@ -35,3 +35,11 @@ KIND_ORDER = tuple(KINDS)
 KIND_LABELS = {kind: shown.label for kind, shown in KINDS.items()}
 # Keyed by the kind's value, which is what the view-models carry.
 KIND_SIGNS = {kind.value: shown.sign for kind, shown in KINDS.items()}
+# How each facet of a paired provision is named, in counts and beside a row.
+FACET_LABELS = {
+    Facet.REWORDED: "reworded",
+    Facet.RENUMBERED: "renumbered",
+    Facet.MOVED: "moved",
+    Facet.HEADING_CHANGED: "heading changed",
+    Facet.SUBPOINTS_CHANGED: "sub-points changed",
+}

@@ -81,6 +81,8 @@ class _Writer:
         view = self.view
         self.lines.append(self.style("heading", f"{_side(view.old)} → {_side(view.new)}"))
         self.lines.append(f"{view.total} provisions: {view.summary_line}")
+        if view.facets_line:
+            self.lines.append(f"Paired provisions: {view.facets_line}")
         if view.partial_notice:
             self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
         self._headlines()

@@ -19,6 +19,7 @@ from typing import Literal, NamedTuple
 from plandiff.model.changes import (
     ChangeKind,
     Comparison,
+    Facet,
     Finding,
     PlanInfo,
     ProvisionChange,
@@ -28,7 +29,7 @@ from plandiff.model.changes import (
 )
 from plandiff.model.plan import Completeness
 from plandiff.model.vocabulary import SEVERITY_LABELS, SEVERITY_RANK
-from plandiff.output.kinds import KIND_LABELS, KIND_ORDER
+from plandiff.output.kinds import FACET_LABELS, KIND_LABELS, KIND_ORDER
 
 THRESHOLD_LABELS = (
     ("similarity_threshold", "pairing by text similarity"),
@@ -88,6 +89,18 @@ class CountRow:
     kind: str
     label: str
     count: int
+
+
+@dataclass(frozen=True)
+class FacetRow:
+    """A facet's count with the others its provisions have too: '5 reworded, of which 2
+    also renumbered'."""
+
+    facet: str
+    label: str
+    count: int
+    also: str  # "of which 2 also renumbered and 1 also moved", or ""
+    text: str  # the whole phrase
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,8 @@ class ReportView:
     new: SideView
     has_differences: bool
     counts: tuple[CountRow, ...]
+    facets: tuple[FacetRow, ...]
+    facets_line: str  # e.g. '5 reworded, of which 2 also renumbered · 3 renumbered' or ''
     total: int
     changed_total: int
     summary_line: str
@@ -207,6 +222,7 @@ def build_view(comparison: Comparison) -> ReportView:
         headlines_by_change.setdefault(finding.change_id, []).append(headline)
     rows = [_row(c, tuple(headlines_by_change.get(c.id, ()))) for c in comparison.changes]
     counts = count_kinds(comparison)
+    facets = facet_rows(comparison)
     total = len(comparison.changes)
     apart = (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED)  # looked up once, not per row
     unchanged = tuple(r for r in rows if r.kind == apart[0])
@@ -220,6 +236,8 @@ def build_view(comparison: Comparison) -> ReportView:
         new=_side("new", comparison.new),
         has_differences=comparison.has_differences,
         counts=counts,
+        facets=facets,
+        facets_line=" · ".join(f.text for f in facets),
         total=total,
         changed_total=len(changed),
         summary_line=summary_line(counts),
@@ -266,6 +284,24 @@ def count_kinds(comparison: Comparison) -> tuple[CountRow, ...]:
         for kind in KIND_ORDER
         if tally[kind]
     )
+
+
+def facet_rows(comparison: Comparison) -> tuple[FacetRow, ...]:
+    """Each facet's count, whatever the kind of its provisions (a renumbered provision that
+    was reworded counts as reworded), with the other facets they share."""
+    rows = []
+    for facet in comparison.facets:
+        # Only a rewording is told with what else happened to it: it is what a kind hides.
+        shared = facet.also if facet.facet is Facet.REWORDED else ()
+        also = [f"{a.count:,} also {FACET_LABELS[a.facet]}" for a in shared]
+        said = f"of which {_spoken(also)}" if also else ""
+        text = f"{facet.count:,} {FACET_LABELS[facet.facet]}" + (f", {said}" if said else "")
+        rows.append(FacetRow(str(facet.facet), FACET_LABELS[facet.facet], facet.count, said, text))
+    return tuple(rows)
+
+
+def _spoken(parts: list[str]) -> str:
+    return parts[-1] if len(parts) < 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def summary_line(counts: tuple[CountRow, ...]) -> str:
@@ -394,6 +430,8 @@ def _aspects(change: ProvisionChange, old: str | None, new: str | None) -> tuple
         found.append("moved")
     if change.heading_changed:
         found.append("heading changed")
+    if change.subpoints_changed:
+        found.append("sub-points changed")
     if change.edits_capped:
         found.append("too long to compare word by word")
     return tuple(found)
