@@ -16,13 +16,13 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Source
+from plandiff.model.vocabulary import Severity
 
 HOSTILE = (
     "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://e.example/i.png) "

@@ -11,13 +11,13 @@ from plandiff.model.changes import (
     ChangeKind,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Provenance, Provision
 from plandiff.model.ruleset import RuleSet, RuleSeverity
+from plandiff.model.vocabulary import Severity
 
 OPTIONS = CompareOptions()
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from comparisons import representative
-from plandiff.model.changes import Comparison, Finding, Severity, WordEdit
+from plandiff.model.changes import Comparison, Finding, WordEdit
+from plandiff.model.vocabulary import Severity
 from plandiff.output import render
 from plandiff.output.annotations import render_annotations
 

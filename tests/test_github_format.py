@@ -16,11 +16,11 @@ from plandiff.model.changes import (
     KindCount,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     WordEdit,
 )
 from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
+from plandiff.model.vocabulary import Severity
 from plandiff.output import FORMATS, render
 from plandiff.output.annotations import render_annotations
 from plandiff.output.github import LIMITS, MARKER, render_github, render_github_many

@@ -8,14 +8,8 @@ import pytest
 
 from comparisons import hostile, representative
 from mdcheck import inspect
-from plandiff.model.changes import (
-    ChangeKind,
-    Comparison,
-    Finding,
-    MetadataChange,
-    Severity,
-    WordEdit,
-)
+from plandiff.model.changes import ChangeKind, Comparison, Finding, MetadataChange, WordEdit
+from plandiff.model.vocabulary import Severity
 from plandiff.output import render
 from plandiff.output.github import render_github
 

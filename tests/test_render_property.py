@@ -20,13 +20,13 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import SLUG, Completeness, Source
+from plandiff.model.vocabulary import Severity
 from plandiff.output import FORMATS, render
 from plandiff.output.jsondoc import document_bytes
 from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html

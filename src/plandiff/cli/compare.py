@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -10,9 +11,13 @@ from plandiff.cli.common import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     FAIL_ON,
+    FORMAT_HELP,
     PLANS_OPTION,
     colored,
     emit,
+    output_format,
+    refuse_inputs,
+    warn,
 )
 from plandiff.output import COLOR_MODES, FORMATS
 
@@ -26,7 +31,7 @@ from plandiff.output import COLOR_MODES, FORMATS
 )
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=FORMAT_HELP.format("terminal"))
 @click.option(
     "-o",
     "--output",
@@ -38,7 +43,12 @@ from plandiff.output import COLOR_MODES, FORMATS
     type=click.Choice(COLOR_MODES),
     default="auto",
     show_default=True,
-    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+    help="Colour terminal output; 'auto' on a terminal or with FORCE_COLOR, never with NO_COLOR.",
+)
+@click.option(
+    "--no-warn-order",
+    is_flag=True,
+    help="Do not warn when OLD looks newer than NEW (a later date, or NEW's child).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
 @click.option(
@@ -61,20 +71,28 @@ from plandiff.output import COLOR_MODES, FORMATS
     help="Pin file fixing or forbidding pairings; by default pins.toml beside NEW "
     "(or in the plans folder).",
 )
+@click.option(
+    "--locale",
+    callback=lambda _ctx, _param, value: _known_locale(value),
+    help="Number notation of the plans (e.g. de, fr, en, de-CH) when their figures do not "
+    "show it: with de, 600.000 is six hundred thousand; with en, six hundred.",
+)
 @PLANS_OPTION
 @click.pass_context
 def compare_command(
     ctx: click.Context,
     old: Path,
     new: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     color: str,
+    no_warn_order: bool,
     exit_zero: bool,
     fail_on: str | None,
     topic: str | None,
     rules_file: Path | None,
     pins_file: Path | None,
+    locale: str | None,
     plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
@@ -85,30 +103,42 @@ def compare_command(
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from plandiff.align.pins import find_pins, load_pins
-    from plandiff.documents.atomic import check_target
-    from plandiff.documents.library import resolve
+    from plandiff.documents.library import order_problem, resolve
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
-    from plandiff.model.changes import Severity
     from plandiff.model.options import CompareOptions
+    from plandiff.model.vocabulary import Severity
     from plandiff.output import COLOR_FORMATS, render_bytes
     from plandiff.pipeline.compare import compare
     from plandiff.pipeline.config import discover_rules, load_rules
 
-    if output is not None:
-        check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
     olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    if not no_warn_order and (problem := order_problem(olds, news)):
+        warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
     pins_path = pins_file or find_pins(new, Path(plans_dir))
     pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
-    options = CompareOptions(rules=rules, pins=pins)
+    refuse_inputs(output)  # now that every input is read: the plans, library, rules, pins
+    options = CompareOptions(rules=rules, pins=pins, locale=locale)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
+    fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
     report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
-    emit(report, output, inputs=(old, new))
+    emit(report, output)
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:
         failed = comparison.has_differences
     ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)
+
+
+def _known_locale(value: str | None) -> str | None:
+    from plandiff.wording.numerals import locale_decimal
+
+    if value is not None and (
+        not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value)
+        or locale_decimal(value) is None
+    ):
+        raise click.BadParameter(f"unknown locale {value!r}; give a language such as de, fr or en")
+    return value

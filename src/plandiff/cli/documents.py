@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ from plandiff.cli.common import (
     PLANS_OPTION,
     emit,
     read_text,
+    refuse_inputs,
 )
 
 
@@ -73,13 +73,21 @@ def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     epilog="Examples:\n\n\b\n"
     "  plandiff schema plan > schema/plan.schema.json\n"
     "  plandiff schema comparison\n"
+    "  for s in plan comparison log history synopsis validate; do\n"
+    "    plandiff schema $s > schema/$s.schema.json; done\n"
 )
-@click.argument("name", type=click.Choice(["plan", "comparison"]), default="plan")
+@click.argument(
+    "name",
+    type=click.Choice(["plan", "comparison", "log", "history", "synopsis", "validate"]),
+    default="plan",
+)
 def schema(name: str) -> None:
-    """Print the JSON Schema of plan files (default) or of the JSON comparison report."""
-    from plandiff.documents.schema import schema_text
+    """Print the JSON Schema of plan files (default), or of the JSON that `compare`
+    (comparison), `log`, `history`, `synopsis` or `validate` writes with --format json."""
+    from plandiff.documents.schema import SCHEMA_NAMES, schema_text
 
-    click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
+    (chosen,) = [known for known in SCHEMA_NAMES if known == name]
+    click.echo(schema_text(chosen), nl=False)
 
 
 @click.command(
@@ -111,13 +119,16 @@ def import_(
     'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
     printed on stderr with its line number.
     """
+    from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
     from plandiff.documents.textimport import import_text
     from plandiff.model.errors import display_name, one_line
     from plandiff.output.jsondoc import inert_json
     from plandiff.util.inert import visible
 
-    result = import_text(read_text(file), file, provenance=provenance)
+    text = read_text(file)
+    refuse_inputs(output)
+    result = import_text(text, file, provenance=provenance)
     name = display_name(file)  # a file name could hold a line break or start with '::'
     for default in result.defaults:
         click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
@@ -127,7 +138,9 @@ def import_(
     if strict and result.unplaced:
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    emit(inert_json(plan_json(result.plan)), output, inputs=(Path(file),))
+    folder = output.parent if output is not None else Path.cwd()
+    plan = result.plan.model_copy(update={"schema_ref": plan_schema_reference(folder)})
+    emit(inert_json(plan_json(plan)), output)
 
 
 @click.command(
@@ -145,5 +158,6 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
     from plandiff.documents.library import resolve
     from plandiff.documents.textexport import export_text
 
-    inputs = (Path(plan),) if os.path.exists(plan) else ()
-    emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+    loaded = resolve(plan, folder=plans_dir)
+    refuse_inputs(output)
+    emit(export_text(loaded), output)

@@ -1,21 +1,21 @@
-"""Everything a comparison can say, as frozen records: plandiff's whole vocabulary.
-
-Records are frozen dataclasses (``model/record.py``): built from validated data, they cost what a
-plain object costs; derive a variant with ``dataclasses.replace``.
-"""
+"""Everything a comparison can say, as frozen records: plandiff's whole vocabulary."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final, Literal
+from typing import Final, Literal, Protocol
 
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Source
 from plandiff.model.record import Record
+from plandiff.model.vocabulary import Severity
 
 SCHEMA_VERSION: Final = "1"
+# The parts of a split or merged provision are compared as one text, joined by a paragraph break.
+JOIN: Final = "\n\n"
 
 
 class ChangeKind(StrEnum):
@@ -32,6 +32,17 @@ class ChangeKind(StrEnum):
     NOT_COVERED = "not-covered"  # absent from a partial new version: its fate is unknown
 
 
+class Facet(StrEnum):
+    """One aspect of what happened to a paired provision; a change has every one that applies,
+    so that a renumbered or moved provision never hides its rewording."""
+
+    REWORDED = "reworded"  # its wording changed (sub-points included)
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    HEADING_CHANGED = "heading-changed"
+    SUBPOINTS_CHANGED = "subpoints-changed"  # a sub-point was added, removed or changed
+
+
 class MatchedBy(StrEnum):
     """Which alignment pass paired the provisions."""
 
@@ -43,15 +54,21 @@ class MatchedBy(StrEnum):
     CONTAINMENT = "containment"  # split or merge: one side contained in the joined other side
 
 
-class Severity(StrEnum):
-    """How loudly a finding should be reported; ordered error > warning > info."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
-SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+def joined_text(parts: Sequence[_Texted]) -> str:
+    """The wording of one side of a change: its provision's text, or its parts' joined by
+    ``JOIN`` (what the word edits of a split or merge were computed against).
+
+    >>> joined_text([])
+    ''
+    """
+    if len(parts) == 1:  # nearly every change: no joining
+        return parts[0].text
+    return JOIN.join([p.text for p in parts])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,13 +108,24 @@ class SubPointChange(Record):
     edits: tuple[WordEdit, ...]
     children: tuple[SubPointChange, ...] = ()
 
+    @property
+    def old_text(self) -> str:
+        """The sub-point's old wording ('' when it was added), as its word edits give it."""
+        return "".join([e.old for e in self.edits])
+
+    @property
+    def new_text(self) -> str:
+        """The sub-point's new wording ('' when it was removed)."""
+        return "".join([e.new for e in self.edits])
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ProvisionChange(Record):
     """One row of a comparison: a provision paired (or not) across the two versions.
 
-    ``kind`` names the main change; ``reworded``, ``renumbered`` and ``moved`` record each
-    aspect separately so that a moved *and* reworded provision says both.
+    ``kind`` names the main change; ``reworded``, ``renumbered``, ``moved``,
+    ``heading_changed`` and ``subpoints_changed`` record each aspect separately (``facets``
+    lists them) so that a moved *and* reworded provision says both.
     """
 
     id: str = field(metadata={"description": "Stable anchor for links, e.g. 'p-6' or 'old-26'."})
@@ -116,6 +144,7 @@ class ProvisionChange(Record):
     renumbered: bool = False
     moved: bool = False
     heading_changed: bool = False
+    subpoints_changed: bool = False
     edits: tuple[WordEdit, ...] = field(
         metadata={
             "description": "Word edits of the main text (against the joined text for split and "
@@ -131,6 +160,23 @@ class ProvisionChange(Record):
     note: str | None = field(
         default=None, metadata={"description": "e.g. 'possible move of old 7'."}
     )
+
+    @property
+    def facets(self) -> tuple[Facet, ...]:
+        """Every aspect of the change that applies, in ``Facet`` order."""
+        found = (self.reworded, self.renumbered, self.moved, self.heading_changed,
+                 self.subpoints_changed)  # fmt: skip
+        return tuple(facet for facet, on in zip(Facet, found, strict=True) if on)
+
+    @property
+    def old_text(self) -> str:
+        """The old wording, sub-points aside ('' when added; merged parts joined by ``JOIN``)."""
+        return joined_text(self.old)
+
+    @property
+    def new_text(self) -> str:
+        """The new wording, sub-points aside ('' when removed; split parts joined by ``JOIN``)."""
+        return joined_text(self.new)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -203,6 +249,16 @@ class TopicSummary(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FacetCount(Record):
+    """How many paired provisions have a facet, and how many of those have each other one
+    too ("1,852 reworded, of which 96 also moved")."""
+
+    facet: Facet
+    count: int
+    also: tuple[FacetCount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Comparison(Record):
     """The whole result of ``compare(old, new)``; the JSON report is this record."""
 
@@ -215,6 +271,13 @@ class Comparison(Record):
         metadata={"description": "Sorted worst first: the headlines."}
     )
     counts: tuple[KindCount, ...]
+    facets: tuple[FacetCount, ...] = field(
+        default=(),
+        metadata={
+            "description": "Paired provisions per facet, whatever their kind: a renumbered "
+            "provision that was also reworded counts as reworded."
+        },
+    )
     topics: tuple[TopicSummary, ...] = ()
     metadata: tuple[MetadataChange, ...] = ()
 

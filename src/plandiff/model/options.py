@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 
 from plandiff.model.record import Record
@@ -64,6 +65,15 @@ class CompareOptions(Record):
         metadata={"ge": 10, "description": "Most tokens per side diffed word by word."},
     )
     pins: tuple[PinnedPair, ...] = ()
+    locale: str | None = field(
+        default=None,
+        metadata={
+            "pattern": r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$",
+            "description": "Language (and region) of the plans' number notation, e.g. 'de', "
+            "'fr-CH', 'en': it settles a figure such as 600.000 when the texts' own figures do "
+            "not.",
+        },
+    )
     rules: RuleSet = field(
         default_factory=RuleSet,
         metadata={
@@ -72,11 +82,14 @@ class CompareOptions(Record):
     )
 
     def __post_init__(self) -> None:
-        # Options come from library callers too: a threshold out of range is a caller's
-        # mistake to report at once, not a comparison that silently pairs nothing.
+        # Options come from library callers too: a value out of range is the caller's mistake
+        # to report at once, as the model's validation did, not a comparison gone quietly wrong.
         for spec in fields(self):
-            value = getattr(self, spec.name)
-            low, high = spec.metadata.get("ge"), spec.metadata.get("le")
+            value, rule = getattr(self, spec.name), spec.metadata
+            low, high, pattern = rule.get("ge"), rule.get("le"), rule.get("pattern")
             if (low is not None and value < low) or (high is not None and value > high):
                 span = f"at least {low}" if high is None else f"between {low} and {high}"
                 raise ValueError(f"CompareOptions.{spec.name} must be {span}, not {value!r}")
+            # '$' in the pattern would match before a final newline; fullmatch ends at the end.
+            if pattern and value is not None and not re.fullmatch(pattern.strip("^$"), value):
+                raise ValueError(f"CompareOptions.{spec.name}: {value!r} does not match {pattern}")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from plandiff.model.plan import SLUG
 from plandiff.model.record import Record
-
-# The values of ``changes.Severity``; spelled out here because ``changes`` imports the options.
-SeverityName = Literal["error", "warning", "info"]
+from plandiff.model.vocabulary import SeverityName
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from plandiff.model.changes import Comparison
+from plandiff.output.kinds import KIND_SIGNS
 from plandiff.output.view import ReportView, RowView, Segment, SideView, build_view
 from plandiff.util.inert import visible
 
@@ -28,35 +29,31 @@ STYLES = {
     "kind": "1",
 }
 MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-KIND_SIGNS = {
-    "modified": "~",
-    "renumbered": "~",
-    "moved": "~",
-    "split": "<",
-    "merged": ">",
-    "added": "+",
-    "removed": "-",
-    "not-covered": "?",
-    "unchanged": "=",
-}
 SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
 
 
 def color_wanted(
     mode: str, stream: TextIO | None, environ: Mapping[str, str] | None = None
 ) -> bool:
-    """Resolve ``--color``: 'auto' colours only a terminal, and never when NO_COLOR is set.
+    """Resolve ``--color``: 'auto' colours a terminal, or any stream when FORCE_COLOR is set.
 
-    An explicit 'always' beats NO_COLOR, as the NO_COLOR convention asks of command-line flags.
-    ``stream`` is None when the report goes to a file.
+    NO_COLOR turns 'auto' off and wins over FORCE_COLOR; an explicit 'always' or 'never' beats
+    both, as the two conventions ask of command-line flags. ``stream`` is None when the report
+    goes to a file, which 'auto' never colours.
 
     >>> color_wanted("auto", None, {})
     False
+    >>> import io; color_wanted("auto", io.StringIO(), {"FORCE_COLOR": "1"})
+    True
     """
     if mode != "auto":
         return mode == "always"
     env = os.environ if environ is None else environ
-    if env.get("NO_COLOR") or env.get("TERM") == "dumb" or stream is None:
+    if env.get("NO_COLOR") or stream is None:
+        return False
+    if env.get("FORCE_COLOR"):  # any non-empty value, as the FORCE_COLOR convention has it
+        return True
+    if env.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -84,6 +81,8 @@ class _Writer:
         view = self.view
         self.lines.append(self.style("heading", f"{_side(view.old)} → {_side(view.new)}"))
         self.lines.append(f"{view.total} provisions: {view.summary_line}")
+        if view.facets_line:
+            self.lines.append(f"Paired provisions: {view.facets_line}")
         if view.partial_notice:
             self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
         self._headlines()
