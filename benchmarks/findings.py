@@ -12,12 +12,15 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import json
 import re
 import statistics
 import sys
 import time
 from functools import partial
 from pathlib import Path
+
+from plandiff.documents.load import load_plan_text
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -92,8 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     print("|---:|---:|---:|---:|---:|")
     for size in args.size or (1000, 10000):
         raw_old, raw_new, truth = generate.synthetic_pair(size, worst=True)
-        old = Plan.model_validate_json(_dump(raw_old))
-        new = Plan.model_validate_json(_dump(raw_new))
+        old = load_plan_text(_dump(raw_old), "plan.json")
+        new = load_plan_text(_dump(raw_new), "plan.json")
         changes = changes_from_truth(old, new, truth)
         read = sum(c.kind not in {ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED} for c in changes)
         findings, _ = annotate(changes, options=options)
@@ -111,7 +114,6 @@ def _all_topics(provisions: tuple[Provision, ...]) -> None:
 
 
 def _dump(data: object) -> str:
-    import json
 
     return json.dumps(data)
 

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from plandiff.documents.load import load_plan_text
+
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -31,7 +33,7 @@ from plandiff.pipeline.compare import compare
 
 def plan(pid: str, texts: list[str]) -> Plan:
     """A full plan whose provisions hold ``texts``, numbered from 1."""
-    return Plan.model_validate_json(
+    return load_plan_text(
         json.dumps(
             {
                 "id": pid,
@@ -44,7 +46,8 @@ def plan(pid: str, texts: list[str]) -> Plan:
                     for n, t in enumerate(texts, 1)
                 ],
             }
-        )
+        ),
+        "plan.json",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from plandiff.documents.library import plan_info
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import (
     ChangeKind,
     Comparison,
@@ -42,7 +43,7 @@ def make_plan(
         "completeness": "full",
         "provisions": provisions,
     }
-    return Plan.model_validate_json(json.dumps(document))
+    return load_plan_text(json.dumps(document), "plan.json")
 
 
 def ref(plan: Plan, number: str) -> ProvisionRef:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plandiff.align.aligner import align
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, MatchedBy
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
@@ -30,7 +31,7 @@ def plan(pid: str, provisions: list[Any], **extra: Any) -> Plan:
         ],
     }
     doc.update(extra)
-    return Plan.model_validate_json(json.dumps(doc))
+    return load_plan_text(json.dumps(doc), "plan.json")
 
 
 def clause(rng: random.Random, k: int) -> str:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plandiff.documents.load import load_plan_text
 from plandiff.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,9 +51,10 @@ def test_generated_pair_is_valid_and_fully_labelled(tmp_path: Path) -> None:
         env=dict(os.environ),
     )
     [old_path] = tmp_path.glob("*-old.json")
-    old = Plan.model_validate_json(old_path.read_text(encoding="utf-8"))
-    new = Plan.model_validate_json(
-        old_path.with_name(old_path.name.replace("-old", "-new")).read_text(encoding="utf-8")
+    old = load_plan_text(old_path.read_text(encoding="utf-8"), "plan.json")
+    new = load_plan_text(
+        old_path.with_name(old_path.name.replace("-old", "-new")).read_text(encoding="utf-8"),
+        "plan.json",
     )
     truth = json.loads(
         old_path.with_name(old_path.name.replace("-old", "-truth")).read_text(encoding="utf-8")
@@ -65,8 +67,10 @@ def test_generated_pair_is_valid_and_fully_labelled(tmp_path: Path) -> None:
 
 
 def test_real_pair_is_valid_and_fully_labelled() -> None:
-    old = Plan.model_validate_json((REAL / "bill-of-rights-house-1789.json").read_text("utf-8"))
-    new = Plan.model_validate_json((REAL / "bill-of-rights-congress-1789.json").read_text("utf-8"))
+    old = load_plan_text((REAL / "bill-of-rights-house-1789.json").read_text("utf-8"), "plan.json")
+    new = load_plan_text(
+        (REAL / "bill-of-rights-congress-1789.json").read_text("utf-8"), "plan.json"
+    )
     truth = json.loads((REAL / "bill-of-rights-1789-truth.json").read_text("utf-8"))
     assert (len(old.provisions), len(new.provisions)) == (17, 12)
     # House article 10 was divided between the grand-jury and the trial-jury articles.

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, Comparison
 from plandiff.model.plan import Plan
 from plandiff.pipeline.compare import compare
@@ -93,7 +94,7 @@ def _plan(pid: str, texts: Sequence[str]) -> Plan:
             for n, t in enumerate(texts, start=1)
         ],
     }
-    return Plan.model_validate_json(json.dumps(doc))
+    return load_plan_text(json.dumps(doc), "plan.json")
 
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

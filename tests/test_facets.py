@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, Facet, FacetCount
 from plandiff.model.plan import Plan
 from plandiff.output import render
@@ -28,10 +29,8 @@ def plan(pid: str, texts: list[str], subpoints: dict[int, list[str]] | None = No
         provisions.append(
             {"number": str(n), "text": text, "provenance": "confirmed", "subpoints": subs}
         )
-    return Plan.model_validate_json(
-        json.dumps({"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
-                    "completeness": "full", "provisions": provisions})
-    )  # fmt: skip
+    return load_plan_text(json.dumps({"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
+                    "completeness": "full", "provisions": provisions}), "plan.json")  # fmt: skip
 
 
 def renumbered_cap() -> tuple[Plan, Plan]:

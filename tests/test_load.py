@@ -11,6 +11,7 @@ import pytest
 from plandiff.documents.load import MAX_DEPTH, load_plan, load_plan_text
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.plan import Plan
+from plandiff.model.planfile import Plan as PlanFile
 
 
 def plan_doc(**changes: Any) -> dict[str, Any]:
@@ -307,7 +308,7 @@ def test_the_model_rules_hold_for_plans_built_in_code() -> None:
     doc = plan_doc()
     doc["provisions"][1]["number"] = "1"
     with pytest.raises(ValueError, match="provision number '1' is used twice"):
-        Plan.model_validate_json(json.dumps(doc))
+        PlanFile.model_validate_json(json.dumps(doc))
 
 
 def test_paired_surrogate_escapes_and_escaped_backslashes_are_fine() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from plandiff.align.pins import load_pins, pins_beside
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, MatchedBy
 from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions, PinnedPair
@@ -20,7 +21,7 @@ from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, *texts: str) -> Plan:
-    return Plan.model_validate_json(
+    return load_plan_text(
         json.dumps(
             {
                 "id": pid,
@@ -33,7 +34,8 @@ def plan(pid: str, *texts: str) -> Plan:
                     for n, t in enumerate(texts, start=1)
                 ],
             }
-        )
+        ),
+        "plan.json",
     )
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from plandiff.documents.load import load_plan_text
 from plandiff.findings.rules import figures, key_language, resolve, whole_provision
 from plandiff.model.errors import UsageError
 from plandiff.model.plan import Plan
@@ -17,13 +18,11 @@ RULES = resolve(RuleSet())
 
 
 def plan(pid: str, text: str) -> Plan:
-    return Plan.model_validate_json(
-        json.dumps(
+    return load_plan_text(json.dumps(
             {"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
              "completeness": "full",
              "provisions": [{"number": "1", "text": text, "provenance": "confirmed"}]}
-        )
-    )  # fmt: skip
+        ), "plan.json")  # fmt: skip
 
 
 def fired(old: str, new: str, rules: RuleSet | None = None) -> list[tuple[str, str | None]]:

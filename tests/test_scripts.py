@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind
 from plandiff.model.plan import Plan
 from plandiff.pipeline.compare import compare
@@ -17,8 +18,7 @@ from plandiff.wording.tokens import content_words, diff_units, tokenize
 
 
 def plan(pid: str, texts: list[str]) -> Plan:
-    return Plan.model_validate_json(
-        json.dumps(
+    return load_plan_text(json.dumps(
             {
                 "id": pid, "title": "T", "version": pid, "date": "2025-11-20",
                 "completeness": "full",
@@ -27,8 +27,7 @@ def plan(pid: str, texts: list[str]) -> Plan:
                     for n, t in enumerate(texts, 1)
                 ],
             }
-        )
-    )  # fmt: skip
+        ), "plan.json")  # fmt: skip
 
 
 @pytest.mark.parametrize(

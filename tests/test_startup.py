@@ -44,7 +44,11 @@ def test_version_loads_no_heavy_library() -> None:
 
 def test_the_probe_would_see_a_heavy_import() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys, plandiff.model.plan; print('pydantic' in sys.modules)"],
+        [
+            sys.executable,
+            "-c",
+            "import sys, plandiff.model.planfile; print('pydantic' in sys.modules)",
+        ],
         capture_output=True,
         text=True,
         env=dict(os.environ),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from gitplans import git_env, plan_doc, plandiff, write_plan
 from plandiff.documents.canonical import WIDTH, canonical_text
+from plandiff.documents.load import load_plan_text
 from plandiff.model.plan import Plan
 
 LONG = (
@@ -17,7 +20,7 @@ LONG = (
 
 
 def _plan(texts: list[str], **extra: Any) -> Plan:
-    return Plan.model_validate(plan_doc(texts, **extra), strict=False)
+    return load_plan_text(json.dumps(plan_doc(texts, **extra)), "plan.json")
 
 
 def test_one_block_per_provision_with_number_key_and_subpoints() -> None:
@@ -31,7 +34,7 @@ def test_one_block_per_provision_with_number_key_and_subpoints() -> None:
         },
     ]
     doc["provisions"][1]["topics"] = ["military"]
-    text = canonical_text(Plan.model_validate(doc, strict=False))
+    text = canonical_text(load_plan_text(json.dumps(doc), "plan.json"))
     blocks = text.split("\n\n")
     assert blocks[1].splitlines()[0] == "§ 1 (point-1)"
     second = blocks[2].splitlines()
@@ -63,7 +66,7 @@ def test_hostile_text_cannot_drive_a_terminal_or_start_a_workflow_command() -> N
     )
     doc = plan_doc([hostile], title="::warning::title")
     doc["provisions"][0]["heading"] = "\n::notice::heading"
-    text = canonical_text(Plan.model_validate(doc, strict=False))
+    text = canonical_text(load_plan_text(json.dumps(doc), "plan.json"))
     assert "\n    \\::warning::wrapped" in text  # the wrap put it first on its line
     assert not any(line.lstrip().startswith("::") for line in text.splitlines())
     assert "##[" not in text and "##\\[error]legacy" in text
@@ -72,7 +75,7 @@ def test_hostile_text_cannot_drive_a_terminal_or_start_a_workflow_command() -> N
 
 def test_same_plan_same_bytes() -> None:
     plan = _plan(["One.", LONG, "Three."])
-    assert canonical_text(plan) == canonical_text(plan.model_copy())
+    assert canonical_text(plan) == canonical_text(replace(plan))
 
 
 def test_textconv_command_prints_the_canonical_form(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ def test_hostile_text_creates_no_markup() -> None:
 
 
 def test_only_web_addresses_become_links() -> None:
-    odd = Source.model_construct(id="odd", title="Odd", url="javascript:alert(1)")
+    odd = Source(id="odd", title="Odd", url="javascript:alert(1)")
     cmp = varied()
     cmp = replace(cmp, new=replace(cmp.new, sources=(odd,)))
     parsed = Page(render_html(cmp))

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -134,9 +135,7 @@ def test_export_keeps_commands_out_and_reads_back() -> None:
 
     text = "The parties agree.\n\n::warning::a paragraph that starts like a command."
     plan = import_text("# T\ndate: 2025-11-20\n\n1. x\n", "t.txt").plan
-    plan = plan.model_copy(
-        update={"provisions": (plan.provisions[0].model_copy(update={"text": text}),)}
-    )
+    plan = replace(plan, provisions=(replace(plan.provisions[0], text=text),))
     exported = export_text(plan)
     assert workflow_problems(exported) == []
     assert import_text(exported, "t.txt").plan.provisions[0].text == text

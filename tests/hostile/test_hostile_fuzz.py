@@ -85,7 +85,7 @@ def plan_of(pid: str, texts: list[str], *, partial: bool = False) -> Plan:
     }
     if partial:
         doc["completeness_note"] = "only some points are known"
-    return Plan.model_validate_json(json.dumps(doc))
+    return load_plan_text(json.dumps(doc), "plan.json")
 
 
 @st.composite

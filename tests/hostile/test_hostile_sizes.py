@@ -10,6 +10,7 @@ import random
 
 import pytest
 
+from plandiff.documents.load import load_plan_text
 from plandiff.findings.figures import changes as numdiff
 from plandiff.findings.figures.quantities import quantities
 from plandiff.model.changes import ChangeKind, Comparison
@@ -24,7 +25,7 @@ RNG_SEED = 11
 
 
 def plan(pid: str, texts: list[str]) -> Plan:
-    return Plan.model_validate_json(
+    return load_plan_text(
         json.dumps(
             {
                 "id": pid,
@@ -37,7 +38,8 @@ def plan(pid: str, texts: list[str]) -> Plan:
                     for n, t in enumerate(texts, 1)
                 ],
             }
-        )
+        ),
+        "plan.json",
     )
 
 

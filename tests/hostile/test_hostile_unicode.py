@@ -15,8 +15,10 @@ import pytest
 
 import plandiff.wording.invisible
 from hostile.inert import terminal_problems
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, Comparison
 from plandiff.model.plan import Plan
+from plandiff.model.record import document_of
 from plandiff.output import FORMATS, render
 from plandiff.pipeline.compare import compare
 from plandiff.wording.invisible import invisible_change, looks_same
@@ -25,7 +27,7 @@ BASE = "The parties agree to a ceasefire of 30\u00a0days around Kyiv and Zaporiz
 
 
 def plan(pid: str, text: str, *, sub: str = "Prisoners are exchanged all for all.") -> Plan:
-    return Plan.model_validate_json(
+    return load_plan_text(
         json.dumps(
             {
                 "id": pid,
@@ -42,7 +44,8 @@ def plan(pid: str, text: str, *, sub: str = "Prisoners are exchanged all for all
                     }
                 ],
             }
-        )
+        ),
+        "plan.json",
     )
 
 
@@ -129,7 +132,7 @@ def test_the_cli_exits_1_for_a_change_of_spaces_only(tmp_path: Path) -> None:
     paths = []
     for pid, text in (("a", BASE), ("b", BASE.replace("\u00a0", " "))):
         path = tmp_path / f"{pid}.json"
-        path.write_text(plan(pid, text).model_dump_json(by_alias=True, exclude_none=True))
+        path.write_text(json.dumps(document_of(plan(pid, text), exclude_defaults=True)))
         paths.append(str(path))
     done = subprocess.run(
         [sys.executable, "-m", "plandiff", "compare", *paths, "--color", "never"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -139,7 +140,7 @@ def import_(
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
     folder = output.parent if output is not None else Path.cwd()
-    plan = result.plan.model_copy(update={"schema_ref": plan_schema_reference(folder)})
+    plan = replace(result.plan, schema_ref=plan_schema_reference(folder))
     emit(inert_json(plan_json(plan)), output)
 
 

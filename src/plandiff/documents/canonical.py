@@ -5,10 +5,10 @@ as a few changed lines under its own number and git can name the provision in hu
 Plan text is always indented or behind a fixed prefix, and control characters are removed, so
 nothing in a plan can start a CI workflow command or drive a terminal.
 
->>> from plandiff.model.plan import Plan
->>> plan = Plan.model_validate({"id": "p", "title": "P", "version": "v1", "date": "2025-01-02",
-...     "completeness": "full", "provisions": [{"number": "1", "text": "Peace.",
-...     "provenance": "confirmed"}]}, strict=False)
+>>> from plandiff.documents.load import load_plan_text
+>>> plan = load_plan_text('{"id": "p", "title": "P", "version": "v1", "date": "2025-01-02", '
+...     '"completeness": "full", "provisions": [{"number": "1", "text": "Peace.", '
+...     '"provenance": "confirmed"}]}', "p.json")
 >>> print(canonical_text(plan), end="")
 plan: p
 title: P

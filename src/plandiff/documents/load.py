@@ -1,14 +1,17 @@
-"""Read plan files: bounded size, strict JSON, the plan model, and every problem located."""
+"""Read plan files: bounded size, strict JSON, the plan model, and every problem located.
+
+Each file is parsed once, by the strict JSON parser. A plainly valid plan is read from that
+parse straight into records (``documents/fastplan.py``); only a file it does not accept at once
+goes to the pydantic model (``model/planfile.py``), to be accepted after all or explained.
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
+from plandiff.documents.fastplan import read_plan
 from plandiff.documents.strictjson import (
     MAX_DEPTH,
     MAX_DIGITS,
@@ -24,6 +27,10 @@ from plandiff.model.errors import PlanError, Problem, UsageError, display_name
 from plandiff.model.plan import LABEL, SLUG, URL, Loc, Plan, RuleError, plan_rule_problems
 from plandiff.util.gcpause import gc_paused
 from plandiff.util.inputs import note_stat
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 __all__ = [
     "MAX_BYTES",
@@ -109,14 +116,23 @@ def load_plan_text(
     # Pausing the collector halves the time to load a plan of 30,000 provisions.
     with gc_paused():
         value = parse_strict(source, name, max_depth=max_depth)
-        try:
-            plan = Plan.model_validate_json(source)
-        except ValidationError as err:
-            _refuse_deep(source, name, max_depth)
-            raise PlanError(capped(_schema_problems(err, value, name))) from None
+        plan = read_plan(value) or _validated(source, value, name, max_depth)
     if max_depth < PLAN_DEPTH:
         _refuse_deep(source, name, max_depth)
     return plan
+
+
+def _validated(source: str, value: Any, name: str, max_depth: int) -> Plan:
+    """The strict model's verdict on a file the fast reader did not accept at once."""
+    from pydantic import ValidationError
+
+    from plandiff.model.planfile import Plan as PlanFile
+
+    try:
+        return PlanFile.model_validate_json(source).to_record()
+    except ValidationError as err:
+        _refuse_deep(source, name, max_depth)
+        raise PlanError(capped(_schema_problems(err, value, name))) from None
 
 
 def _refuse_deep(source: str, name: str, max_depth: int) -> None:

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter
 from plandiff.documents.validate import ValidationReport
 from plandiff.model.changes import Comparison
 from plandiff.model.lineage import Lineage, ProvisionHistory, Synopsis
-from plandiff.model.plan import Plan
+from plandiff.model.planfile import Plan
 
 SchemaName = Literal["plan", "comparison", "log", "history", "synopsis", "validate"]
 SCHEMA_NAMES: tuple[SchemaName, ...] = get_args(SchemaName)

@@ -7,6 +7,7 @@ import re
 
 from plandiff.documents.textimport import COMMENT, HEADING, NUMBER_MARKER, SUB_MARKER, WORD_MARKER
 from plandiff.model.plan import Plan, Provision, SubPoint
+from plandiff.model.record import document_of
 
 PLAIN_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\.\d+)*$")
 BARE_LABEL = re.compile(r"^(?:[a-z]|[A-Z]|[ivxlc]+|[IVXLC]+|\d{1,3})$")
@@ -58,7 +59,7 @@ def _provision(provision: Provision, word_style: bool, *, with_provenance: bool)
     first, *rest = _paragraphs(provision.text)
     lines.append(f"{marker} {first}")
     wanted = set(_ATTRIBUTES) if with_provenance else set(_ATTRIBUTES) - {"provenance"}
-    attributes = provision.model_dump(mode="json", include=wanted, exclude_defaults=True)
+    attributes = document_of(provision, include=wanted, exclude_defaults=True)
     if attributes:
         encoded = json.dumps(attributes, ensure_ascii=False, sort_keys=True).replace(">", "\\u003e")
         encoded = _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
@@ -124,5 +125,5 @@ def _escape(line: str) -> str:
 
 def plan_json(plan: Plan) -> str:
     """The plan as a JSON document like those in ``plans/`` (defaults left out)."""
-    document = plan.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    document = document_of(plan, exclude_defaults=True)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

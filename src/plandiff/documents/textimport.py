@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from plandiff.model.errors import PlanError
-from plandiff.model.plan import Frozen, Plan
+from plandiff.model.plan import Plan
 
 LABEL = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
 WORD_MARKER = re.compile(rf"^(?:article|art\.|point|section)\s+(?P<num>{LABEL})(?P<rest>.*)$", re.I)
@@ -32,7 +30,8 @@ META_KEYS = {
 }  # fmt: skip
 
 
-class Unplaced(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unplaced:
     """A line of the input that found no place in the plan, and why."""
 
     line: int
@@ -40,7 +39,8 @@ class Unplaced(Frozen):
     reason: str
 
 
-class Imported(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Imported:
     """What an import produced: the plan, the lines left out, and the defaults it took."""
 
     plan: Plan
@@ -279,8 +279,12 @@ def _assemble(reader: _Reader, provenance: str) -> Imported:
             **item.attributes,
         })  # fmt: skip
     document = {**meta, "provisions": [_prune(p) for p in provisions]}
+    from pydantic import ValidationError
+
+    from plandiff.model.planfile import Plan as PlanFile
+
     try:
-        plan = Plan.model_validate_json(json.dumps(document))
+        plan = PlanFile.model_validate_json(json.dumps(document)).to_record()
     except ValidationError as err:
         raise PlanError(
             [f"{reader.name}: {_where(e['loc'])}{e['msg']}" for e in err.errors()]

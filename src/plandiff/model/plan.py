@@ -1,21 +1,20 @@
-"""The plan document: one version of a negotiation text, as stored in ``plans/*.json``."""
+"""The plan document: one version of a negotiation text, as stored in ``plans/*.json``.
+
+These are the records the engine reads: frozen dataclasses, built by the loader from a file it
+has checked (``documents/load.py``). What a valid file is, with its precise error messages and
+its JSON Schema, is the pydantic model in ``model/planfile.py``, built on the same field types.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
-)
+from plandiff.model.record import Check, Record
 
 SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LABEL = r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$"
@@ -50,15 +49,15 @@ def _pointer(loc: Loc) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in loc)
 
 
-class Frozen(BaseModel):
-    """Base of every record: strict, immutable, unknown fields rejected."""
+def iso_date(value: Any) -> Any:
+    """A date written exactly YYYY-MM-DD as a ``date``; any other value as it is.
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    Strict validation refuses strings for dates; JSON has no date type, so this accepts exactly
+    the ISO form and nothing looser (no timestamps, no "20 Nov 2025").
 
-
-def _iso_date(value: Any) -> Any:
-    # Strict mode refuses strings for dates; JSON has no date type, so accept exactly
-    # the ISO form YYYY-MM-DD and nothing looser (no timestamps, no "20 Nov 2025").
+    >>> iso_date("2025-11-20")
+    datetime.date(2025, 11, 20)
+    """
     if isinstance(value, str):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError("a date must be written YYYY-MM-DD")
@@ -69,17 +68,23 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
-def _not_blank(value: str) -> str:
+def not_blank(value: str) -> str:
+    """``value`` unless it is empty or only white space (then a ``ValueError``)."""
     if not value.strip():
         raise ValueError("must not be empty or only white space")
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-# The pattern only tells editors (through the JSON Schema) what _not_blank enforces.
-Text = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"pattern": r"\S"})]
-Slug = Annotated[str, Field(pattern=SLUG, max_length=100)]
-Label = Annotated[str, Field(pattern=LABEL, max_length=20)]
+IsoDate = Annotated[dt.date, Check(before=iso_date)]
+# The pattern only tells editors (through the JSON Schema) what not_blank enforces.
+Text = Annotated[str, Check({"json_schema_extra": {"pattern": r"\S"}}, after=not_blank)]
+# A version label is text of 200 characters at most.
+Version = Annotated[
+    str, Check({"json_schema_extra": {"pattern": r"\S"}, "max_length": 200}, after=not_blank)
+]
+Slug = Annotated[str, Check({"pattern": SLUG, "max_length": 100})]
+Label = Annotated[str, Check({"pattern": LABEL, "max_length": 20})]
+Url = Annotated[str, Check({"pattern": URL, "max_length": 2000})]
 
 
 class Completeness(StrEnum):
@@ -97,107 +102,75 @@ class Provenance(StrEnum):
     RECONSTRUCTED = "reconstructed"
 
 
-class Source(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Record):
     """A document a plan version is built from, cited by provisions through its ``id``."""
 
     id: Slug
     title: Text
-    url: Annotated[str, Field(pattern=URL, max_length=2000)]
+    url: Url
     accessed: IsoDate | None = None
     publisher: Text | None = None
 
 
-class SubPoint(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubPoint(Record):
     """A lettered or numbered item inside a provision; one further level is allowed."""
 
     label: Label
     text: Text
     subpoints: tuple[SubPoint, ...] = ()
 
-    @model_validator(mode="after")
-    def _one_level_only(self) -> SubPoint:
-        shape = [{"label": c.label, "subpoints": list(c.subpoints)} for c in self.subpoints]
-        problems = _subpoint_rules(shape, ("subpoints",), level=2)
-        if problems:
-            raise RuleError(problems)
-        return self
 
-
-class Provision(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provision(Record):
     """One numbered point of a plan."""
 
     number: Label
-    key: Slug | None = Field(
-        default=None, description="Stable identity that survives renumbering across versions."
+    key: Slug | None = field(
+        default=None,
+        metadata={"description": "Stable identity that survives renumbering across versions."},
     )
     heading: Text | None = None
     text: Text
     subpoints: tuple[SubPoint, ...] = ()
     topics: tuple[Slug, ...] = ()
     provenance: Provenance
-    sources: tuple[Slug, ...] = Field(default=(), description="Ids of the plan's sources.")
+    sources: tuple[Slug, ...] = field(
+        default=(), metadata={"description": "Ids of the plan's sources."}
+    )
     note: Text | None = None
 
-    @model_validator(mode="after")
-    def _unique_labels(self) -> Provision:
-        if len(self.subpoints) < 2:  # most provisions: nothing to compare, and 10,000 of them
-            return self
-        problems = _duplicates(
-            ("subpoints",), [{"label": s.label} for s in self.subpoints], "label", "sub-point label"
-        )
-        if problems:
-            raise RuleError(problems)
-        return self
 
-
-class Plan(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan(Record):
     """One version of a negotiation text."""
 
-    schema_ref: str | None = Field(default=None, alias="$schema")
+    schema_ref: str | None = field(default=None, metadata={"alias": "$schema"})
     id: Slug
     title: Text
-    version: Text = Field(
-        max_length=200, description="Human version label, e.g. 'Geneva revision'."
+    version: Version = field(
+        metadata={"description": "Human version label, e.g. 'Geneva revision'."}
     )
     date: IsoDate
-    parent: Slug | None = Field(default=None, description="Id of the version this one revises.")
-    parties: tuple[Text, ...] = Field(default=(), description="Parties or authors.")
+    parent: Slug | None = field(
+        default=None, metadata={"description": "Id of the version this one revises."}
+    )
+    parties: tuple[Text, ...] = field(default=(), metadata={"description": "Parties or authors."})
     sources: tuple[Source, ...] = ()
     completeness: Completeness
-    completeness_note: Text | None = Field(
-        default=None, description="What is missing when completeness is 'partial'."
+    completeness_note: Text | None = field(
+        default=None, metadata={"description": "What is missing when completeness is 'partial'."}
     )
-    provisions: tuple[Provision, ...] = Field(min_length=1)
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Plan:
-        if _plainly_consistent(self):
-            return self
-        shape = {
-            "id": self.id,
-            "parent": self.parent,
-            "completeness": self.completeness.value,
-            "completeness_note": self.completeness_note,
-            "sources": [{"id": s.id} for s in self.sources],
-            "provisions": [
-                {"number": p.number, "key": p.key, "sources": list(p.sources)}
-                for p in self.provisions
-            ],
-        }
-        problems = plan_rule_problems(shape)
-        if problems:
-            raise RuleError(problems)
-        return self
+    provisions: tuple[Provision, ...] = field(metadata={"min_length": 1})
 
 
-def _plainly_consistent(plan: Plan) -> bool:
+def plainly_consistent(plan: Plan) -> bool:
     """Whether no rule of ``plan_rule_problems`` can fail, checked with set sizes alone.
 
     Building the JSON shape of a plan of 10,000 provisions to look for problems costs a third
     of its validation; valid plans (nearly all of them) skip it. The sub-point rules need no
-    check here: the sub-point and provision validators have already enforced them.
+    check here: whoever built ``plan`` has already enforced them.
     """
     provisions = plan.provisions
     keys = [p.key for p in provisions if p.key is not None]
@@ -224,15 +197,15 @@ def plan_rule_problems(doc: Mapping[str, Any]) -> list[tuple[Loc, str]]:
     """
     provisions = _list(doc.get("provisions"))
     sources = _list(doc.get("sources"))
-    problems = _duplicates(("provisions",), provisions, "number", "provision number")
-    problems += _duplicates(("provisions",), provisions, "key", "provision key")
-    problems += _duplicates(("sources",), sources, "id", "source id")
+    problems = duplicate_problems(("provisions",), provisions, "number", "provision number")
+    problems += duplicate_problems(("provisions",), provisions, "key", "provision key")
+    problems += duplicate_problems(("sources",), sources, "id", "source id")
     known = {s.get("id") for s in sources if isinstance(s, Mapping)}
     for i, provision in enumerate(provisions):
         if not isinstance(provision, Mapping):
             continue
         where: Loc = ("provisions", i, "subpoints")
-        problems += _subpoint_rules(_list(provision.get("subpoints")), where, level=1)
+        problems += subpoint_problems(_list(provision.get("subpoints")), where, level=1)
         for j, ref in enumerate(_list(provision.get("sources"))):
             if isinstance(ref, str) and ref not in known:
                 said = f"cites {quote(ref)}, which is not in /sources"
@@ -247,15 +220,15 @@ def plan_rule_problems(doc: Mapping[str, Any]) -> list[tuple[Loc, str]]:
     return problems
 
 
-def _subpoint_rules(items: Sequence[Any], where: Loc, *, level: int) -> list[tuple[Loc, str]]:
+def subpoint_problems(items: Sequence[Any], where: Loc, *, level: int) -> list[tuple[Loc, str]]:
     """Labels unique among siblings; sub-points of sub-points (level 2) have none of their own."""
-    problems = _duplicates(where, items, "label", "sub-point label")
+    problems = duplicate_problems(where, items, "label", "sub-point label")
     for i, item in enumerate(items):
         children = _list(item.get("subpoints")) if isinstance(item, Mapping) else ()
         if children and level >= 2:
             problems.append(((*where, i, "subpoints"), "sub-points nest at most two levels deep"))
         elif children:
-            problems += _subpoint_rules(children, (*where, i, "subpoints"), level=level + 1)
+            problems += subpoint_problems(children, (*where, i, "subpoints"), level=level + 1)
     return problems
 
 
@@ -263,7 +236,9 @@ def _list(value: Any) -> Sequence[Any]:
     return value if isinstance(value, list | tuple) else ()
 
 
-def _duplicates(where: Loc, items: Sequence[Any], field: str, what: str) -> list[tuple[Loc, str]]:
+def duplicate_problems(
+    where: Loc, items: Sequence[Any], field: str, what: str
+) -> list[tuple[Loc, str]]:
     """Point at every repeat of ``field`` among ``items``, naming the index of its first use.
 
     The message names no absolute path: the same rule runs inside a model (which knows only

@@ -17,10 +17,15 @@ Point(x=2)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import MISSING, Field, dataclass, fields
+from dataclasses import field as dataclass_field
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 if TYPE_CHECKING:
-    from pydantic import ConfigDict
+    from pydantic import ConfigDict, GetCoreSchemaHandler
 
 
 def _describe(schema: dict[str, Any], cls: type[Any]) -> None:
@@ -42,3 +47,76 @@ class Record:
         "extra": "forbid",
         "json_schema_extra": _describe,
     }
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Check:
+    """What a value of a document must be, for pydantic to enforce when it validates one.
+
+    Used as ``Annotated[str, Check(...)]`` in a record's fields: nothing happens when the record
+    is built from data already known to be valid; when a document is validated (or its schema
+    generated), pydantic applies ``before`` to the raw value, its own checks of ``field``
+    (``pattern``, ``max_length``, ``json_schema_extra``, as ``pydantic.Field`` takes them), then
+    ``after``, in that order, as it would for ``Annotated[str, BeforeValidator(...), ...]``.
+    """
+
+    field: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    before: Callable[[Any], Any] | None = None
+    after: Callable[[Any], Any] | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        from pydantic import AfterValidator, BeforeValidator, Field
+
+        metadata: list[Any] = []
+        if self.after is not None:
+            metadata.append(AfterValidator(self.after))
+        if self.field:
+            metadata.append(Field(**self.field))
+        if self.before is not None:
+            metadata.append(BeforeValidator(self.before))
+        return handler.generate_schema(Annotated[source, *metadata])
+
+
+def document_of(
+    record: Any, *, include: Collection[str] | None = None, exclude_defaults: bool = False
+) -> dict[str, Any]:
+    """A record as plain JSON values: field names (or their ``alias``) in order, tuples as
+    lists, enumerations as their values, dates in ISO form; what pydantic's
+    ``model_dump(mode="json", by_alias=True)`` gave for the same model.
+
+    >>> @dataclass(frozen=True, slots=True, kw_only=True)
+    ... class Pair(Record):
+    ...     left: tuple[int, ...] = ()
+    ...     right: str = dataclass_field(default="", metadata={"alias": "$right"})
+    >>> document_of(Pair(left=(1,), right="r")), document_of(Pair(), exclude_defaults=True)
+    ({'left': [1], '$right': 'r'}, {})
+    """
+    out: dict[str, Any] = {}
+    for spec in fields(record):
+        if include is not None and spec.name not in include:
+            continue
+        value = getattr(record, spec.name)
+        if exclude_defaults and value == _default(spec):
+            continue
+        out[spec.metadata.get("alias", spec.name)] = _plain(value, exclude_defaults)
+    return out
+
+
+def _default(spec: Field[Any]) -> Any:
+    if spec.default is not MISSING:
+        return spec.default
+    if spec.default_factory is not MISSING:
+        return spec.default_factory()
+    return MISSING
+
+
+def _plain(value: Any, exclude_defaults: bool) -> Any:
+    if isinstance(value, Record):
+        return document_of(value, exclude_defaults=exclude_defaults)
+    if isinstance(value, tuple | list):
+        return [_plain(item, exclude_defaults) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -11,7 +11,6 @@ never drive a terminal.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import orjson
 
@@ -53,15 +52,7 @@ def document_bytes(record: object) -> bytes:
     >>> document_bytes(WordEdit(op="insert", new="é"))
     b'{\\n  "op": "insert",\\n  "old": "",\\n  "new": "\\xc3\\xa9"\\n}\\n'
     """
-    return orjson.dumps(record, default=_plan_part, option=orjson.OPT_INDENT_2) + b"\n"
-
-
-def _plan_part(value: Any) -> Any:
-    # The plan's own sources and sub-points inside a record are pydantic models.
-    dump = getattr(value, "model_dump", None)
-    if dump is None:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
-    return dump(mode="json")
+    return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def inert_json(text: str) -> str:

@@ -6,6 +6,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from plandiff.align.aligner import Alignment, align
 from plandiff.align.pairing import Match
@@ -41,12 +42,12 @@ def compare(old: Plan, new: Plan, *, options: CompareOptions = _DEFAULTS) -> Com
     """Pair every provision of ``old`` with its counterpart in ``new`` and say what changed.
 
     >>> import json
-    >>> from plandiff.model.plan import Plan
+    >>> from plandiff.documents.load import load_plan_text
     >>> def plan(pid, *texts):
-    ...     return Plan.model_validate_json(json.dumps({"id": pid, "title": "T", "version": pid,
+    ...     return load_plan_text(json.dumps({"id": pid, "title": "T", "version": pid,
     ...         "date": "2025-11-20", "completeness": "full", "provisions": [
     ...         {"number": str(n), "text": t, "provenance": "confirmed"}
-    ...         for n, t in enumerate(texts, 1)]}))
+    ...         for n, t in enumerate(texts, 1)]}), f"{pid}.json")
     >>> cmp = compare(plan("a", "Troops: 600,000."), plan("b", "Troops: 800,000."))
     >>> [(c.id, c.kind.value) for c in cmp.changes]
     [('p-1', 'modified')]
@@ -220,7 +221,7 @@ def _subpoints(
     # provision's number so that the labels stay distinct.
     def labelled(parts: Sequence[Provision]) -> list[SubPoint]:
         return [
-            s.model_copy(update={"label": f"{p.number}.{s.label}"}) if len(parts) > 1 else s
+            replace(s, label=f"{p.number}.{s.label}") if len(parts) > 1 else s
             for p in parts
             for s in p.subpoints
         ]

@@ -7,27 +7,29 @@ from typing import Any, Literal
 
 from plandiff.model.changes import MetadataChange
 from plandiff.model.plan import Plan
+from plandiff.model.record import document_of
 
 _SCALARS = ("title", "date", "completeness", "completeness_note")
+_SOURCE_FIELDS = ("title", "url", "accessed", "publisher")  # all but the id they are keyed by
 
 
 def _view(plan: Plan) -> dict[str, Any]:
     # Sources are keyed by id so that inserting one does not shift every later source.
     return {
         "parties": list(plan.parties),
-        "sources": {s.id: s.model_dump(mode="json", exclude={"id"}) for s in plan.sources},
+        "sources": {s.id: document_of(s, include=_SOURCE_FIELDS) for s in plan.sources},
     }
 
 
 def metadata_changes(old: Plan, new: Plan) -> tuple[MetadataChange, ...]:
     """What changed in the metadata, one record per changed field, sorted by path.
 
-    >>> from plandiff.model.plan import Plan
+    >>> from plandiff.documents.load import load_plan_text
     >>> base = dict(id="a", title="Plan", version="1", date="2025-11-20",
     ...             completeness="full", provisions=[dict(number="1", text="x",
     ...             provenance="confirmed")])
-    >>> a = Plan.model_validate_json(json.dumps(base))
-    >>> b = Plan.model_validate_json(json.dumps({**base, "title": "Plan B"}))
+    >>> a = load_plan_text(json.dumps(base), "a.json")
+    >>> b = load_plan_text(json.dumps({**base, "title": "Plan B"}), "b.json")
     >>> [(c.path, c.old, c.new) for c in metadata_changes(a, b)]
     [('title', 'Plan', 'Plan B')]
     """
