@@ -153,7 +153,9 @@ class MetadataChange(Frozen):
     """A change to a plan's metadata (title, date, parties, sources, completeness)."""
 
     path: str = Field(description="Field path, e.g. 'title' or 'sources[1].url'.")
-    change: Literal["changed", "added", "removed"]
+    change: Literal["changed", "added", "removed", "reordered"] = Field(
+        description="'reordered': the same items in another order (old and new list them)."
+    )
     old: str | None
     new: str | None
 
