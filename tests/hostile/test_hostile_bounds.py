@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
+
 FAKE_GIT = textwrap.dedent(
     """\
     #!{python}
@@ -47,3 +49,35 @@ def test_a_huge_git_blob_is_refused_after_the_limit_without_waiting_for_git(
     assert done.stderr == (
         "plandiff: HEAD:plans/a.json: the file is larger than the limit of 33,554,432 bytes\n"
     )
+
+
+class _Scanned(str):
+    """A text that tallies how many characters line counting scans (count and rfind)."""
+
+    scanned = 0
+
+    def count(self, sub: str, start: int | None = 0, end: int | None = None) -> int:  # type: ignore[override]
+        _Scanned.scanned += (len(self) if end is None else end) - (start or 0)
+        return str.count(self, sub, start, end)
+
+    def rfind(self, sub: str, start: int | None = 0, end: int | None = None) -> int:  # type: ignore[override]
+        _Scanned.scanned += (len(self) if end is None else end) - (start or 0)
+        return str.rfind(self, sub, start, end)
+
+
+def test_locating_many_problems_scans_the_text_a_bounded_number_of_times() -> None:
+    # 'validate' of 1.6 MB of NaN tokens took 30 s: each problem counted the lines before it.
+    lines = ["[" + ", ".join(["NaN"] * 50) + "]," for _ in range(400)]
+    text = _Scanned('{"id": [\n' + "\n".join(lines) + "\n[]]}")
+    _Scanned.scanned = 0
+    problems = list(strict_problems(text, "nan.json", MAX_DEPTH))
+    assert len(problems) == 400 * 50
+    assert _Scanned.scanned <= 2 * len(text)
+    assert (problems[0].line, problems[0].column) == (2, 2)
+    assert (problems[-1].line, problems[-1].column) == (401, 2 + 49 * 5)
+
+
+def test_a_duplicate_key_still_names_where_the_first_stood() -> None:
+    text = '{\n  "id": "a",\n  "title": "t",\n    "id": "b"}'
+    (problem,) = strict_problems(text, "dup.json", MAX_DEPTH)
+    assert str(problem) == "dup.json:4:5: duplicate key 'id' (first at 2:3)"
