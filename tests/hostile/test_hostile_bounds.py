@@ -4,6 +4,7 @@ in the package is listed with the reason it cannot backtrack without bound."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -11,6 +12,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from gitplans import plan_doc, write_plan
+from hostile.test_hostile_overwrites import run
 from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
 
 FAKE_GIT = textwrap.dedent(
@@ -81,3 +86,49 @@ def test_a_duplicate_key_still_names_where_the_first_stood() -> None:
     text = '{\n  "id": "a",\n  "title": "t",\n    "id": "b"}'
     (problem,) = strict_problems(text, "dup.json", MAX_DEPTH)
     assert str(problem) == "dup.json:4:5: duplicate key 'id' (first at 2:3)"
+
+
+def _deep_library(folder: Path, depth: int) -> None:
+    folder.mkdir()
+    for i in range(depth):
+        doc = plan_doc([f"The cap is {i} troops."], plan_id=f"v{i}", version=f"v{i}")
+        if i:
+            doc["parent"] = f"v{i - 1}"
+        write_plan(folder / f"v{i:04d}.json", doc)
+
+
+def test_a_lineage_700_versions_deep_is_walked_without_recursion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It ended in 'internal error: RecursionError' in log, log --format json and report.
+    _deep_library(tmp_path / "plans", 700)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["log"], capsys)
+    assert code == 0 and err == ""
+    rows = out.splitlines()
+    assert len(rows) == 700
+    assert all(row.endswith(f"  v{i}  (plans/v{i:04d}.json)") for i, row in enumerate(rows))
+    assert max(map(len, rows)) < 300  # the tree stops indenting: lines stay short
+
+    code, out, err = run(["log", "--format", "json"], capsys)
+    assert code == 0 and err == ""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(10_000)  # to read back a nesting this deep with the json module
+    try:
+        node = json.loads(out)["roots"][0]
+    finally:
+        sys.setrecursionlimit(limit)
+    ids = []
+    while True:
+        ids.append(node["plan"]["id"])
+        if not node["children"]:
+            break
+        (node,) = node["children"]
+    assert ids == [f"v{i}" for i in range(700)]
+
+    code, out, err = run(["report", "--check"], capsys)
+    assert code == 1 and err.startswith("plandiff: reports are out of date")
+    assert out.count(": missing") == 2 * 699 + 2  # the reports, the index and the manifest
+
+    code, out, err = run(["history", "point-1", "--format", "json"], capsys)
+    assert code == 0, err
