@@ -24,7 +24,9 @@ from plandiff.documents.load import load_plan
 from plandiff.model.changes import Comparison, ProvisionChange
 from plandiff.model.options import CompareOptions
 from plandiff.output import render
+from plandiff.output.versions import render_history
 from plandiff.pipeline.compare import compare
+from plandiff.versions.history import history
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 REBASELINE = os.environ.get("PLANDIFF_REBASELINE") == "1"
@@ -50,6 +52,21 @@ def test_golden_outputs(case: Path) -> None:
     comparison = run_case(case)
     check_golden(case / "expected.json", render(comparison, "json"))
     check_golden(case / "expected.md", render(comparison, "markdown"))
+
+
+HISTORY_CASES = [c for c in CASES if "history" in tomllib.loads((c / "expect.toml").read_text())]
+
+
+@pytest.mark.parametrize("case", HISTORY_CASES, ids=[c.name for c in HISTORY_CASES])
+def test_golden_history(case: Path) -> None:
+    # A case may follow one provision through its two versions: expect.toml's "history"
+    # names it, and expected-history.md is the Markdown of `plandiff history`.
+    expect: dict[str, Any] = tomllib.loads((case / "expect.toml").read_text(encoding="utf-8"))
+    plans = [load_plan(case / "old.json"), load_plan(case / "new.json")]
+    found = history(plans, expect["history"]["query"])
+    check_golden(case / "expected-history.md", render_history(found, "markdown"))
+    statuses = [cell.status for row in found.rows for cell in row.cells]
+    assert statuses == expect["history"]["statuses"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -42,6 +42,12 @@ class Cell(Frozen):
         "first version).",
     )
     findings: tuple[Finding, ...] = ()
+    status: Literal["present", "not-covered", "removed", "absent"] = Field(
+        default="present",
+        description="'present' when the lineage has provisions here; otherwise 'not-covered' "
+        "(a partial version that does not cover it: its fate is unknown), 'removed', or "
+        "'absent' (not yet added, or gone before this version).",
+    )
     bridged_from: str | None = Field(
         default=None,
         description="Set when the previous version is partial and did not cover this provision: "
