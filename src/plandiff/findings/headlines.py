@@ -7,6 +7,7 @@ follows the size of the change, not of the plan.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from plandiff.findings.rules import (
     Near,
@@ -170,7 +171,7 @@ def merge_repeats(found: list[Finding]) -> list[Finding]:
         n = counts[key]
         if n > 1:
             times = "twice" if n == 2 else f"{n} times"
-            f = f.model_copy(update={"message": f"{f.message} ({times})"})
+            f = replace(f, message=f"{f.message} ({times})")
         merged.append(f)
     return merged
 

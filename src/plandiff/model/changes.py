@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, Literal, Protocol
 
-from pydantic import Field
-
 from plandiff.model.options import CompareOptions
-from plandiff.model.plan import Completeness, Frozen, Source
+from plandiff.model.plan import Completeness, Source
+from plandiff.model.record import Record
 from plandiff.model.vocabulary import Severity
 
 SCHEMA_VERSION: Final = "1"
@@ -71,7 +71,8 @@ def joined_text(parts: Sequence[_Texted]) -> str:
     return JOIN.join([p.text for p in parts])
 
 
-class WordEdit(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WordEdit(Record):
     """One run of a word-level diff; runs cover both texts end to end, in order.
 
     Joining every ``old`` gives the old text and joining every ``new`` gives the new text.
@@ -82,18 +83,22 @@ class WordEdit(Frozen):
     new: str = ""
 
 
-class ProvisionRef(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProvisionRef(Record):
     """Where a provision stands in one version, and its wording there."""
 
     number: str
     key: str | None = None
-    position: int = Field(ge=0, description="Index in the plan's list of provisions.")
+    position: int = field(
+        metadata={"ge": 0, "description": "Index in the plan's list of provisions."}
+    )
     heading: str | None = None
     text: str
     topics: tuple[str, ...] = ()
 
 
-class SubPointChange(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubPointChange(Record):
     """A sub-point aligned within its provision (``old_label`` or ``new_label`` is None when
     the sub-point was added or removed)."""
 
@@ -114,7 +119,8 @@ class SubPointChange(Frozen):
         return "".join([e.new for e in self.edits])
 
 
-class ProvisionChange(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProvisionChange(Record):
     """One row of a comparison: a provision paired (or not) across the two versions.
 
     ``kind`` names the main change; ``reworded``, ``renumbered``, ``moved``,
@@ -122,26 +128,38 @@ class ProvisionChange(Frozen):
     lists them) so that a moved *and* reworded provision says both.
     """
 
-    id: str = Field(description="Stable anchor for links, e.g. 'p-6' or 'old-26'.")
+    id: str = field(metadata={"description": "Stable anchor for links, e.g. 'p-6' or 'old-26'."})
     kind: ChangeKind
-    old: tuple[ProvisionRef, ...] = Field(description="Empty when added; several when merged.")
-    new: tuple[ProvisionRef, ...] = Field(description="Empty when removed; several when split.")
+    old: tuple[ProvisionRef, ...] = field(
+        metadata={"description": "Empty when added; several when merged."}
+    )
+    new: tuple[ProvisionRef, ...] = field(
+        metadata={"description": "Empty when removed; several when split."}
+    )
     matched_by: MatchedBy | None = None
-    confidence: float = Field(ge=0.0, le=1.0, description="1.0 for exact and pinned pairs.")
+    confidence: float = field(
+        metadata={"ge": 0.0, "le": 1.0, "description": "1.0 for exact and pinned pairs."}
+    )
     reworded: bool = False
     renumbered: bool = False
     moved: bool = False
     heading_changed: bool = False
     subpoints_changed: bool = False
-    edits: tuple[WordEdit, ...] = Field(
-        description="Word edits of the main text (against the joined text for split and merge)."
+    edits: tuple[WordEdit, ...] = field(
+        metadata={
+            "description": "Word edits of the main text (against the joined text for split and "
+            "merge)."
+        }
     )
-    edits_capped: bool = Field(
-        default=False, description="True when the texts were too large to diff word by word."
+    edits_capped: bool = field(
+        default=False,
+        metadata={"description": "True when the texts were too large to diff word by word."},
     )
     subpoints: tuple[SubPointChange, ...] = ()
     topics: tuple[str, ...] = ()
-    note: str | None = Field(default=None, description="e.g. 'possible move of old 7'.")
+    note: str | None = field(
+        default=None, metadata={"description": "e.g. 'possible move of old 7'."}
+    )
 
     @property
     def facets(self) -> tuple[Facet, ...]:
@@ -161,10 +179,13 @@ class ProvisionChange(Frozen):
         return joined_text(self.new)
 
 
-class NumberChange(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NumberChange(Record):
     """A quantity read from prose, paired across a provision pair."""
 
-    quantity: str = Field(description="What is counted: personnel, days, usd, percent, ...")
+    quantity: str = field(
+        metadata={"description": "What is counted: personnel, days, usd, percent, ..."}
+    )
     old_value: float | None
     new_value: float | None
     old_text: str | None
@@ -173,7 +194,8 @@ class NumberChange(Frozen):
     percent: float | None = None
 
 
-class Finding(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding(Record):
     """A headline: something a reader must not miss, tied to one provision change."""
 
     rule: str
@@ -184,7 +206,8 @@ class Finding(Frozen):
     term: str | None = None
 
 
-class PlanInfo(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanInfo(Record):
     """The metadata of one side of a comparison, as reports show it."""
 
     id: str
@@ -199,21 +222,24 @@ class PlanInfo(Frozen):
     provision_count: int
 
 
-class MetadataChange(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetadataChange(Record):
     """A change to a plan's metadata (title, date, parties, sources, completeness)."""
 
-    path: str = Field(description="Field path, e.g. 'title' or 'sources[1].url'.")
+    path: str = field(metadata={"description": "Field path, e.g. 'title' or 'sources[1].url'."})
     change: Literal["changed", "added", "removed"]
     old: str | None
     new: str | None
 
 
-class KindCount(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KindCount(Record):
     kind: ChangeKind
     count: int
 
 
-class TopicSummary(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicSummary(Record):
     """Per-topic counts of changed provisions and findings."""
 
     topic: str
@@ -222,7 +248,8 @@ class TopicSummary(Frozen):
     findings: int
 
 
-class FacetCount(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FacetCount(Record):
     """How many paired provisions have a facet, and how many of those have each other one
     too ("1,852 reworded, of which 96 also moved")."""
 
@@ -231,7 +258,8 @@ class FacetCount(Frozen):
     also: tuple[FacetCount, ...] = ()
 
 
-class Comparison(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison(Record):
     """The whole result of ``compare(old, new)``; the JSON report is this record."""
 
     schema_version: Literal["1"] = SCHEMA_VERSION
@@ -239,12 +267,16 @@ class Comparison(Frozen):
     new: PlanInfo
     options: CompareOptions
     changes: tuple[ProvisionChange, ...]
-    findings: tuple[Finding, ...] = Field(description="Sorted worst first: the headlines.")
+    findings: tuple[Finding, ...] = field(
+        metadata={"description": "Sorted worst first: the headlines."}
+    )
     counts: tuple[KindCount, ...]
-    facets: tuple[FacetCount, ...] = Field(
+    facets: tuple[FacetCount, ...] = field(
         default=(),
-        description="Paired provisions per facet, whatever their kind: a renumbered provision "
-        "that was also reworded counts as reworded.",
+        metadata={
+            "description": "Paired provisions per facet, whatever their kind: a renumbered "
+            "provision that was also reworded counts as reworded."
+        },
     )
     topics: tuple[TopicSummary, ...] = ()
     metadata: tuple[MetadataChange, ...] = ()
