@@ -14,3 +14,8 @@ settings.register_profile("explore", deadline=None, max_examples=500)
 settings.load_profile(
     "explore" if os.environ.get("PLANDIFF_HYPOTHESIS") == "explore" else "deterministic"
 )
+
+# Colour and pager settings of whoever runs the tests must not change what commands print:
+# the tests that are about them set them explicitly.
+for _name in ("FORCE_COLOR", "PAGER", "PLANDIFF_PAGER"):
+    os.environ.pop(_name, None)

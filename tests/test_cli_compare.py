@@ -153,3 +153,71 @@ def test_a_text_only_standard_output_still_gets_the_report(
         main()
     assert done.value.code == 1
     assert out.getvalue() == printed.stdout
+
+
+def test_force_color_colours_a_pipe_unless_no_color_or_a_flag_says_otherwise() -> None:
+    assert "\x1b[" in run(OLD, NEW, env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in run(OLD, NEW, env={"FORCE_COLOR": ""}).stdout
+    assert "\x1b[" not in run(OLD, NEW, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in run(OLD, NEW, "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.md", "# "),
+        ("report.MARKDOWN", "# "),
+        ("report.html", "<!doctype html>"),
+        ("report.htm", "<!doctype html>"),
+        ("report.json", "{"),
+        ("report.txt", "28-point draft"),
+        ("report", "28-point draft"),
+    ],
+)
+def test_the_format_follows_the_output_suffix(tmp_path: Path, name: str, start: str) -> None:
+    target = tmp_path / name
+    # FORCE_COLOR colours standard output, never a file: a .txt report is plain text.
+    result = run(OLD, NEW, "-o", target, env={"FORCE_COLOR": "1"})
+    assert result.returncode == 1, result.stderr
+    written = target.read_text(encoding="utf-8")
+    assert written.lower().startswith(start.lower()), written[:80]
+    assert "\x1b[" not in written
+
+
+def test_an_explicit_format_beats_the_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    assert run(OLD, NEW, "--format", "json", "-o", target).returncode == 1
+    assert target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_missing_file_is_named_as_a_missing_file(tmp_path: Path) -> None:
+    for spec in ("nosuch.json", str(tmp_path / "absent.json")):
+        result = run(spec, NEW)
+        assert result.returncode == 2
+        assert result.stderr == f"plandiff: {spec}: no such file\n"
+
+
+def test_swapped_versions_are_warned_about_and_still_compared() -> None:
+    swapped = run(NEW, OLD)
+    assert swapped.returncode == 1  # a warning, not an error: the comparison is printed
+    assert "800,000" in swapped.stdout
+    (line,) = swapped.stderr.splitlines()
+    assert line.startswith("plandiff: warning: OLD 'geneva-revision' revises NEW")
+    assert "--no-warn-order" in line
+    quiet = run(NEW, OLD, "--no-warn-order")
+    assert quiet.stderr == "" and quiet.stdout == swapped.stdout
+    assert run(OLD, NEW).stderr == ""
+
+
+def test_a_later_date_first_is_warned_about(tmp_path: Path) -> None:
+    import json
+
+    # Two versions of no common lineage, the first dated after the second.
+    later = json.loads(OLD.read_text(encoding="utf-8"))
+    later.update(id="later", date="2026-01-01", parent=None)
+    path = tmp_path / "later.json"
+    path.write_text(json.dumps(later), encoding="utf-8")
+    result = run(path, NEW)
+    assert "OLD 'later' (2026-01-01) is dated after NEW 'geneva-revision' (2025-11-23)" in (
+        result.stderr
+    )

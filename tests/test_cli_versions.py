@@ -104,3 +104,25 @@ def test_export_then_import_gives_the_bundled_provisions_back(tmp_path: Path) ->
     assert back.returncode == 0, back.stderr
     original = json.loads((REPO / "plans" / "geneva-revision.json").read_text(encoding="utf-8"))
     assert json.loads(back.stdout)["provisions"] == original["provisions"]
+
+
+def test_history_and_synopsis_take_the_format_from_the_output_suffix(tmp_path: Path) -> None:
+    html, data = tmp_path / "history.html", tmp_path / "synopsis.json"
+    assert run("history", "military-cap", "-o", str(html)).returncode == 0
+    assert html.read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+    assert run("synopsis", "-o", str(data)).returncode == 0
+    assert json.loads(data.read_text(encoding="utf-8"))["schema_version"]
+    other = tmp_path / "synopsis.txt"  # a synopsis has no terminal form: its default, Markdown
+    assert run("synopsis", "-o", str(other)).returncode == 0
+    assert other.read_text(encoding="utf-8").startswith("#")
+
+
+def test_review_commands_refuse_paths_that_are_not_plans_of_the_folder() -> None:
+    for command in ("github", "annotations"):
+        missing = run(command, "plans/nosuch.json")
+        assert (missing.returncode, missing.stdout) == (2, "")
+        assert missing.stderr == "plandiff: plans/nosuch.json: no such file\n"
+        outside = run(command, "README.md")
+        assert outside.returncode == 2
+        assert outside.stderr.startswith("plandiff: README.md: not a plan file of the folder")
+        assert run(command, "plans/geneva-revision.json").returncode == 0

@@ -109,8 +109,12 @@ def test_a_spec_is_a_path_an_id_or_a_git_revision(tmp_path: Path) -> None:
     by_path = resolve(str(PLANS / "geneva-revision.json"), folder=str(PLANS))
     by_id = resolve("geneva-revision", folder=str(PLANS))
     assert by_path == by_id
-    with pytest.raises(UsageError, match="no plan with this id"):
+    with pytest.raises(UsageError, match="not-a-plan: no such file, and no plan with this id"):
         resolve("not-a-plan", folder=str(PLANS))
+    # A name with a document's suffix or a folder was meant as a file, and is named as one.
+    for spec in ("nosuch.json", "drafts/nosuch", "nosuch.docx"):
+        with pytest.raises(UsageError, match=f"^{spec}: no such file$"):
+            resolve(spec, folder=str(PLANS))
     with pytest.raises(UsageError, match="no such file, plan id"):
         resolve("Not A Spec", folder=str(tmp_path))
 

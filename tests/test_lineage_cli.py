@@ -145,6 +145,7 @@ def test_report_writes_checks_and_leaves_unchanged_files_alone(
     assert first.returncode == 0, first.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        ".plandiff-manifest",
         "README.md",
         "geneva-revision--follow-up.html",
         "geneva-revision--follow-up.md",
@@ -155,7 +156,7 @@ def test_report_writes_checks_and_leaves_unchanged_files_alone(
     assert "[Markdown](geneva-revision--follow-up.md)" in index
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     again = run("report", "--plans", str(library), "--out", str(out))
-    assert again.returncode == 0 and "0 written, 5 unchanged" in again.stdout
+    assert again.returncode == 0 and "0 written, 6 unchanged" in again.stdout
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
     assert run("report", "--check", "--plans", str(library), "--out", str(out)).returncode == 0
 

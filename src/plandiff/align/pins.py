@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from plandiff.model.errors import UsageError
 from plandiff.model.options import PinnedPair
 from plandiff.model.plan import Plan, Provision
+from plandiff.util.inputs import read_text
 
 PINS_FILE = "pins.toml"
 _PIN_FIELDS = {"old_plan", "new_plan", "old", "new", "forbid", "note"}
@@ -53,7 +54,7 @@ def load_pins(path: Path, *, old: Plan, new: Plan) -> tuple[PinnedPair, ...]:
     Raises ``UsageError`` with a one-line message naming the file and the pin at fault.
     """
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = tomllib.loads(read_text(path))
     except OSError as err:
         raise UsageError(f"{path}: cannot read pin file: {err.strerror}") from None
     except UnicodeDecodeError:

@@ -10,7 +10,9 @@ import contextlib
 import gc
 import io
 import os
+import signal
 import sys
+from types import FrameType
 from typing import Any, NoReturn
 
 import click
@@ -20,14 +22,63 @@ from plandiff.cli import compare, documents, git, review, versions
 from plandiff.cli.common import EXIT_SAME, EXIT_TROUBLE
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so that no temporary file is left.
+
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` swallows it;
+    but not a KeyboardInterrupt, which click turns into an Abort that forgets the signal.
+    """
+
+    def __init__(self, number: int) -> None:
+        super().__init__(signal.Signals(number).name)
+
+
+# What `timeout`, a closed terminal and a cancelled CI job send, besides Ctrl-C's SIGINT.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+_Handler = Any  # what signal.getsignal returns: a callable, SIG_IGN, SIG_DFL or None
+
+
+def _terminate(number: int, frame: FrameType | None) -> None:
+    # A second signal must not cut the clean-up short: once unwinding, further ones wait.
+    for other in _STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
+    raise Terminated(number)
+
+
+def _catch_stop_signals() -> dict[int, _Handler]:
+    """Turn TERM and HUP into ``Terminated``; returns the handlers to put back afterwards."""
+    saved: dict[int, _Handler] = {}
+    for number in _STOP_SIGNALS:
+        previous = signal.getsignal(number)
+        # An ignored signal stays ignored: under nohup a hangup must not stop the run.
+        if previous is signal.SIG_IGN:
+            continue
+        try:
+            signal.signal(number, _terminate)
+        except ValueError:  # not the main thread (plandiff embedded in another program)
+            return saved
+        saved[number] = previous
+    return saved
+
+
+def _restore_signals(saved: dict[int, _Handler]) -> None:
+    for number, previous in saved.items():
+        signal.signal(number, previous if previous is not None else signal.SIG_DFL)
+
+
 class _Group(click.Group):
     """A click group that turns plandiff's own errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         from plandiff.model.errors import PlandiffError, PlanError, one_line
+        from plandiff.util.inputs import recording
 
         try:
-            return super().invoke(ctx)
+            # Every file the command reads is noted, so that no -o or --out lands on one.
+            with recording():
+                return super().invoke(ctx)
         except PlandiffError as err:
             # A message may quote a file name or a value from a document, so it is made one
             # line whatever it carries. An invalid plan reports its first problem only and
@@ -89,12 +140,18 @@ def main() -> None:
     # this, pydantic scans every installed package's entry points (~30 ms CPU of each run).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _utf8_streams()
+    saved = _catch_stop_signals()
     try:
-        _run()
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
+        try:
+            _run()
+        finally:
+            _restore_signals(saved)
+            if was_enabled:
+                gc.freeze()
+                gc.enable()
+    except Terminated as stop:  # arrived as the run was ending: still one line, no traceback
+        _say(f"plandiff: interrupted ({stop})")
+        sys.exit(EXIT_TROUBLE)
 
 
 def _run() -> NoReturn:
@@ -117,6 +174,9 @@ def _run() -> NoReturn:
         # Ctrl-C is trouble like any other (exit 2, not the shell's 130): the run produced
         # nothing, and -o never leaves a half-written report behind.
         _say("plandiff: interrupted")
+        sys.exit(EXIT_TROUBLE)
+    except Terminated as stop:
+        _say(f"plandiff: interrupted ({stop})")
         sys.exit(EXIT_TROUBLE)
     except BrokenPipeError:
         # A reader such as `head` went away: quietly stop writing, as Unix tools do.

@@ -24,6 +24,34 @@ PLANS_OPTION = click.option(
 )
 
 
+# A report's format follows the suffix of -o's file unless --format names one; any other suffix
+# (or none) gets the command's default, which for a terminal report is written without colour.
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+FORMAT_HELP = "Report format; by default taken from -o's suffix (.md, .html, .json), else {}."
+
+
+def output_format(
+    fmt: str | None, output: Path | None, *, choices: tuple[str, ...], default: str
+) -> str:
+    """The format asked for, else the one ``output``'s suffix names, else ``default``.
+
+    >>> output_format(None, Path("report.HTML"), choices=("terminal", "html"), default="terminal")
+    'html'
+    >>> output_format("json", Path("report.md"), choices=("json", "markdown"), default="json")
+    'json'
+    """
+    if fmt is not None:
+        return fmt
+    guessed = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    return guessed if guessed in choices else default
+
+
 def colored(mode: str, output: Path | None) -> bool:
     # Imported here: the terminal renderer is not needed to write JSON, Markdown or HTML.
     from plandiff.output.terminal import color_wanted
@@ -31,8 +59,20 @@ def colored(mode: str, output: Path | None) -> bool:
     return color_wanted(mode, None if output else sys.stdout)
 
 
-def emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) -> None:
-    """Print ``text``, or write it atomically to ``output`` (never over one of ``inputs``)."""
+def refuse_inputs(output: Path | None) -> None:
+    """Fail now if ``output`` is a file the command has read (checked again on writing).
+
+    Called once the inputs are resolved and read, before the work that would be lost.
+    """
+    if output is not None:
+        from plandiff.documents.atomic import check_target
+
+        check_target(output)
+
+
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output``, never over a file the command
+    read (a plan file or a plan id's file, the library, rules, pins, a revision's copy)."""
     if output is None:
         if isinstance(text, bytes) and getattr(sys.stdout, "buffer", None) is None:
             text = text.decode("utf-8")  # a host's text-only stream (no bytes to write to)
@@ -40,7 +80,14 @@ def emit(text: str | bytes, output: Path | None, *, inputs: tuple[Path, ...]) ->
         return
     from plandiff.documents.atomic import write_atomic
 
-    write_atomic(output, text, inputs=inputs)
+    write_atomic(output, text)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr: the run goes on."""
+    from plandiff.util.inert import visible
+
+    click.echo(f"plandiff: warning: {visible(message)}", err=True)
 
 
 def project_options() -> CompareOptions:
@@ -52,11 +99,12 @@ def project_options() -> CompareOptions:
 
 
 def read_text(path: str) -> str:
+    """The text of an input file, noted as an input (no report may be written over it)."""
     from plandiff.model.errors import UsageError
+    from plandiff.util import inputs
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
+        return inputs.read_text(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except UnicodeDecodeError as err:

@@ -10,9 +10,13 @@ from plandiff.cli.common import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     FAIL_ON,
+    FORMAT_HELP,
     PLANS_OPTION,
     colored,
     emit,
+    output_format,
+    refuse_inputs,
+    warn,
 )
 from plandiff.output import COLOR_MODES, FORMATS
 
@@ -26,7 +30,7 @@ from plandiff.output import COLOR_MODES, FORMATS
 )
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help=FORMAT_HELP.format("terminal"))
 @click.option(
     "-o",
     "--output",
@@ -38,7 +42,12 @@ from plandiff.output import COLOR_MODES, FORMATS
     type=click.Choice(COLOR_MODES),
     default="auto",
     show_default=True,
-    help="Colour terminal output; 'auto' only on a terminal and without NO_COLOR.",
+    help="Colour terminal output; 'auto' on a terminal or with FORCE_COLOR, never with NO_COLOR.",
+)
+@click.option(
+    "--no-warn-order",
+    is_flag=True,
+    help="Do not warn when OLD looks newer than NEW (a later date, or NEW's child).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
 @click.option(
@@ -67,9 +76,10 @@ def compare_command(
     ctx: click.Context,
     old: Path,
     new: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     color: str,
+    no_warn_order: bool,
     exit_zero: bool,
     fail_on: str | None,
     topic: str | None,
@@ -85,8 +95,7 @@ def compare_command(
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from plandiff.align.pins import find_pins, load_pins
-    from plandiff.documents.atomic import check_target
-    from plandiff.documents.library import resolve
+    from plandiff.documents.library import order_problem, resolve
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
     from plandiff.model.changes import Severity
@@ -95,18 +104,20 @@ def compare_command(
     from plandiff.pipeline.compare import compare
     from plandiff.pipeline.config import discover_rules, load_rules
 
-    if output is not None:
-        check_target(output, (old, new))
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
     olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    if not no_warn_order and (problem := order_problem(olds, news)):
+        warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
     pins_path = pins_file or find_pins(new, Path(plans_dir))
     pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
+    refuse_inputs(output)  # now that every input is read: the plans, library, rules, pins
     options = CompareOptions(rules=rules, pins=pins)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
+    fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
     report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
-    emit(report, output, inputs=(old, new))
+    emit(report, output)
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ from plandiff.cli.common import (
     PLANS_OPTION,
     emit,
     read_text,
+    refuse_inputs,
 )
 
 
@@ -117,7 +117,9 @@ def import_(
     from plandiff.output.jsondoc import inert_json
     from plandiff.util.inert import visible
 
-    result = import_text(read_text(file), file, provenance=provenance)
+    text = read_text(file)
+    refuse_inputs(output)
+    result = import_text(text, file, provenance=provenance)
     name = display_name(file)  # a file name could hold a line break or start with '::'
     for default in result.defaults:
         click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
@@ -127,7 +129,7 @@ def import_(
     if strict and result.unplaced:
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    emit(inert_json(plan_json(result.plan)), output, inputs=(Path(file),))
+    emit(inert_json(plan_json(result.plan)), output)
 
 
 @click.command(
@@ -145,5 +147,6 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
     from plandiff.documents.library import resolve
     from plandiff.documents.textexport import export_text
 
-    inputs = (Path(plan),) if os.path.exists(plan) else ()
-    emit(export_text(resolve(plan, folder=plans_dir)), output, inputs=inputs)
+    loaded = resolve(plan, folder=plans_dir)
+    refuse_inputs(output)
+    emit(export_text(loaded), output)

@@ -77,7 +77,11 @@ def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None
 @click.pass_context
 def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
     """Write a Markdown and an HTML report for every parent → child pair of the library, and
-    an index (README.md) of the lineage with links. Unchanged reports are not rewritten."""
+    an index (README.md) of the lineage with links. Unchanged reports are not rewritten.
+
+    The folder's .plandiff-manifest lists what this command wrote there; it replaces or
+    removes only those files, and refuses to write over any other.
+    """
     from plandiff.documents.library import open_library
     from plandiff.integrations.reports import check_reports, planned_reports, write_reports
 
@@ -88,6 +92,7 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
             ("missing", status.missing),
             ("stale", status.stale),
             ("obsolete", status.obsolete),
+            ("not written by plandiff report", status.foreign),
         ):
             for name in names:
                 click.echo(f"{out / name}: {label}")

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from plandiff.cli.common import PLANS_OPTION, emit, project_options
+from plandiff.cli.common import (
+    FORMAT_HELP,
+    PLANS_OPTION,
+    emit,
+    output_format,
+    project_options,
+    refuse_inputs,
+)
+
+HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
+SYNOPSIS_FORMATS = ("markdown", "html", "json")
 
 
 @click.command(
@@ -38,11 +47,7 @@ def log(plans_dir: str, fmt: str) -> None:
     "--plan", "plan_id", help="Follow the lineage up to this version (default: the newest)."
 )
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["terminal", "markdown", "html", "json"]),
-    default="terminal",
-    show_default=True,
+    "--format", "fmt", type=click.Choice(HISTORY_FORMATS), help=FORMAT_HELP.format("terminal")
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
@@ -52,7 +57,7 @@ def history(
     provision: str | None,
     topic: str | None,
     plan_id: str | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     plans_dir: str,
 ) -> None:
@@ -68,8 +73,11 @@ def history(
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    found = trace(chain, provision, topic=topic, options=project_options())
-    emit(render_history(found, fmt), output, inputs=())
+    options = project_options()
+    refuse_inputs(output)
+    found = trace(chain, provision, topic=topic, options=options)
+    fmt = output_format(fmt, output, choices=HISTORY_FORMATS, default="terminal")
+    emit(render_history(found, fmt), output)
 
 
 @click.command(
@@ -79,17 +87,15 @@ def history(
 )
 @click.argument("versions", nargs=-1)
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "html", "json"]),
-    default="markdown",
-    show_default=True,
+    "--format", "fmt", type=click.Choice(SYNOPSIS_FORMATS), help=FORMAT_HELP.format("markdown")
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
 @PLANS_OPTION
-def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir: str) -> None:
+def synopsis(
+    versions: tuple[str, ...], fmt: str | None, output: Path | None, plans_dir: str
+) -> None:
     """Line up several versions side by side, one row per provision and one column per
     version, each cell marked against the column before it.
 
@@ -105,5 +111,7 @@ def synopsis(versions: tuple[str, ...], fmt: str, output: Path | None, plans_dir
     else:
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
-    inputs = tuple(Path(v) for v in versions if os.path.exists(v))
-    emit(render_synopsis(line_up(plans, options=project_options()), fmt), output, inputs=inputs)
+    options = project_options()
+    refuse_inputs(output)
+    fmt = output_format(fmt, output, choices=SYNOPSIS_FORMATS, default="markdown")
+    emit(render_synopsis(line_up(plans, options=options), fmt), output)

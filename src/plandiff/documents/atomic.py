@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from plandiff.model.errors import PlandiffError, UsageError, display_name
+from plandiff.util.inputs import is_input
 
 
 def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) -> None:
@@ -45,12 +46,14 @@ def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) 
 def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
     """Raise UsageError unless ``path`` can be written: not an input, in an existing directory.
 
-    Callers check before doing the work, so a doomed run fails at once.
+    An input is one of ``inputs`` or any file the run noted reading (``util.inputs``), compared
+    by device and inode, so a plan id, a symbolic or hard link, or ``/dev/fd/N`` open on an
+    input is refused too. Callers check once their inputs are read and before doing the work,
+    so a doomed run fails at once; ``write_atomic`` checks again just before it writes.
     """
     name = display_name(str(path))
-    for source in inputs:
-        if _same_file(path, source):
-            raise UsageError(f"{name}: refusing to overwrite an input file")
+    if is_input(path) or any(_same_file(path, source) for source in inputs):
+        raise UsageError(f"{name}: refusing to overwrite an input file")
     if path.is_dir():
         raise UsageError(f"{name}: is a directory; give a file name for the report")
     if path.exists() and not path.is_file():

@@ -11,8 +11,13 @@ from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
 from plandiff.model.plan import SLUG, Frozen, Plan
+from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
+# Suffixes of the documents plandiff reads: a missing name ending so is a missing file.
+DOCUMENT_SUFFIXES = frozenset(
+    {".json", ".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm"}
+)
 
 
 class Entry(Frozen):
@@ -163,27 +168,108 @@ def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
     if ":" in spec:
         revision, _, path = spec.partition(":")
         return read_revision(revision, path)
+    # A name with a folder or a document's suffix was meant as a file: say just that.
+    if os.sep in spec or "/" in spec or Path(spec).suffix.lower() in DOCUMENT_SUFFIXES:
+        raise UsageError(f"{spec}: no such file")
     if re.match(SLUG, spec) and os.path.isdir(folder):
-        return open_library(folder).get(spec).plan
+        library = open_library(folder)
+        if any(entry.plan.id == spec for entry in library.entries):
+            return library.get(spec).plan
+        raise UsageError(f"{spec}: no such file, and no plan with this id in {folder}/")
     raise UsageError(f"{spec}: no such file, plan id in {folder}/, or git revision (REV:path)")
 
 
+def order_problem(old: Plan, new: Plan) -> str | None:
+    """Why OLD looks like the later version of the two (a later date, or NEW's child), if it does.
+
+    >>> from plandiff.documents.load import load_plan
+    >>> draft = load_plan("plans/us-28-point-draft.json")
+    >>> geneva = load_plan("plans/geneva-revision.json")
+    >>> order_problem(geneva, draft)
+    "OLD 'geneva-revision' revises NEW 'us-28-point-draft' (its parent)"
+    >>> order_problem(draft, geneva) is None
+    True
+    """
+    if old.parent is not None and old.parent == new.id:
+        return f"OLD {old.id!r} revises NEW {new.id!r} (its parent)"
+    if old.date > new.date:
+        return f"OLD {old.id!r} ({old.date}) is dated after NEW {new.id!r} ({new.date})"
+    return None
+
+
 def read_revision(revision: str, path: str) -> Plan:
-    """Read ``path`` as it was at git ``revision`` (``git show``, no shell)."""
-    from plandiff.documents.load import load_plan_text
+    """Read ``path`` as it was at git ``revision`` (``git show``, no shell).
+
+    The blob is streamed and cut one byte past the size limit, so a huge file in history
+    costs no more to refuse than one at the limit.
+    """
+    from plandiff.documents.load import MAX_BYTES, load_plan_text
 
     spec = f"{revision}:{path}"
     if not revision or not path or revision.startswith("-"):
         raise UsageError(f"{spec}: a git revision is written REV:path, e.g. HEAD~1:plans/a.json")
+    plan = load_plan_text(_git_show(spec, limit=MAX_BYTES + 1), spec)
+    if inputs.active():
+        _note_working_copy(path)
+    return plan
+
+
+def _git_show(spec: str, *, limit: int, timeout: float = 60) -> bytes:
+    # At most ``limit`` bytes of the blob; git is stopped once they are read. Its error
+    # message is short, so reading stderr after stdout cannot fill a pipe and stall.
+    import threading
+
     try:
-        done = subprocess.run(
-            ["git", "show", f"{revision}:{path}"], capture_output=True, check=False, timeout=60
+        process = subprocess.Popen(
+            ["git", "show", spec],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
     except FileNotFoundError:
         raise UsageError(f"{spec}: git is not installed; it is needed to read a revision") from None
-    except subprocess.TimeoutExpired:
-        raise UsageError(f"{spec}: git did not answer within 60 seconds") from None
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-        raise UsageError(f"{spec}: git cannot read it: {said[0].removeprefix('fatal: ')}")
-    return load_plan_text(done.stdout, spec)
+    assert process.stdout is not None and process.stderr is not None
+    expired = threading.Event()
+
+    def stop() -> None:
+        expired.set()
+        process.kill()
+
+    timer = threading.Timer(timeout, stop)
+    timer.start()
+    try:
+        with process.stdout, process.stderr:
+            data = process.stdout.read(limit)
+            if len(data) >= limit:
+                process.kill()
+                said = b""
+            else:
+                said = process.stderr.read()
+        code = process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:  # interrupted: git must not outlive the run
+            process.kill()
+            process.wait()
+    if expired.is_set():
+        raise UsageError(f"{spec}: git did not answer within {timeout:.0f} seconds")
+    if len(data) >= limit:
+        return data  # the loader refuses it as too large, in the words it uses for files
+    if code != 0:
+        lines = said.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+        raise UsageError(f"{spec}: git cannot read it: {lines[0].removeprefix('fatal: ')}")
+    return data
+
+
+def _note_working_copy(path: str) -> None:
+    # The file a revision's path names in the work tree is an input too: writing a report
+    # over it would destroy the working copy of the very plan being compared. Git reads
+    # './' and '../' paths from the working directory, others from the top of the tree.
+    if path.startswith(("./", "../")):
+        inputs.note_path(path)
+        return
+    top = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
+    if top.returncode == 0 and top.stdout.strip():
+        inputs.note_path(Path(top.stdout.strip()) / path)

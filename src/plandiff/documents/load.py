@@ -23,6 +23,7 @@ from plandiff.documents.strictjson import (
 from plandiff.model.errors import PlanError, Problem, UsageError, display_name
 from plandiff.model.plan import LABEL, SLUG, URL, Loc, Plan, RuleError, plan_rule_problems
 from plandiff.util.gcpause import gc_paused
+from plandiff.util.inputs import note_stat
 
 __all__ = [
     "MAX_BYTES",
@@ -68,8 +69,9 @@ def read_plan_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES)
     name = display_name(os.fspath(path))
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
+            status = os.fstat(handle.fileno())
+            note_stat(status)
+            if status.st_size > max_bytes:
                 raise PlanError([_too_large(name, max_bytes)])
             # Read one byte past the limit: a pipe or a growing file reports no useful size.
             data = handle.read(max_bytes + 1)

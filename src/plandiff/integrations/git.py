@@ -66,6 +66,7 @@ def enable(
 ) -> list[str]:
     """Write the driver into git config and the attribute line; returns what was changed."""
     attributes = attributes_file(scope, cwd)  # first: outside a repository, change nothing
+    _refuse_links(attributes, cwd)
     done = []
     for setting in driver_settings(program or default_program(), driver):
         if _config_get(scope, setting.key, cwd) != setting.value:
@@ -79,6 +80,7 @@ def enable(
 def disable(scope: Scope, *, cwd: Path) -> list[str]:
     """Remove what ``enable`` wrote (and nothing else); returns what was changed."""
     attributes = attributes_file(scope, cwd)
+    _refuse_links(attributes, cwd)
     done = []
     for setting in driver_settings("plandiff"):
         if _config_get(scope, setting.key, cwd) is not None:
@@ -106,6 +108,20 @@ def attributes_file(scope: Scope, cwd: Path) -> Path:
         return Path(configured).expanduser()
     xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(xdg) / "git" / "attributes"
+
+
+def _refuse_links(path: Path, cwd: Path) -> None:
+    # A repository can commit .gitattributes as a symbolic link to any file of the user's:
+    # rewriting it would copy that file into the work tree, or edit it in place. Only a
+    # regular file (or none) is ever read and replaced; anything else is the user's to edit.
+    shown = str(Path(_shown(path.parent, cwd)) / path.name)  # the link, not where it points
+    if path.is_symlink():
+        raise UsageError(
+            f"{shown}: is a symbolic link; refusing to follow it "
+            f"(edit the file it points to by hand: '{ATTRIBUTE_LINE}')"
+        )
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{shown}: not a regular file; refusing to read or replace it")
 
 
 def external_diff(

@@ -3,17 +3,24 @@
 Building the files is a pure function of the library (``planned_reports``); ``check_reports``
 and ``write_reports`` compare them with what is on disk, byte for byte, so an unchanged
 report is never rewritten and CI can tell a stale one.
+
+The folder may hold other files (``report --out docs``), so a manifest, ``.plandiff-manifest``,
+lists what ``plandiff report`` wrote there: only those files are ever replaced or removed. A
+file of the right name that the manifest does not list is taken over only when it already
+holds the very bytes the report would write; otherwise the run refuses and touches nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.documents.atomic import write_atomic
 from plandiff.documents.library import Library, lineage
 from plandiff.model.changes import ChangeKind, Comparison
+from plandiff.model.errors import UsageError, display_name
 from plandiff.model.lineage import LineageNode
 from plandiff.model.options import CompareOptions
 from plandiff.output import render
@@ -22,6 +29,11 @@ from plandiff.pipeline.compare import compare
 
 REPORT_NAME = re.compile(r"^[a-z0-9._-]+--[a-z0-9._-]+\.(?:md|html)$")
 INDEX = "README.md"
+MANIFEST = ".plandiff-manifest"
+_MANIFEST_HEAD = (
+    "# Written by `plandiff report`, which replaces or removes only the files listed here.\n"
+)
+_MANIFEST_LIMIT = 1024 * 1024  # bytes read of a manifest: names of a few thousand reports
 
 
 @dataclass(frozen=True)
@@ -34,15 +46,17 @@ class ReportFile:
 
 @dataclass(frozen=True)
 class Status:
-    """How the folder differs from the plan: names missing, stale and no longer wanted."""
+    """How the folder differs from the plan: names missing, stale and no longer wanted, and
+    names the report would write over files that plandiff did not write (``foreign``)."""
 
     missing: tuple[str, ...]
     stale: tuple[str, ...]
     obsolete: tuple[str, ...]
+    foreign: tuple[str, ...] = ()
 
     @property
     def up_to_date(self) -> bool:
-        return not (self.missing or self.stale or self.obsolete)
+        return not (self.missing or self.stale or self.obsolete or self.foreign)
 
 
 def planned_reports(
@@ -58,19 +72,38 @@ def planned_reports(
         files.append(ReportFile(f"{stem}.md", render(comparison, "markdown")))
         files.append(ReportFile(f"{stem}.html", render(comparison, "html")))
     files.append(ReportFile(INDEX, _index(library, comparisons)))
+    files.append(ReportFile(MANIFEST, _manifest_text(item.name for item in files)))
     return tuple(files)
 
 
 def check_reports(folder: Path, files: tuple[ReportFile, ...]) -> Status:
-    """Compare the planned files with ``folder`` without writing anything."""
-    missing, stale = [], []
+    """Compare the planned files with ``folder`` without writing anything.
+
+    Raises ``UsageError`` when the folder's manifest names anything but a report of the
+    folder itself.
+    """
+    owned = _owned(folder)
+    missing, stale, foreign = [], [], []
     for item in files:
         path = folder / item.name
         if not path.is_file():
-            missing.append(item.name)
-        elif path.read_bytes() != item.text.encode("utf-8"):
+            if item.name not in owned and (path.exists() or path.is_symlink()):
+                foreign.append(item.name)  # a directory, a FIFO, a dangling link
+            else:
+                missing.append(item.name)
+        elif path.read_bytes() == item.text.encode("utf-8"):
+            continue
+        elif item.name in owned or item.name == MANIFEST:
             stale.append(item.name)
-    return Status(tuple(missing), tuple(stale), _obsolete(folder, files))
+        else:
+            foreign.append(item.name)
+    wanted = {item.name for item in files}
+    obsolete = [
+        name
+        for name in sorted(owned - wanted)
+        if (folder / name).is_file() or (folder / name).is_symlink()
+    ]
+    return Status(tuple(missing), tuple(stale), tuple(obsolete), tuple(foreign))
 
 
 def write_reports(
@@ -78,26 +111,69 @@ def write_reports(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Write the files that are missing or differ (atomically): (names written, names removed).
 
-    Reports of pairs that are no longer in the lineage are removed.
+    Reports the manifest lists that are no longer pairs of the lineage are removed. A file
+    plandiff did not write is never replaced: the run stops first with a ``UsageError``.
     """
     status = check_reports(folder, files)
+    if status.foreign:
+        name = display_name(str(folder / status.foreign[0]))
+        more = f" (and {len(status.foreign) - 1} more)" if len(status.foreign) > 1 else ""
+        raise UsageError(
+            f"{name}: not written by plandiff report (not in its {MANIFEST}){more}; "
+            "move it away or choose another --out"
+        )
     folder.mkdir(parents=True, exist_ok=True)
+    owned = _owned(folder)
+    todo = set(status.missing) | set(status.stale)
+    changed = [item for item in files if item.name in todo and item.name != MANIFEST]
+    # Claim a new file in the manifest before creating it, and drop a removed one only after
+    # removing it, so that an interrupted run leaves no file of its own unlisted.
+    claimed = owned | {item.name for item in changed}
+    if claimed != owned:
+        write_atomic(folder / MANIFEST, _manifest_text(claimed))
     written = []
-    for item in files:
-        if item.name in status.missing or item.name in status.stale:
-            write_atomic(folder / item.name, item.text)
-            written.append(item.name)
+    for item in changed:
+        write_atomic(folder / item.name, item.text)
+        written.append(item.name)
     for name in status.obsolete:
         (folder / name).unlink()
+    final = next(item for item in files if item.name == MANIFEST)
+    if MANIFEST in todo or claimed != owned or status.obsolete:
+        write_atomic(folder / MANIFEST, final.text)
+        written.append(MANIFEST)
     return tuple(written), status.obsolete
 
 
-def _obsolete(folder: Path, files: tuple[ReportFile, ...]) -> tuple[str, ...]:
-    if not folder.is_dir():
-        return ()
-    wanted = {item.name for item in files}
-    present = sorted(p.name for p in folder.iterdir() if REPORT_NAME.match(p.name))
-    return tuple(name for name in present if name not in wanted)
+def _manifest_text(names: Iterable[str]) -> str:
+    return _MANIFEST_HEAD + "".join(f"{name}\n" for name in sorted(set(names) - {MANIFEST}))
+
+
+def _owned(folder: Path) -> set[str]:
+    """The names the folder's manifest lists (none without one), each checked to be a
+    report or the index of this very folder: a manifest cannot aim anywhere else."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return set()
+    shown = display_name(str(path))
+    with path.open("rb") as handle:
+        data = handle.read(_MANIFEST_LIMIT + 1)
+    if len(data) > _MANIFEST_LIMIT:
+        raise UsageError(f"{shown}: larger than {_MANIFEST_LIMIT:,} bytes; not a manifest")
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UsageError(f"{shown}: not UTF-8 text; not a manifest") from None
+    owned = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line != INDEX and not REPORT_NAME.fullmatch(line):
+            raise UsageError(
+                f"{shown}:{number}: not the name of a report in this folder; "
+                "refusing to replace or remove anything"
+            )
+        owned.add(line)
+    return owned
 
 
 def _index(library: Library, comparisons: dict[str, Comparison]) -> str:

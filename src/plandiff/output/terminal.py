@@ -45,18 +45,25 @@ SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
 def color_wanted(
     mode: str, stream: TextIO | None, environ: Mapping[str, str] | None = None
 ) -> bool:
-    """Resolve ``--color``: 'auto' colours only a terminal, and never when NO_COLOR is set.
+    """Resolve ``--color``: 'auto' colours a terminal, or any stream when FORCE_COLOR is set.
 
-    An explicit 'always' beats NO_COLOR, as the NO_COLOR convention asks of command-line flags.
-    ``stream`` is None when the report goes to a file.
+    NO_COLOR turns 'auto' off and wins over FORCE_COLOR; an explicit 'always' or 'never' beats
+    both, as the two conventions ask of command-line flags. ``stream`` is None when the report
+    goes to a file, which 'auto' never colours.
 
     >>> color_wanted("auto", None, {})
     False
+    >>> import io; color_wanted("auto", io.StringIO(), {"FORCE_COLOR": "1"})
+    True
     """
     if mode != "auto":
         return mode == "always"
     env = os.environ if environ is None else environ
-    if env.get("NO_COLOR") or env.get("TERM") == "dumb" or stream is None:
+    if env.get("NO_COLOR") or stream is None:
+        return False
+    if env.get("FORCE_COLOR"):  # any non-empty value, as the FORCE_COLOR convention has it
+        return True
+    if env.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -25,6 +25,7 @@ from plandiff.findings.rules import default_rules
 from plandiff.model.errors import UsageError
 from plandiff.model.plan import SLUG
 from plandiff.model.ruleset import RuleSet, RuleSeverity, TopicTerms
+from plandiff.util.inputs import read_text
 
 CONFIG_NAME = "plandiff.toml"
 _KEYS = ("watch", "disable", "severity", "topics")
@@ -56,7 +57,7 @@ def load_rules(path: Path) -> RuleSet:
 
 def _read(path: Path, shown: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{shown}: invalid TOML: {err}") from None
     except (OSError, UnicodeDecodeError) as err:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.model.changes import Comparison
+from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
 
 
@@ -24,15 +26,25 @@ def review_pairs(
     """Compare each parent → child pair of ``folder``, in lineage order.
 
     With ``only`` (paths, e.g. the plan files a pull request changed), just the pairs in which
-    one of those files is the older or the newer version; unknown paths are ignored, since a
-    deleted plan is no longer in the folder. ``options`` as for ``compare`` (the project's rules).
+    one of those files is the older or the newer version. A path that does not exist, or is not
+    a plan of ``folder``, is a ``UsageError``: a mistyped path in CI must not pass as "nothing
+    to review" (a workflow leaves deleted plans out, e.g. ``git diff --diff-filter=d``).
+    ``options`` as for ``compare`` (the project's rules).
     """
     from plandiff.documents.library import open_library
     from plandiff.pipeline.compare import compare
 
+    for path in only:
+        if not os.path.exists(path):
+            raise UsageError(f"{path}: no such file")
+    library = open_library(folder)
+    known = {Path(entry.path).resolve() for entry in library.entries}
+    for path in only:
+        if Path(path).resolve() not in known:
+            raise UsageError(f"{path}: not a plan file of the folder {folder}/ (see --plans)")
     wanted = {Path(p).resolve() for p in only}
     reviewed = []
-    for old, new in open_library(folder).pairs():
+    for old, new in library.pairs():
         if wanted and not wanted & {Path(old.path).resolve(), Path(new.path).resolve()}:
             continue
         comparison = compare(old.plan, new.plan, options=options or CompareOptions())
