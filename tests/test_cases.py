@@ -86,6 +86,15 @@ def test_case_expectations(case: Path) -> None:
     for row_id, how in expect.get("matched_by", {}).items():
         matched_by = rows[row_id].matched_by
         assert matched_by is not None and matched_by.value == how
+    # Paired provisions per facet, whatever their kind ("reworded" = 1 though none is modified).
+    facets = {f.facet.value: f.count for f in comparison.facets}
+    for facet, count in expect.get("facets", {}).items():
+        assert facets.get(facet, 0) == count, facet
+    # Each finding message of a row, worst first, as the report gives them.
+    for row_id, messages in expect.get("messages", {}).items():
+        assert row_id in rows, f"no row {row_id}; rows are {sorted(rows)}"
+        found = [f.message for f in comparison.findings if f.change_id == row_id]
+        assert found == messages, row_id
 
 
 def _changed_runs(change: ProvisionChange) -> list[tuple[str, str]]:

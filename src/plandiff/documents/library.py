@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.model.plan import SLUG, Frozen, Plan
+from plandiff.model.plan import SLUG, Plan
 from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
@@ -20,14 +21,16 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 
 
-class Entry(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
     """One plan of the library and the file it came from (as named under the folder)."""
 
     path: str
     plan: Plan
 
 
-class Library(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Library:
     """Every plan of a folder, sorted by id; parent links are checked when it is opened."""
 
     folder: str

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.output.jsondoc import inert_json
+from plandiff.output.jsondoc import document_bytes, inert_json
 from plandiff.util.inert import visible
 
 
@@ -15,8 +13,7 @@ def render_log(lineage: Lineage, fmt: str = "text") -> str:
     Each line gives the id, date, completeness, number of provisions, version label and file.
     """
     if fmt == "json":
-        document = json.dumps(lineage.model_dump(mode="json"), indent=2, ensure_ascii=False)
-        return inert_json(document) + "\n"
+        return inert_json(document_bytes(lineage).decode("utf-8"))
     rows: list[tuple[str, str]] = []
     for root in lineage.roots:
         _tree(root, "", "", rows)

@@ -15,10 +15,12 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     SubPointChange,
+    joined_text,
 )
 from plandiff.model.lineage import Cell, ProvisionHistory, Synopsis
 from plandiff.model.plan import SubPoint
-from plandiff.output.view import KIND_LABELS, Segment, aspects, numbers, segments
+from plandiff.output.kinds import KIND_LABELS
+from plandiff.output.view import Segment, aspects, numbers, segments
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _step(version: VersionView, cell: Cell, column: int) -> StepView:
         version=version,
         numbers=numbers(cell.provisions),
         heading=next((p.heading for p in cell.provisions if p.heading), None),
-        text="\n\n".join(p.text for p in cell.provisions),
+        text=joined_text(cell.provisions),
         subpoints=_plain_subpoints(cell.subpoints),
         events=tuple(events),
     )
@@ -231,7 +233,7 @@ def _cell(cell: Cell, column: int) -> CellView:
         return CellView(None, None, (), (), status)
     changed = [c for c in cell.changes if c.new]
     if column == 0 or not changed:
-        text = "\n\n".join(p.text for p in cell.provisions)
+        text = joined_text(cell.provisions)
         return CellView(numbers(cell.provisions), None, (Segment("equal", text),),
                         _plain_subpoints(cell.subpoints), None)  # fmt: skip
     shown: list[Segment] = []
@@ -252,7 +254,7 @@ def _cell(cell: Cell, column: int) -> CellView:
 
 
 def _whole(change: ProvisionChange) -> list[Segment]:
-    return [Segment("equal", "\n\n".join(r.text for r in change.new))]
+    return [Segment("equal", change.new_text)]
 
 
 def _has_edits(change: ProvisionChange) -> bool:
