@@ -38,11 +38,9 @@ def expectations(case: Path) -> dict[str, Any]:
 def run_case(case: Path) -> Comparison:
     old, new = load_plan(case / "old.json"), load_plan(case / "new.json")
     pins = case / PINS_FILE
-    options = CompareOptions.model_validate(
-        {
-            **expectations(case).get("options", {}),
-            "pins": load_pins(pins, old=old, new=new) if pins.exists() else (),
-        }
+    options = CompareOptions(
+        **expectations(case).get("options", {}),
+        pins=load_pins(pins, old=old, new=new) if pins.exists() else (),
     )
     return compare(old, new, options=options)
 
