@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -39,8 +40,8 @@ def best_cpu(action: Callable[[], object], repeat: int) -> float:
 def scaled(comparison: Comparison, rows: int) -> Comparison:
     """``comparison`` with its rows repeated (fresh ids) up to ``rows`` rows."""
     base = comparison.changes
-    changes = tuple(base[i % len(base)].model_copy(update={"id": f"p-{i}"}) for i in range(rows))
-    return comparison.model_copy(update={"changes": changes})
+    changes = tuple(replace(base[i % len(base)], id=f"p-{i}") for i in range(rows))
+    return replace(comparison, changes=changes)
 
 
 def measure(label: str, comparison: Comparison, repeat: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from plandiff.model.changes import (
     ChangeKind,
@@ -15,13 +16,13 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Source
+from plandiff.model.vocabulary import Severity
 
 HOSTILE = (
     "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://e.example/i.png) "
@@ -293,7 +294,8 @@ def representative(**new_info: object) -> Comparison:
         completeness=Completeness.PARTIAL,
         completeness_note="reconstructed from press reports; points 21-28 unknown",
         provision_count=9,
-    ).model_copy(update=new_info)
+    )
+    new = replace(new, **new_info)  # type: ignore[arg-type]
     return Comparison(
         old=info(),
         new=new,
@@ -337,23 +339,17 @@ def hostile() -> Comparison:
     """The representative comparison with hostile text in titles, provisions and metadata."""
     base = representative()
     bad_changes = changes(text_of_unchanged=HOSTILE + "\n::error ::set-output name=x::1")
-    added = bad_changes[6].model_copy(
-        update={
-            "new": (ref("20", "::warning file=x::pwned " + HOSTILE, 19, heading=HOSTILE),),
-            "edits": (WordEdit(op="insert", new="::warning file=x::pwned " + HOSTILE),),
-            "note": HOSTILE,
-        }
+    added = replace(
+        bad_changes[6],
+        new=(ref("20", "::warning file=x::pwned " + HOSTILE, 19, heading=HOSTILE),),
+        edits=(WordEdit(op="insert", new="::warning file=x::pwned " + HOSTILE),),
+        note=HOSTILE,
     )
     bad_changes = (*bad_changes[:6], added, *bad_changes[7:])
-    return base.model_copy(
-        update={
-            "old": base.old.model_copy(update={"title": HOSTILE, "version": "v1 " + HOSTILE}),
-            "changes": bad_changes,
-            "findings": (
-                Finding(rule="r", severity=Severity.ERROR, message=HOSTILE, change_id="new-20"),
-            ),
-            "metadata": (
-                MetadataChange(path="title", change="changed", old=HOSTILE, new="| a | b |"),
-            ),
-        }
+    return replace(
+        base,
+        old=replace(base.old, title=HOSTILE, version="v1 " + HOSTILE),
+        changes=bad_changes,
+        findings=(Finding(rule="r", severity=Severity.ERROR, message=HOSTILE, change_id="new-20"),),
+        metadata=(MetadataChange(path="title", change="changed", old=HOSTILE, new="| a | b |"),),
     )

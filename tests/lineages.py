@@ -12,11 +12,11 @@ from plandiff.model.changes import (
     NumberChange,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
+from plandiff.model.vocabulary import Severity
 
 HOSTILE = "<script>alert(1)</script> [x](javascript:1) | ::error::x \x1b[2J"
 

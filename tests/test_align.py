@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
@@ -92,7 +93,7 @@ def test_a_weak_out_of_order_pair_is_not_called_a_move() -> None:
     assert kinds["p-4"].kind is ChangeKind.ADDED
     assert kinds["old-1"].note is not None and "possible move to new 4" in kinds["old-1"].note
     assert kinds["p-4"].note is not None and "possible move of old 1" in kinds["p-4"].note
-    loose = compare(old, new_moved, options=strict.model_copy(update={"move_threshold": 0.1}))
+    loose = compare(old, new_moved, options=replace(strict, move_threshold=0.1))
     assert {c.id: c.kind for c in loose.changes}["p-4"] is ChangeKind.MOVED
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from plandiff.findings.headlines import annotate, texts, topics_for
 from plandiff.model.changes import (
     ChangeKind,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Provenance, Provision
 from plandiff.model.ruleset import RuleSet, RuleSeverity
+from plandiff.model.vocabulary import Severity
 
 OPTIONS = CompareOptions()
 
@@ -92,7 +93,7 @@ def test_sub_point_wording_is_read_too() -> None:
                WordEdit(op="equal", old=" days", new=" days")),
     )  # fmt: skip
     base = change("p-3", "Troops withdraw:", "Troops withdraw:")
-    modified = base.model_copy(update={"kind": ChangeKind.MODIFIED, "subpoints": (sub,)})
+    modified = replace(base, kind=ChangeKind.MODIFIED, subpoints=(sub,))
     assert texts(modified) == (
         "Troops withdraw:\nwithin 30 days",
         "Troops withdraw:\nwithin 60 days",
@@ -106,11 +107,9 @@ def test_sub_point_wording_is_read_too() -> None:
 
 def test_options_carry_the_project_rules() -> None:
     changes = (change("p-1", "Troops leave.", "Troops leave Donbas unless attacked."),)
-    project = OPTIONS.model_copy(
-        update={"rules": RuleSet(watch=("Donbas",), disable=("condition-added",),
+    project = replace(OPTIONS, rules=RuleSet(watch=("Donbas",), disable=("condition-added",),
                                  severity=(RuleSeverity(rule="watched-term-added",
-                                                        severity="error"),))}
-    )  # fmt: skip
+                                                        severity="error"),)))  # fmt: skip
     findings, _ = annotate(changes, options=project)
     assert [(f.rule, f.severity, f.term) for f in findings] == [
         ("watched-term-added", Severity.ERROR, "Donbas")
@@ -196,9 +195,7 @@ def test_reading_only_the_changed_runs_finds_what_reading_everything_finds() -> 
         "800,000. Frozen assets of US$100bn are invested."
     )
     near = annotate((change("p-1", old, new),), options=OPTIONS)[0]
-    whole = annotate(
-        (change("p-1", old, new).model_copy(update={"edits_capped": True}),), options=OPTIONS
-    )[0]
+    whole = annotate((replace(change("p-1", old, new), edits_capped=True),), options=OPTIONS)[0]
     assert [f.rule for f in near] == [f.rule for f in whole] == [
         "deadline-changed", "number-changed", "modality-weakened", "condition-removed"
     ]  # fmt: skip

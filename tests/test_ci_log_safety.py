@@ -6,8 +6,11 @@ older syntax '##[name]' anywhere in a line.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from comparisons import representative
-from plandiff.model.changes import Comparison, Finding, Severity, WordEdit
+from plandiff.model.changes import Comparison, Finding, WordEdit
+from plandiff.model.vocabulary import Severity
 from plandiff.output import render
 from plandiff.output.annotations import render_annotations
 
@@ -19,19 +22,18 @@ def _commands(text: str) -> list[str]:
 def _with_commands() -> Comparison:
     cmp = representative()
     changes = list(cmp.changes)
-    changes[1] = changes[1].model_copy(
-        update={
-            "edits": (
-                WordEdit(op="equal", old="##", new="##"),
-                WordEdit(op="insert", new="[error]split across runs"),
-                WordEdit(op="equal", old=" x ##[warning]y", new=" x ##[warning]y"),
-            )
-        }
+    changes[1] = replace(
+        changes[1],
+        edits=(
+            WordEdit(op="equal", old="##", new="##"),
+            WordEdit(op="insert", new="[error]split across runs"),
+            WordEdit(op="equal", old=" x ##[warning]y", new=" x ##[warning]y"),
+        ),
     )
     finding = Finding(
         rule="r", severity=Severity.ERROR, message="##[error]f\n  ::warning::g", change_id="p-6"
     )
-    return cmp.model_copy(update={"changes": tuple(changes), "findings": (finding,)})
+    return replace(cmp, changes=tuple(changes), findings=(finding,))
 
 
 def test_terminal_report_has_no_workflow_command() -> None:

@@ -128,8 +128,11 @@ def test_edits_replay_both_texts(pair: tuple[Plan, Plan]) -> None:
     for change in compare(old, new).changes:
         old_text = "\n\n".join(r.text for r in change.old)
         new_text = "\n\n".join(r.text for r in change.new)
-        assert "".join(e.old for e in change.edits) == old_text
-        assert "".join(e.new for e in change.edits) == new_text
+        assert "".join(e.old for e in change.edits) == old_text == change.old_text
+        assert "".join(e.new for e in change.edits) == new_text == change.new_text
+        for sub in change.subpoints:
+            assert sub.old_text == "".join(e.old for e in sub.edits)
+            assert sub.new_text == "".join(e.new for e in sub.edits)
 
 
 @SETTINGS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -15,11 +16,11 @@ from plandiff.model.changes import (
     KindCount,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     WordEdit,
 )
 from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
+from plandiff.model.vocabulary import Severity
 from plandiff.output import FORMATS, render
 from plandiff.output.annotations import render_annotations
 from plandiff.output.github import LIMITS, MARKER, render_github, render_github_many
@@ -63,28 +64,24 @@ def _text(i: int, changed: bool) -> str:
 
 
 def big(n: int = 10_000) -> Comparison:
-    """A comparison of two n-provision versions: a fifth modified, some removed.
-
-    Records are built with ``model_construct``, skipping validation, to keep the fixture
-    cheap; every field is given with its declared type.
-    """
+    """A comparison of two n-provision versions: a fifth modified, some removed."""
     changes = []
     findings = []
     for i in range(n):
-        old = ProvisionRef.model_construct(number=str(i + 1), position=i, text=_text(i, False))
+        old = ProvisionRef(number=str(i + 1), position=i, text=_text(i, False))
         if i % 5 == 0:
-            new = old.model_copy(update={"text": _text(i, True)})
+            new = replace(old, text=_text(i, True))
             edits = (WordEdit(op="replace", old=old.text, new=new.text),)
             kind = ChangeKind.MODIFIED
             findings.append(
-                Finding.model_construct(
+                Finding(
                     rule="number-changed",
                     severity=Severity.ERROR if i % 10 == 0 else Severity.WARNING,
                     message=f"Figure in provision {i + 1} changed",
                     change_id=f"p-{i}",
                 )
             )
-            change = ProvisionChange.model_construct(
+            change = ProvisionChange(
                 id=f"p-{i}",
                 kind=kind,
                 old=(old,),
@@ -94,7 +91,7 @@ def big(n: int = 10_000) -> Comparison:
                 edits=edits,
             )
         elif i % 97 == 0:
-            change = ProvisionChange.model_construct(
+            change = ProvisionChange(
                 id=f"old-{i}",
                 kind=ChangeKind.REMOVED,
                 old=(old,),
@@ -103,7 +100,7 @@ def big(n: int = 10_000) -> Comparison:
                 edits=(WordEdit(op="delete", old=old.text),),
             )
         else:
-            change = ProvisionChange.model_construct(
+            change = ProvisionChange(
                 id=f"p-{i}",
                 kind=ChangeKind.UNCHANGED,
                 old=(old,),
@@ -115,7 +112,7 @@ def big(n: int = 10_000) -> Comparison:
     tally: dict[ChangeKind, int] = {}
     for c in changes:
         tally[c.kind] = tally.get(c.kind, 0) + 1
-    return Comparison.model_construct(
+    return Comparison(
         old=info(provision_count=n),
         new=info(
             id="big-revision",
@@ -213,7 +210,7 @@ def test_annotations_worst_first_escaped_and_capped() -> None:
     hostile = Finding(
         rule="r", severity=Severity.WARNING, message="50% cut\r\n::error::pwned", change_id="p-6"
     )
-    cmp = cmp.model_copy(update={"findings": (*cmp.findings, hostile)})
+    cmp = replace(cmp, findings=(*cmp.findings, hostile))
     lines = render_annotations([(cmp, "plans/a,b:c.json")]).splitlines()
     assert [line.split(" ", 1)[0] for line in lines] == [
         "::error",

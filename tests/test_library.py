@@ -150,3 +150,16 @@ def test_a_missing_git_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("PATH", "")
     with pytest.raises(UsageError, match="git is not installed"):
         read_revision("HEAD", "plans/a.json")
+
+
+def test_the_lineage_json_keeps_the_layout_of_the_standard_encoder() -> None:
+    # The lineage was written by json.dumps(indent=2) before orjson: the same bytes still.
+    from pydantic import TypeAdapter
+
+    from plandiff.model.lineage import Lineage
+    from plandiff.output.jsondoc import inert_json
+
+    tree = lineage(open_library(str(PLANS)))
+    document = TypeAdapter(Lineage).dump_python(tree, mode="json")
+    expected = inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    assert render_log(tree, "json") == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import TypeAdapter
 
 from lineages import FIRST, SECOND, V0, V1, V2
 from plandiff.documents.library import plan_info
@@ -40,9 +41,14 @@ def test_history_names_split_merge_removal_and_not_covered() -> None:
     text = render_history(history_of("v1-2", "v1-3", "v2-4"), "terminal")
     assert "Split: 2 → 2a, 2b" in text
     assert "Merged: 2a, 2b → 2" in text
-    assert "Removed: 3 is removed\n    (not in this version)" in text
+    assert "Removed: 3 is removed\n    (removed in this version)" in text
     assert "Added: first appears as 4" in text
     assert "Not covered: 4 is not in this partial version: its fate is unknown" in text
+    # unknown, never removed: no struck-through text, and the step says so
+    assert (
+        "    (not covered by this partial version: its text here is unknown, not removed)" in text
+    )
+    assert "[-" not in text.split("Not covered: 4", 1)[1]
 
 
 def test_markdown_and_html_history_mark_the_redline() -> None:
@@ -57,7 +63,7 @@ def test_markdown_and_html_history_mark_the_redline() -> None:
 
 def test_json_history_is_the_record() -> None:
     history = history_of("cap")
-    assert ProvisionHistory.model_validate_json(render_history(history, "json")) == history
+    assert TypeAdapter(ProvisionHistory).validate_json(render_history(history, "json")) == history
 
 
 def test_hostile_plan_text_stays_inert_in_every_format() -> None:
@@ -99,7 +105,7 @@ def test_synopsis_html_and_json() -> None:
     synopsis = Synopsis(versions=INFOS, rows=ROWS)
     html = render_synopsis(synopsis, "html")
     assert html.count("<tr id=") == len(ROWS)
-    assert Synopsis.model_validate_json(render_synopsis(synopsis, "json")) == synopsis
+    assert TypeAdapter(Synopsis).validate_json(render_synopsis(synopsis, "json")) == synopsis
 
 
 def test_an_unknown_format_is_a_usage_error() -> None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from comparisons import hostile, representative
 from mdcheck import inspect
-from plandiff.model.changes import (
-    ChangeKind,
-    Comparison,
-    Finding,
-    MetadataChange,
-    Severity,
-    WordEdit,
-)
+from plandiff.model.changes import ChangeKind, Comparison, Finding, MetadataChange, WordEdit
+from plandiff.model.vocabulary import Severity
 from plandiff.output import render
 from plandiff.output.github import render_github
 
@@ -49,28 +45,27 @@ def _hostile() -> Comparison:
     changes = list(base.changes)
     for index, change in enumerate(changes):
         if change.kind is ChangeKind.ADDED:
-            ref = change.new[0].model_copy(update={"text": HOSTILE_TEXT, "heading": HOSTILE_TEXT})
+            ref = replace(change.new[0], text=HOSTILE_TEXT, heading=HOSTILE_TEXT)
             new = (ref,)
-            changes[index] = change.model_copy(
-                update={"new": new, "edits": (WordEdit(op="insert", new=HOSTILE_TEXT),)}
+            changes[index] = replace(
+                change, new=new, edits=(WordEdit(op="insert", new=HOSTILE_TEXT),)
             )
         elif change.kind is ChangeKind.MODIFIED:
-            changes[index] = change.model_copy(
-                update={"edits": (WordEdit(op="replace", old=HOSTILE_TEXT, new=HOSTILE_TEXT),)}
+            changes[index] = replace(
+                change, edits=(WordEdit(op="replace", old=HOSTILE_TEXT, new=HOSTILE_TEXT),)
             )
-    return base.model_copy(
-        update={
-            "changes": tuple(changes),
-            "new": base.new.model_copy(update={"version": HOSTILE_TEXT, "title": HOSTILE_TEXT}),
-            "findings": (
-                *base.findings,
-                Finding(rule="r", severity=Severity.WARNING, message=HOSTILE_TEXT, change_id="p-6"),
-            ),
-            "metadata": (
-                *base.metadata,
-                MetadataChange(path="title", change="changed", old=HOSTILE_TEXT, new=HOSTILE_TEXT),
-            ),
-        }
+    return replace(
+        base,
+        changes=tuple(changes),
+        new=replace(base.new, version=HOSTILE_TEXT, title=HOSTILE_TEXT),
+        findings=(
+            *base.findings,
+            Finding(rule="r", severity=Severity.WARNING, message=HOSTILE_TEXT, change_id="p-6"),
+        ),
+        metadata=(
+            *base.metadata,
+            MetadataChange(path="title", change="changed", old=HOSTILE_TEXT, new=HOSTILE_TEXT),
+        ),
     )
 
 
@@ -88,8 +83,8 @@ def _hostile_large() -> Comparison:
     # Enough hostile rows that the comment is cut, so the cut note and closing tags are tested.
     cmp = _hostile()
     added = next(c for c in cmp.changes if c.kind is ChangeKind.ADDED)
-    many = tuple(added.model_copy(update={"id": f"new-{i}"}) for i in range(400))
-    return cmp.model_copy(update={"changes": (*cmp.changes, *many)})
+    many = tuple(replace(added, id=f"new-{i}") for i in range(400))
+    return replace(cmp, changes=(*cmp.changes, *many))
 
 
 OUTPUTS = _outputs()

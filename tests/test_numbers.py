@@ -180,3 +180,22 @@ def test_number_words_are_cut_alike_in_ascii_and_other_text(code: int) -> None:
     expected = vocabulary.intersection(text.lower().translate(SEPARATORS).split())
     assert words_among(text, vocabulary) == expected
     assert words_among(text + " caf\u00e9 ten", vocabulary) == expected | {"ten"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what", "shown"),
+    [
+        ("a fund of C$100 billion", "a fund of C$200 billion", "Amount in Canadian dollars",
+         "+C$100 billion, +100%"),
+        ("A$5 million for schools", "A$6 million for schools", "Amount in Australian dollars",
+         "+A$1 million, +20%"),
+        ("a fund of $100 billion", "a fund of $200 billion", "Amount in US dollars",
+         "+US$100 billion, +100%"),
+    ],
+)  # fmt: skip
+def test_a_dollar_sign_after_a_country_letter_is_that_country_s_dollar(
+    old: str, new: str, what: str, shown: str
+) -> None:
+    (change,) = number_changes(old, new)
+    assert change.fields["what"] == what
+    assert change.fields["change"] == shown

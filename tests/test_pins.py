@@ -89,6 +89,8 @@ def test_pins_for_another_pair_of_versions_are_ignored(tmp_path: Path) -> None:
         ('[[pin]]\nold = [1]\nnew = ["1"]\n', "pin 1: 'old' must be"),
         ('[[pin]]\nnew = ["1"]\n', "pin 1: 'old' must be"),
         ('[[pin]]\nold = ["1"]\nnew = ["1"]\nforbid = "yes"\n', "pin 1: forbid:"),
+        ('[[pin]]\nold = []\nnew = ["1"]\n', "pin 1: 'old' must be"),
+        ('[[pin]]\nold = ["1"]\nnew = ["1"]\nnote = 7\n', "pin 1: note: must be a string"),
         ('[[pin]]\nold = ["1", "2"]\nnew = ["1", "2"]\n', "several old provisions"),
     ],
 )

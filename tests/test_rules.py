@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from plandiff.findings.rules import figures, key_language, resolve, whole_provision
-from plandiff.model.changes import Severity
 from plandiff.model.errors import UsageError
+from plandiff.model.plan import Plan
 from plandiff.model.ruleset import RuleSet, RuleSeverity
+from plandiff.model.vocabulary import Severity
+from plandiff.pipeline.compare import compare
 
 RULES = resolve(RuleSet())
+
+
+def plan(pid: str, text: str) -> Plan:
+    return Plan.model_validate_json(
+        json.dumps(
+            {"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
+             "completeness": "full",
+             "provisions": [{"number": "1", "text": text, "provenance": "confirmed"}]}
+        )
+    )  # fmt: skip
 
 
 def fired(old: str, new: str, rules: RuleSet | None = None) -> list[tuple[str, str | None]]:
@@ -68,7 +82,6 @@ def test_figure_and_deadline_rules_in_both_directions(old: str, new: str, rule: 
     [
         ("Ukraine shall withdraw.", "Ukraine shall withdraw at once."),
         ("Elections no later than 1 May 2026.", "Elections no later than 1 May 2026, freely."),
-        ("Troops will not enter.", "Troops will never enter."),
         ("Elections by May 2026.", "Elections will be held by May 2026."),
         ("Troops withdraw.", "Troops withdraw without delay."),
         ("Talks go on.", "Talks go on without prejudice to earlier claims."),
@@ -76,6 +89,44 @@ def test_figure_and_deadline_rules_in_both_directions(old: str, new: str, rule: 
 )
 def test_rewording_that_keeps_the_key_language_is_quiet(old: str, new: str) -> None:
     assert fired(old, new) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # one negation for another: net, nothing changed; phrase by phrase, a rewording
+        ("Ukraine will host not a single foreign base.", "Ukraine will host no foreign base.",
+         [("negation-reworded", 'Negation reworded: "not" → "no"')]),
+        # two phrases: the negation left the verb and now qualifies the troops
+        ("Troops shall not enter the zone.", "No troops shall enter the zone.",
+         [("negation-added", 'Negation added: "no"'),
+          ("negation-removed", 'Negation removed: "not"')]),
+        ("Troops will not enter.", "Troops will never enter.",
+         [("negation-reworded", 'Negation reworded: "not" → "never"')]),
+        ("Sanctions lift unless talks fail.", "Sanctions lift if talks fail.",
+         [("condition-reworded", 'Condition reworded: "unless" → "if"')]),
+        # a negation moved from one clause to another far from it: both are news
+        ("Russia shall not deploy troops in the zone; Ukraine shall keep its air defence "
+         "systems in place for the whole period of the agreement.",
+         "Russia shall deploy troops in the zone; Ukraine shall keep its air defence "
+         "systems in place for the whole period of the agreement, not more.",
+         [("negation-removed", 'Negation removed: "not"'),
+          ("negation-added", 'Negation added: "not"')]),
+        # a sentence that only moved, "shall not" and all, changes nothing
+        ("The zone is demilitarised. Heavy weapons shall not be brought into the zone. "
+         "Monitors report weekly to the parties and to the council.",
+         "Heavy weapons shall not be brought into the zone. The zone is demilitarised. "
+         "Monitors report weekly to the parties and to the council.", []),
+        # a word inserted inside an ignored phrase breaks it and leaves a bare "no"
+        ("Elections no later than 1 May 2026.", "Elections no much later than 1 May 2026.",
+         [("negation-added", 'Negation added: "no"')]),
+    ],
+)  # fmt: skip
+def test_key_words_are_counted_phrase_by_phrase_not_net(
+    old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    found = compare(plan("a", old), plan("b", new)).findings
+    assert [(f.rule, f.message) for f in found if f.rule.startswith(("neg", "cond"))] == expected
 
 
 def test_no_later_than_is_a_deadline_not_a_negation() -> None:
@@ -115,7 +166,8 @@ def test_an_unknown_rule_name_is_a_clear_error() -> None:
 
 def test_every_message_template_fills_from_its_rule_fields() -> None:
     fields = {"what": "W", "direction": "raised", "old": "1", "new": "2", "change": "+1",
-              "term": "T", "terms": "T and U", "word": "not", "share": "80%"}  # fmt: skip
+              "term": "T", "terms": "T and U", "word": "not", "share": "80%",
+              "figure": "60\u09ea", "scripts": "ASCII and Bengali"}  # fmt: skip
     for rule in RULES.enabled.values():
         assert "{" not in rule.message.format(**fields)
         assert rule.description
@@ -135,6 +187,17 @@ def test_a_rewritten_provision_is_reported_instead_of_counting_key_words() -> No
     assert [f.rule for f in key_language("Aid flows.", "Grain moves.", RULES, "p-2", 0.9)] == [
         "provision-rewritten"
     ]
-    # Below the share, the same texts are read word by word: "will" x2 went, "not" x2 became
-    # "no" x2, so neither a modality shift nor a net change of negation is found.
-    assert key_language(old, new, RULES, "p-7", 0.3) == []
+    # Below the share, the same texts are read word by word: "will" x2 went (no modality
+    # shift, since nothing weaker came), and "not" x2 became "no" x2: a negation reworded.
+    assert [f.message for f in key_language(old, new, RULES, "p-7", 0.3)] == [
+        'Negation reworded: "not" → "no"'
+    ]
+
+
+def test_a_watched_term_matches_the_words_that_share_its_stem() -> None:
+    old = "Ukraine will enshrine the neutral status in a constitutional amendment."
+    new = "Ukraine will declare the neutral status in a statement."
+    found = key_language(old, new, RULES, "p-1")
+    assert [(f.rule, f.term) for f in found] == [("watched-term-removed", "constitution")]
+    terri = key_language("Talks on borders.", "Talks on territorial questions.", RULES, "p-2")
+    assert [(f.rule, f.term) for f in terri] == [("watched-term-added", "territory")]

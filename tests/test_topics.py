@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from comparisons import representative
@@ -71,7 +73,7 @@ def test_filtering_by_an_unknown_topic_names_the_known_ones() -> None:
 def test_a_topic_found_only_on_not_covered_provisions_can_still_be_chosen() -> None:
     comparison = representative()
     not_covered = next(c for c in comparison.changes if c.kind is ChangeKind.NOT_COVERED)
-    tagged = not_covered.model_copy(update={"topics": ("ceasefire",)})
+    tagged = replace(not_covered, topics=("ceasefire",))
     changes = tuple(tagged if c.id == not_covered.id else c for c in comparison.changes)
-    narrowed = filter_by_topic(comparison.model_copy(update={"changes": changes}), "ceasefire")
+    narrowed = filter_by_topic(replace(comparison, changes=changes), "ceasefire")
     assert [c.id for c in narrowed.changes] == [not_covered.id]

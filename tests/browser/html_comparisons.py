@@ -15,13 +15,13 @@ from plandiff.model.changes import (
     PlanInfo,
     ProvisionChange,
     ProvisionRef,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Source
+from plandiff.model.vocabulary import Severity
 
 K = ChangeKind
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -148,7 +149,7 @@ def test_hostile_text_creates_no_markup() -> None:
 def test_only_web_addresses_become_links() -> None:
     odd = Source.model_construct(id="odd", title="Odd", url="javascript:alert(1)")
     cmp = varied()
-    cmp = cmp.model_copy(update={"new": cmp.new.model_copy(update={"sources": (odd,)})})
+    cmp = replace(cmp, new=replace(cmp.new, sources=(odd,)))
     parsed = Page(render_html(cmp))
     assert "javascript:alert(1)" in "".join(parsed.text)
     assert all(not (a["href"] or "").startswith("javascript") for a in parsed.find("a"))

@@ -16,7 +16,10 @@ import pytest
 
 from gitplans import plan_doc, write_plan
 from hostile.test_hostile_overwrites import run
+from plandiff.documents.library import lineage, open_library
 from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
+from plandiff.output.jsondoc import document_bytes
+from plandiff.output.log import _lineage_json
 
 FAKE_GIT = textwrap.dedent(
     """\
@@ -132,3 +135,16 @@ def test_a_lineage_700_versions_deep_is_walked_without_recursion(
 
     code, out, err = run(["history", "point-1", "--format", "json"], capsys)
     assert code == 0, err
+
+
+def test_the_json_log_is_written_as_the_record_serializer_writes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    tree = {"a": None, "b": "a", "c": "a", "d": "c", "e": None}
+    for pid, parent in tree.items():
+        doc = plan_doc(["One.", "Two."], plan_id=pid, version=f"{pid} \u202e::error::x ##[")
+        if parent:
+            doc["parent"] = parent
+        write_plan(folder / f"{pid}.json", doc)
+    record = lineage(open_library(str(folder)))
+    assert _lineage_json(record) == document_bytes(record)

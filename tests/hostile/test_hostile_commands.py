@@ -115,7 +115,10 @@ def test_no_output_line_acts(folder: Path, index: int) -> None:
 
 # An annotation line is a workflow command on purpose: one command, its properties escaped
 # (no ':' or ',' inside them), its message on the same line.
-ANNOTATION = re.compile(r"::(error|warning|notice) (file=[^:,\r\n]*,)?title=[^:,\r\n]*::[^\r\n]*")
+ANNOTATION = re.compile(
+    r"::(error|warning|notice) (file=[^:,\r\n]*,)?(line=\d+,endLine=\d+,)?"
+    r"title=[^:,\r\n]*::[^\r\n]*"
+)
 
 
 def _without_own_annotations(out: str) -> str:

@@ -55,6 +55,12 @@ INVISIBLE = [
     ("byte order mark", "\ufeff" + BASE, "U+FEFF added"),
     ("soft hyphen", BASE.replace("ceasefire", "cease\u00adfire"), "U+00AD added"),
     ("doubled space", BASE.replace(" a ", "  a "), "U+0020 added"),
+    ("combining grapheme joiner", BASE.replace("Kyiv", "Ky\u034fiv"), "U+034F added"),
+    ("variation selector", BASE.replace("Kyiv", "Kyiv\ufe0f"), "U+FE0F added"),
+    ("supplementary variation selector", BASE.replace("days", "da\U000e0100ys"), "U+E0100 added"),
+    ("Mongolian variation selector", BASE.replace("Kyiv", "Ky\u180biv"), "U+180B added"),
+    ("Hangul filler", BASE.replace("Kyiv", "Ky\u3164iv"), "U+3164 added"),
+    ("tag character", BASE.replace("Kyiv", "Kyiv\U000e0041"), "U+E0041 added"),
     ("NFC to NFD", BASE.replace("Kyiv", "Kyïv"), None),  # see the NFD case below
 ]
 
@@ -75,6 +81,19 @@ def test_an_invisible_change_is_a_change_with_its_code_points(
     assert change.note is not None and f"invisible change: {named}" in change.note
     for fmt in FORMATS:
         assert named.split(" → ")[0] in render(cmp, fmt), fmt  # every report says it
+
+
+def test_a_hidden_character_beside_a_visible_change_is_named_too() -> None:
+    # The figure changed visibly, and a variation selector slipped into "Kyiv": both are news.
+    new = (
+        BASE.replace("30", "60")
+        .replace("Kyiv", "Kyiv\ufe0f")
+        .replace("ceasefire", "cease\u200bfire")
+    )
+    (change,) = compare(plan("a", BASE), plan("b", new)).changes
+    assert change.note == "hidden characters: U+200B added; U+FE0F added"
+    (change,) = compare(plan("a", new), plan("b", BASE)).changes
+    assert change.note == "hidden characters: U+200B removed; U+FE0F removed"
 
 
 def test_a_visible_change_gets_no_invisible_note() -> None:

@@ -23,8 +23,6 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from plandiff.model.errors import UsageError
 from plandiff.model.options import PinnedPair
 from plandiff.model.plan import Plan, Provision
@@ -82,21 +80,21 @@ def load_pins(path: Path, *, old: Plan, new: Plan) -> tuple[PinnedPair, ...]:
 
 
 def _pin(entry: dict[str, object], where: str) -> PinnedPair:
-    fields = {k: v for k, v in entry.items() if k not in ("old_plan", "new_plan")}
+    sides: list[tuple[str, ...]] = []
     for side in ("old", "new"):
-        value = fields.get(side)
+        value = entry.get(side)
         if isinstance(value, str):
-            fields[side] = (value,)
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            fields[side] = tuple(value)
+            sides.append((value,))
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            sides.append(tuple(value))
         else:
             raise UsageError(f"{where}: {side!r} must be a provision number or a list of them")
-    try:
-        pin = PinnedPair.model_validate(fields)
-    except ValidationError as err:
-        first = err.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        raise UsageError(f"{where}: {place}: {first['msg']}") from None
+    forbid, note = entry.get("forbid", False), entry.get("note")
+    if not isinstance(forbid, bool):
+        raise UsageError(f"{where}: forbid: must be true or false")
+    if note is not None and not isinstance(note, str):
+        raise UsageError(f"{where}: note: must be a string")
+    pin = PinnedPair(old=sides[0], new=sides[1], forbid=forbid, note=note)
     if len(pin.old) > 1 and len(pin.new) > 1 and not pin.forbid:
         raise UsageError(f"{where}: a pin joins several old provisions to one new, or the reverse")
     return pin

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from plandiff.model.plan import Provision
-from plandiff.wording.tokens import STOPWORDS
+from plandiff.wording.tokens import STOPWORDS, unspaced_pairs
 
 # Punctuation becomes a space, so "forces." and "forces" are one word. Separators inside numbers
 # go too ("600,000" → "600 000"): the rare "600" still ties the two versions of a clause.
@@ -33,9 +33,11 @@ def words_of(provision: Provision) -> frozenset[str]:
         parts.append(sub.text)
         parts.extend(child.text for child in sub.subpoints)
     text = " ".join(parts) if len(parts) > 1 else provision.text
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return frozenset(text.lower().translate(_SEPARATORS).split()) - STOPWORDS
+    if text.isascii():
+        return frozenset(text.lower().translate(_SEPARATORS).split()) - STOPWORDS
+    text = unicodedata.normalize("NFKC", text)
+    # Chinese, Japanese or Thai has no spaces: its runs are weighed by character pairs.
+    return unspaced_pairs(frozenset(text.lower().translate(_SEPARATORS).split())) - STOPWORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from plandiff.model.vocabulary import Severity
+
 if TYPE_CHECKING:
     from plandiff.model.options import CompareOptions
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
-FAIL_ON = ("error", "warning")  # severities a CI gate can fail on (spelled as in changes.Severity)
+FAIL_ON = (Severity.ERROR.value, Severity.WARNING.value)  # severities a CI gate can fail on
 
 PLANS_OPTION = click.option(
     "--plans",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -70,6 +71,12 @@ from plandiff.output import COLOR_MODES, FORMATS
     help="Pin file fixing or forbidding pairings; by default pins.toml beside NEW "
     "(or in the plans folder).",
 )
+@click.option(
+    "--locale",
+    callback=lambda _ctx, _param, value: _known_locale(value),
+    help="Number notation of the plans (e.g. de, fr, en, de-CH) when their figures do not "
+    "show it: with de, 600.000 is six hundred thousand; with en, six hundred.",
+)
 @PLANS_OPTION
 @click.pass_context
 def compare_command(
@@ -85,6 +92,7 @@ def compare_command(
     topic: str | None,
     rules_file: Path | None,
     pins_file: Path | None,
+    locale: str | None,
     plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
@@ -98,8 +106,8 @@ def compare_command(
     from plandiff.documents.library import order_problem, resolve
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
-    from plandiff.model.changes import Severity
     from plandiff.model.options import CompareOptions
+    from plandiff.model.vocabulary import Severity
     from plandiff.output import COLOR_FORMATS, render_bytes
     from plandiff.pipeline.compare import compare
     from plandiff.pipeline.config import discover_rules, load_rules
@@ -111,7 +119,7 @@ def compare_command(
     pins_path = pins_file or find_pins(new, Path(plans_dir))
     pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
     refuse_inputs(output)  # now that every input is read: the plans, library, rules, pins
-    options = CompareOptions(rules=rules, pins=pins)
+    options = CompareOptions(rules=rules, pins=pins, locale=locale)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
@@ -123,3 +131,14 @@ def compare_command(
     else:
         failed = comparison.has_differences
     ctx.exit(EXIT_DIFFERENT if failed and not exit_zero else EXIT_SAME)
+
+
+def _known_locale(value: str | None) -> str | None:
+    from plandiff.wording.numerals import locale_decimal
+
+    if value is not None and (
+        not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value)
+        or locale_decimal(value) is None
+    ):
+        raise click.BadParameter(f"unknown locale {value!r}; give a language such as de, fr or en")
+    return value

@@ -73,13 +73,21 @@ def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     epilog="Examples:\n\n\b\n"
     "  plandiff schema plan > schema/plan.schema.json\n"
     "  plandiff schema comparison\n"
+    "  for s in plan comparison log history synopsis validate; do\n"
+    "    plandiff schema $s > schema/$s.schema.json; done\n"
 )
-@click.argument("name", type=click.Choice(["plan", "comparison"]), default="plan")
+@click.argument(
+    "name",
+    type=click.Choice(["plan", "comparison", "log", "history", "synopsis", "validate"]),
+    default="plan",
+)
 def schema(name: str) -> None:
-    """Print the JSON Schema of plan files (default) or of the JSON comparison report."""
-    from plandiff.documents.schema import schema_text
+    """Print the JSON Schema of plan files (default), or of the JSON that `compare`
+    (comparison), `log`, `history`, `synopsis` or `validate` writes with --format json."""
+    from plandiff.documents.schema import SCHEMA_NAMES, schema_text
 
-    click.echo(schema_text("comparison" if name == "comparison" else "plan"), nl=False)
+    (chosen,) = [known for known in SCHEMA_NAMES if known == name]
+    click.echo(schema_text(chosen), nl=False)
 
 
 @click.command(
@@ -111,6 +119,7 @@ def import_(
     'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
     printed on stderr with its line number.
     """
+    from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
     from plandiff.documents.textimport import import_text
     from plandiff.model.errors import display_name, one_line
@@ -129,7 +138,9 @@ def import_(
     if strict and result.unplaced:
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
-    emit(inert_json(plan_json(result.plan)), output)
+    folder = output.parent if output is not None else Path.cwd()
+    plan = result.plan.model_copy(update={"schema_ref": plan_schema_reference(folder)})
+    emit(inert_json(plan_json(plan)), output)
 
 
 @click.command(

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from plandiff.cli.common import EXIT_DIFFERENT, PLANS_OPTION, project_options
+from plandiff.cli.common import (
+    EXIT_DIFFERENT,
+    FAIL_ON,
+    PLANS_OPTION,
+    project_options,
+    read_text,
+)
 
 
 @click.command()
@@ -42,19 +48,37 @@ def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | 
 @click.option(
     "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Most lines."
 )
-def annotations_command(files: tuple[str, ...], folder: str, limit: int) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit 1 when a finding reaches this severity (a CI gate); 0 otherwise.",
+)
+@click.pass_context
+def annotations_command(
+    ctx: click.Context, files: tuple[str, ...], folder: str, limit: int, fail_on: str | None
+) -> None:
     """Print findings as GitHub workflow annotations (::error, ::warning, ::notice), worst first.
 
-    Covers the same pairs as `plandiff github`; each line names the newer plan's file.
+    Covers the same pairs as `plandiff github`; each line names the newer plan's file and the
+    lines of the provision in it.
 
-    Example: plandiff annotations --limit 20
+    Example: plandiff annotations --limit 20 --fail-on error
     """
+    from plandiff.documents.lines import provision_lines
     from plandiff.output.annotations import render_annotations
     from plandiff.versions.review import review_pairs
 
     reviewed = review_pairs(folder, files, options=project_options())
     items = [(r.comparison, r.new_path) for r in reviewed]
-    click.echo(render_annotations(items, limit=limit), nl=False)
+    # Each newer file is read once more for the lines of its provisions (the loader keeps none).
+    lines = {path: provision_lines(read_text(path)) for path in {r.new_path for r in reviewed}}
+    click.echo(render_annotations(items, limit=limit, lines=lines), nl=False)
+    if fail_on is not None:
+        from plandiff.findings.headlines import reaches
+        from plandiff.model.vocabulary import Severity
+
+        if any(reaches(r.comparison.findings, Severity(fail_on)) for r in reviewed):
+            ctx.exit(EXIT_DIFFERENT)
 
 
 @click.command(

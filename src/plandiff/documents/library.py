@@ -6,13 +6,13 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.model.plan import SLUG, Frozen, Plan
+from plandiff.model.plan import SLUG, Plan
 from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
@@ -22,14 +22,16 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 
 
-class Entry(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
     """One plan of the library and the file it came from (as named under the folder)."""
 
     path: str
     plan: Plan
 
 
-class Library(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Library:
     """Every plan of a folder, sorted by id; parent links are checked when it is opened.
 
     Lookups go through indexes built once, and walks of the lineage use a stack of their
@@ -40,16 +42,17 @@ class Library(Frozen):
     folder: str
     entries: tuple[Entry, ...]
 
-    @cached_property
-    def _by_id(self) -> dict[str, Entry]:
-        return {entry.plan.id: entry for entry in reversed(self.entries)}  # the first wins
+    _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _children: dict[str | None, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def _children(self) -> dict[str | None, tuple[Entry, ...]]:
-        found: dict[str | None, list[Entry]] = {}
+    def __post_init__(self) -> None:
+        by_id = {entry.plan.id: entry for entry in reversed(self.entries)}  # the first wins
+        children: dict[str | None, list[Entry]] = {}
         for entry in self.entries:
-            found.setdefault(entry.plan.parent, []).append(entry)
-        return {parent: _oldest_first(kids) for parent, kids in found.items()}
+            children.setdefault(entry.plan.parent, []).append(entry)
+        object.__setattr__(self, "_by_id", by_id)
+        kids = {parent: _oldest_first(found) for parent, found in children.items()}
+        object.__setattr__(self, "_children", kids)
 
     def get(self, plan_id: str) -> Entry:
         """The plan with this id, or a ``UsageError`` naming the folder."""

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
+
+# typing_extensions (a dependency of pydantic): pydantic reads typing.TypedDict only from 3.12.
+from typing_extensions import TypedDict
 
 from plandiff.documents.load import load_plan
 from plandiff.model.errors import PlanError, Problem, UsageError, display_name
@@ -49,6 +53,34 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     return FileCheck(name, Status.VALID, provisions=len(plan.provisions))
 
 
+class ProblemEntry(TypedDict):
+    """One problem in the JSON report: where it is, what it is, and the line text prints."""
+
+    file: str
+    message: str
+    line: int | None
+    column: int | None
+    pointer: str | None
+    provision: str | None
+    text: str
+
+
+class FileEntry(TypedDict):
+    """One file in the JSON report; ``provisions`` is its count when valid, else null."""
+
+    file: str
+    status: Literal["valid", "invalid", "unreadable"]
+    provisions: int | None
+    problems: list[ProblemEntry]
+
+
+class ValidationReport(TypedDict):
+    """``plandiff validate --format json``: the worst status, and each file in order."""
+
+    status: Literal["valid", "invalid", "unreadable"]
+    files: list[FileEntry]
+
+
 def worst(checks: list[FileCheck]) -> Status:
     """The worst status among the checks (valid when there are none)."""
     return max((c.status for c in checks), key=_RANK.__getitem__, default=Status.VALID)
@@ -70,19 +102,31 @@ def text_report(checks: list[FileCheck]) -> tuple[str, str]:
 
 def json_report(checks: list[FileCheck]) -> str:
     """The report as one JSON document (keys sorted, so the bytes are reproducible)."""
-    report = {
+    report: ValidationReport = {
         "status": worst(checks).value,
         "files": [
             {
                 "file": c.file,
                 "status": c.status.value,
                 "provisions": c.provisions,
-                "problems": [asdict(p) | {"text": str(p)} for p in c.problems],
+                "problems": [_problem(p) for p in c.problems],
             }
             for c in checks
         ],
     }
     return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _problem(problem: Problem) -> ProblemEntry:
+    return {
+        "file": problem.file,
+        "message": problem.message,
+        "line": problem.line,
+        "column": problem.column,
+        "pointer": problem.pointer,
+        "provision": problem.provision,
+        "text": str(problem),
+    }
 
 
 def _after_name(message: str, name: str) -> str:

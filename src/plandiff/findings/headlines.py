@@ -7,20 +7,31 @@ follows the size of the change, not of the plan.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from plandiff.findings.rules import Near, figures, key_language, resolve, whole_provision
+from plandiff.findings.references import reference_findings
+from plandiff.findings.rules import (
+    Near,
+    Phrase,
+    figures,
+    key_language,
+    mixed_digits,
+    resolve,
+    whole_provision,
+)
 from plandiff.findings.topics import summarise, topics_for
 from plandiff.model.changes import (
-    SEVERITY_RANK,
     ChangeKind,
     Finding,
     ProvisionChange,
-    Severity,
     SubPointChange,
     TopicSummary,
     WordEdit,
 )
+from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
+from plandiff.model.vocabulary import SEVERITY_RANK, Severity
+from plandiff.wording.numerals import locale_decimal
 
 __all__ = ["annotate", "reaches", "topics_for"]
 
@@ -30,21 +41,16 @@ _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
 _CONTEXT = 40
 
 
-def _joined(edits: Iterable[WordEdit], side: str) -> str:
-    return "".join(e.old if side == "old" else e.new for e in edits)
-
-
 def _subpoints(points: Iterable[SubPointChange], side: str) -> str:
-    return "".join(f"\n{_joined(p.edits, side)}{_subpoints(p.children, side)}" for p in points)
+    return "".join(
+        f"\n{p.old_text if side == 'old' else p.new_text}{_subpoints(p.children, side)}"
+        for p in points
+    )
 
 
 def texts(change: ProvisionChange) -> tuple[str, str]:
-    """The old and new wording of a change, sub-points included, as the word edits give it."""
-    if change.edits:
-        old, new = _joined(change.edits, "old"), _joined(change.edits, "new")
-    else:
-        old = "\n".join(r.text for r in change.old)
-        new = "\n".join(r.text for r in change.new)
+    """The old and new wording of a change, each sub-point on a line of its own after it."""
+    old, new = change.old_text, change.new_text
     return old + _subpoints(change.subpoints, "old"), new + _subpoints(change.subpoints, "new")
 
 
@@ -70,6 +76,10 @@ def _near(edits: list[WordEdit], old: list[str], new: list[str], bare: list[str]
         bare += (edit.old, edit.new)
 
 
+def _phrases(old: list[str], new: list[str], bare: list[str]) -> tuple[Phrase, ...]:
+    return tuple(map(Phrase, old, new, bare[0::2], bare[1::2]))
+
+
 def near_changes(change: ProvisionChange) -> Near:
     """The changed runs of each side, each with the same bit of unchanged text around it."""
     old: list[str] = []
@@ -81,7 +91,7 @@ def near_changes(change: ProvisionChange) -> Near:
         point = stack.pop()
         _near(list(point.edits), old, new, bare)
         stack += point.children
-    return Near("\n".join(old), "\n".join(new), "\n".join(bare))
+    return Near("\n".join(old), "\n".join(new), "\n".join(bare), _phrases(old, new, bare))
 
 
 def changed_share(change: ProvisionChange, old: str, new: str) -> float:
@@ -126,7 +136,8 @@ def _read(change: ProvisionChange) -> tuple[str, str, float, Near | None] | None
     _near(list(edits), near_old, near_new, bare)
     gone, came = sum(map(len, bare[0::2])), sum(map(len, bare[1::2]))
     share = min(gone / len(old), came / len(new)) if old and new else 1.0
-    return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare))
+    phrases = _phrases(near_old, near_new, bare)
+    return old, new, share, Near("\n".join(near_old), "\n".join(near_new), "\n".join(bare), phrases)
 
 
 def _bare_count(finding: Finding) -> bool:
@@ -161,7 +172,7 @@ def merge_repeats(found: list[Finding]) -> list[Finding]:
         n = counts[key]
         if n > 1:
             times = "twice" if n == 2 else f"{n} times"
-            f = f.model_copy(update={"message": f"{f.message} ({times})"})
+            f = replace(f, message=f"{f.message} ({times})")
         merged.append(f)
     return merged
 
@@ -171,12 +182,17 @@ def annotate(
 ) -> tuple[tuple[Finding, ...], tuple[TopicSummary, ...]]:
     """Findings sorted worst first (then in document order), and a summary per topic."""
     rules = resolve(options.rules)
+    decimal = locale_decimal(options.locale) if options.locale else None
+    if options.locale and decimal is None:
+        raise UsageError(f"unknown locale {options.locale!r}; give a language such as de or en")
     ranked: list[tuple[int, int, int, Finding]] = []
     for index, change in enumerate(changes):
         if change.kind in _SKIP:
             continue
         if change.kind is ChangeKind.ADDED:
-            found = whole_provision(texts(change)[1], True, rules, change.id)
+            new_text = texts(change)[1]
+            found = whole_provision(new_text, True, rules, change.id)
+            found += mixed_digits("", new_text, rules, change.id)
         elif change.kind is ChangeKind.REMOVED:
             found = whole_provision(texts(change)[0], False, rules, change.id)
         else:
@@ -184,11 +200,16 @@ def annotate(
             if read is None:
                 continue  # renumbered or moved without a word changed
             old, new, share, near = read
-            found = figures(old, new, rules, change.id, near)
+            found = figures(old, new, rules, change.id, near, decimal)
             if share >= rules.rewritten_share:
                 found = [f for f in found if not _bare_count(f)]
             found = merge_repeats(found + key_language(old, new, rules, change.id, share, near))
         ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
+    where = {change.id: index for index, change in enumerate(changes)}
+    for i, finding in enumerate(reference_findings(changes, rules)):
+        ranked.append(
+            (SEVERITY_RANK[finding.severity], where[finding.change_id], 1000 + i, finding)
+        )
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)
     return findings, summarise(changes, findings, rules=options.rules)

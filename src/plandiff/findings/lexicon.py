@@ -14,7 +14,8 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import AnyStr, Generic, cast
+from functools import cache, lru_cache
+from typing import AnyStr, Generic, Protocol, cast
 
 # Punctuation separates words; so do apostrophes ("NATO's" -> "nato s", "can't" -> "can t"),
 # which is why contractions are listed as two-word phrases. Digits stay words, so that
@@ -63,6 +64,29 @@ def cut(text: str) -> Words:
     return ascii_words(text) if text.isascii() else words(text)
 
 
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """The English Snowball stem of a lower-case word.
+
+    >>> stem("constitutional"), stem("constitution")
+    ('constitut', 'constitut')
+    """
+    return _stemmer().stemWord(word)
+
+
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...
+
+
+@cache
+def _stemmer() -> _Stemmer:
+    # Imported here: the stemmer is needed only once a lexicon matches by stem.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    stemmer: _Stemmer = EnglishStemmer()
+    return stemmer
+
+
 def _variants(word: str) -> tuple[str, ...]:
     """The singular and plural spellings a term should also match."""
     if len(word) > 3 and word.endswith("ies"):
@@ -103,6 +127,9 @@ class _Index(Generic[AnyStr]):
     # is small next to its length, so each distinct word is tried once.
     tried: set[AnyStr] = field(default_factory=set)
     prefixed: dict[AnyStr, tuple[str, str]] = field(default_factory=dict)
+    # English stems of single-word terms, when the lexicon matches by stem: a word whose stem
+    # is one of them matches the term ("constitutional" matches "constitution").
+    stems: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def add(self, phrases: dict[str, list[_Entry]], prefixes: dict[int, dict[str, tuple[str, str]]],
             cast: Callable[[str], AnyStr]) -> None:  # fmt: skip
@@ -124,12 +151,19 @@ class _Index(Generic[AnyStr]):
             self.openings[cast(first)] = (by_second, single)
 
     def learn(self, tokens: Iterable[AnyStr]) -> None:
+        stems = self.stems
         for word in set(tokens) - self.tried:
             for size, table in self.prefixes.items():
                 hit = table.get(word[:size]) if len(word) >= size else None
                 if hit is not None:
                     self.prefixed[word] = hit
                     break
+            else:
+                if stems and len(word) > 4:
+                    text = word if isinstance(word, str) else word.decode("ascii")
+                    hit = stems.get(stem(text)) if text.isalpha() else None
+                    if hit is not None:
+                        self.prefixed[word] = hit
             if len(self.tried) < 200_000:
                 self.tried.add(word)
 
@@ -148,7 +182,7 @@ class _Index(Generic[AnyStr]):
     def scan(self, tokens: list[AnyStr]) -> Iterator[Match]:
         exact = self.openings
         prefixed: dict[AnyStr, tuple[str, str]] = self.prefixed
-        if self.prefixes:
+        if self.prefixes or self.stems:
             self.learn(tokens)
             hits = [i for i, w in enumerate(tokens) if w in exact or w in prefixed]
         elif exact.keys().isdisjoint(tokens):
@@ -172,7 +206,7 @@ class _Index(Generic[AnyStr]):
 
     def labels(self, tokens: list[AnyStr]) -> set[str]:
         labels = set()
-        if self.prefixes:
+        if self.prefixes or self.stems:
             if not self.tried.issuperset(tokens):
                 self.learn(tokens)
             prefixed = self.prefixed
@@ -215,9 +249,14 @@ class Lexicon:
     _bytes: _Index[bytes] = field(default_factory=_Index)
 
     @classmethod
-    def build(cls, terms: Iterable[tuple[str, str]]) -> Lexicon:
-        """Compile ``(term, label)`` pairs; a term ending in ``*`` matches any word it begins."""
+    def build(cls, terms: Iterable[tuple[str, str]], *, stems: bool = False) -> Lexicon:
+        """Compile ``(term, label)`` pairs; a term ending in ``*`` matches any word it begins.
+
+        With ``stems``, a single-word term also matches the words that share its English
+        stem: "constitution" matches "constitutional", "territory" "territorial".
+        """
         lex = cls()
+        stemmed: dict[str, tuple[str, str]] = {}
         for term, label in terms:
             parts = words(term.rstrip("*"))
             if not parts:
@@ -225,6 +264,8 @@ class Lexicon:
             if term.endswith("*") and len(parts) == 1:
                 lex.prefixes.setdefault(len(parts[0]), {})[parts[0]] = (label, term)
                 continue
+            if stems and len(parts) == 1 and parts[0].isalpha() and len(parts[0]) > 4:
+                stemmed.setdefault(stem(parts[0]), (label, term))
             # Only the last word of a phrase is inflected: "security guarantees".
             for last in _variants(parts[-1]) if parts[-1].isalpha() else (parts[-1],):
                 phrase = (*parts[:-1], last)
@@ -234,6 +275,7 @@ class Lexicon:
         for entries in lex.exact.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         lex._text.add(lex.exact, lex.prefixes, str)
+        lex._text.stems = lex._bytes.stems = stemmed
         # A prefix keeps its length in bytes only when it is ASCII; the others cannot match.
         ascii_prefixes = {size: {k: v for k, v in table.items() if k.isascii()}
                           for size, table in lex.prefixes.items()}  # fmt: skip

@@ -20,9 +20,11 @@ from typing import Any
 from plandiff.findings.figures.changes import number_changes
 from plandiff.findings.figures.numwords import may_hold_figures
 from plandiff.findings.lexicon import Lexicon, Words, ascii_words, cut, words
-from plandiff.model.changes import Finding, Severity
+from plandiff.model.changes import Finding
 from plandiff.model.errors import UsageError
 from plandiff.model.ruleset import RuleSet
+from plandiff.model.vocabulary import Rule, Severity
+from plandiff.wording.numerals import Notation, mixed_numerals
 
 # Phrases that look like key words but are not ("no later than" sets a deadline, it negates
 # nothing); they are matched first and ignored.
@@ -51,23 +53,52 @@ _KEY_WORDS = {
 _KEY_TOKENS = frozenset(w for terms in _KEY_WORDS.values() for t in terms for w in words(t))
 _KEY_BYTES = frozenset(w.encode("ascii") for w in _KEY_TOKENS if w.isascii())
 _KEY_LEXICON = Lexicon.build((term, label) for label, terms in _KEY_WORDS.items() for term in terms)
+# Every word of a key phrase of several words: a change beside one can make or break it.
+_PHRASE_TOKENS = frozenset(
+    w for terms in _KEY_WORDS.values() for t in terms if len(words(t)) > 1 for w in words(t)
+)
+_PHRASE_BYTES = frozenset(w.encode("ascii") for w in _PHRASE_TOKENS if w.isascii())
+
+
+# The rules a key-word count that grew, shrank or swapped one word for another raises, and
+# those of a figure (changed, added, removed) as an ordinary figure or as a deadline.
+_APPEARED_OR_GONE = {
+    "negation": (Rule.NEGATION_ADDED, Rule.NEGATION_REMOVED, Rule.NEGATION_REWORDED),
+    "condition": (Rule.CONDITION_ADDED, Rule.CONDITION_REMOVED, Rule.CONDITION_REWORDED),
+}
+_FIGURE_RULES = {
+    False: (Rule.NUMBER_CHANGED, Rule.NUMBER_ADDED, Rule.NUMBER_REMOVED),
+    True: (Rule.DEADLINE_CHANGED, Rule.DEADLINE_ADDED, Rule.DEADLINE_REMOVED),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One changed run of a paired provision: each side with the same few unchanged words
+    around it, and each side's changed wording alone."""
+
+    old: str
+    new: str
+    old_run: str
+    new_run: str
 
 
 @dataclass(frozen=True, slots=True)
 class Near:
     """Where a paired provision changed: the changed runs of each side with the same few
-    unchanged words around them, and the changed wording alone (both sides)."""
+    unchanged words around them, the changed wording alone (both sides), and each run."""
 
     old: str
     new: str
     changed: str
+    phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class RuleSpec:
     """One rule as it applies: its name, severity, message template and what it looks for."""
 
-    name: str
+    name: Rule
     severity: Severity
     message: str
     description: str
@@ -77,19 +108,19 @@ class Rule:
 class Rules:
     """The enabled rules and the watched terms, ready to apply."""
 
-    enabled: dict[str, Rule]
+    enabled: dict[str, RuleSpec]  # keyed by the rule's name
     watched: tuple[str, ...]
     watch_lexicon: Lexicon
     rewritten_share: float
 
-    def finding(self, rule: str, change_id: str, **fields: Any) -> Finding | None:
+    def finding(self, rule: Rule, change_id: str, **fields: Any) -> Finding | None:
         """A finding of ``rule`` with its message filled in, or None when the rule is off."""
         spec = self.enabled.get(rule)
         if spec is None:
             return None
         words_ = {k: v for k, v in fields.items() if isinstance(v, str)}
         return Finding(
-            rule=rule,
+            rule=rule.value,
             severity=spec.severity,
             message=spec.message.format(**words_),
             change_id=change_id,
@@ -99,13 +130,13 @@ class Rules:
 
 
 @cache
-def default_rules() -> tuple[dict[str, Rule], tuple[str, ...], float]:
+def default_rules() -> tuple[dict[str, RuleSpec], tuple[str, ...], float]:
     """The rules shipped with plandiff by name, the watched terms and the rewrite share."""
     raw = tomllib.loads(
         resources.files("plandiff.findings").joinpath("data/rules.toml").read_text(encoding="utf-8")
     )
     rules = {
-        name: Rule(name, Severity(spec["severity"]), spec["message"], spec["description"])
+        name: RuleSpec(Rule(name), Severity(spec["severity"]), spec["message"], spec["description"])
         for name, spec in raw["rules"].items()
     }
     return rules, tuple(raw["watch"]), float(raw["rewritten_share"])
@@ -120,12 +151,12 @@ def resolve(ruleset: RuleSet) -> Rules:
             raise UsageError(f"unknown rule {name!r}; known rules: {', '.join(shipped)}")
     severity = {s.rule: Severity(s.severity) for s in ruleset.severity}
     enabled = {
-        name: Rule(name, severity.get(name, rule.severity), rule.message, rule.description)
+        name: RuleSpec(rule.name, severity.get(name, rule.severity), rule.message, rule.description)
         for name, rule in shipped.items()
         if name not in ruleset.disable
     }
     terms = tuple(dict.fromkeys((*watched, *ruleset.watch)))
-    return Rules(enabled, terms, Lexicon.build((t, t) for t in terms), share)
+    return Rules(enabled, terms, Lexicon.build(((t, t) for t in terms), stems=True), share)
 
 
 def spoken(terms: list[str]) -> str:
@@ -201,69 +232,148 @@ def key_language(
         shown = f"{share:.0%}"
         if both:
             term = ", ".join(both)
-            out.append(rules.finding("watched-provision-rewritten", change_id, term=term,
+            out.append(rules.finding(Rule.WATCHED_PROVISION_REWRITTEN, change_id, term=term,
                                      terms=spoken(both), share=shown))  # fmt: skip
         else:
-            out.append(rules.finding("provision-rewritten", change_id, share=shown))
-    out += [rules.finding("watched-term-removed", change_id, term=t) for t in old_words
+            out.append(rules.finding(Rule.PROVISION_REWRITTEN, change_id, share=shown))
+    out += [rules.finding(Rule.WATCHED_TERM_REMOVED, change_id, term=t) for t in old_words
             if t not in new_words]  # fmt: skip
-    out += [rules.finding("watched-term-added", change_id, term=t) for t in new_words
+    out += [rules.finding(Rule.WATCHED_TERM_ADDED, change_id, term=t) for t in new_words
             if t not in old_words]  # fmt: skip
-    untouched = near is not None and not _has_key_word(near.changed)
-    if not rewritten and not untouched:
-        out += _key_word_shifts(_key_counts(old_tokens), _key_counts(new_tokens), rules, change_id)
+    if not rewritten:
+        # Key words are counted phrase by phrase: "not" removed from one clause and "no" added
+        # to another are two findings, not a net nothing, and "not" → "no" in one place is a
+        # negation reworded.
+        if near is None or not near.phrases:
+            whole = near is None or _has_key_word(near.changed)
+            counted = [(_key_counts(old_tokens), _key_counts(new_tokens), "")] if whole else []
+        else:
+            counted = [(_key_counts(cut(p.old)), _key_counts(cut(p.new)), p.old_run + " " +
+                        p.new_run) for p in near.phrases if _may_shift(p)]  # fmt: skip
+        for shift in _without_moves(counted):
+            out += _key_word_shifts(shift, rules, change_id)
     return [f for f in out if f is not None]
 
 
-def _key_word_shifts(
-    old: Counter[tuple[str, str]], new: Counter[tuple[str, str]], rules: Rules, change_id: str
-) -> list[Finding | None]:
-    """Modality, negation and condition findings from the key-word counts of two texts."""
+_Shift = dict[tuple[str, str], int]
+# Most changed phrases of one provision compared with each other for moved text.
+_MAX_PHRASES = 64
+
+
+def _without_moves(counted: list[tuple[Counter[tuple[str, str]], Counter[tuple[str, str]], str]]
+                   ) -> list[_Shift]:  # fmt: skip
+    """Each phrase's change of key-word counts, less those of text that only moved: a sentence
+    deleted in one place and inserted in another, "shall not" and all, changes nothing."""
+    shifts = [{k: new[k] - old[k] for k in old.keys() | new.keys() if new[k] != old[k]}
+              for old, new, _ in counted]  # fmt: skip
+    if len(shifts) < 2 or len(shifts) > _MAX_PHRASES:
+        return shifts
+    texts = [frozenset(words(run)) for _, _, run in counted]
+    for i, a in enumerate(shifts):
+        for j in range(i + 1, len(shifts)):
+            b = shifts[j]
+            opposite = [k for k, d in a.items() if d and b.get(k) == -d]
+            if opposite and _overlap(texts[i], texts[j]) >= 0.6:
+                for key in opposite:
+                    a[key] = b[key] = 0
+    return [{k: d for k, d in s.items() if d} for s in shifts]
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller run the larger one repeats; runs of a few words, such as a bare
+    "not", are not moved text, whatever they share."""
+    if min(len(a), len(b)) < _MOVED_WORDS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+_MOVED_WORDS = 5
+
+
+def _may_shift(phrase: Phrase) -> bool:
+    """Whether a changed run can change a key-word count: it holds a key word, or a word it
+    sits beside belongs to a phrase of several words ("no later than" → "no much later than"
+    breaks an ignored phrase and leaves a bare "no")."""
+    if _has_key_word(phrase.old_run) or _has_key_word(phrase.new_run):
+        return True
+    around = phrase.old.replace(phrase.old_run, " ", 1)
+    if around.isascii():
+        return not _PHRASE_BYTES.isdisjoint(ascii_words(around))
+    return not _PHRASE_TOKENS.isdisjoint(words(around))
+
+
+def _key_word_shifts(diff: _Shift, rules: Rules, change_id: str) -> list[Finding | None]:
+    """Modality, negation and condition findings from how one phrase's key-word counts moved."""
     out: list[Finding | None] = []
-    if old == new:
+    if not diff:
         return out
-    diff = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
     strong, strong_up, strong_down = _shift(diff, "strong")
     weak, weak_up, weak_down = _shift(diff, "weak")
     if strong < 0 and weak > 0:
-        out.append(rules.finding("modality-weakened", change_id, old=strong_down[0],
+        out.append(rules.finding(Rule.MODALITY_WEAKENED, change_id, old=strong_down[0],
                                  new=weak_up[0], term=weak_up[0]))  # fmt: skip
     elif strong > 0 and weak < 0:
-        out.append(rules.finding("modality-strengthened", change_id, old=weak_down[0],
+        out.append(rules.finding(Rule.MODALITY_STRENGTHENED, change_id, old=weak_down[0],
                                  new=strong_up[0], term=strong_up[0]))  # fmt: skip
-    for label in ("negation", "condition"):
+    for label, (added, removed, reworded) in _APPEARED_OR_GONE.items():
         net, grew, shrank = _shift(diff, label)
-        if net > 0:
+        if net == 0 and grew and shrank:
+            old_word, new_word = ", ".join(shrank), ", ".join(grew)
+            out.append(rules.finding(reworded, change_id, old=old_word, new=new_word,
+                                     term=new_word))  # fmt: skip
+        elif net > 0:
             word = ", ".join(grew)
-            out.append(rules.finding(f"{label}-added", change_id, word=word, term=word))
+            out.append(rules.finding(added, change_id, word=word, term=word))
         elif net < 0:
             word = ", ".join(shrank)
-            out.append(rules.finding(f"{label}-removed", change_id, word=word, term=word))
+            out.append(rules.finding(removed, change_id, word=word, term=word))
     return [f for f in out if f is not None]
 
 
 def figures(
-    old_text: str, new_text: str, rules: Rules, change_id: str, near: Near | None = None
+    old_text: str,
+    new_text: str,
+    rules: Rules,
+    change_id: str,
+    near: Near | None = None,
+    decimal: str | None = None,
 ) -> list[Finding]:
     """Findings about the figures of a paired provision: changed, appeared, vanished.
 
     With ``near`` only the changed runs are read, and only when the changed wording holds
     something a figure is made of: a figure in unchanged text is in both and cancels out.
+    The decimal separator is the one the two texts' own figures show, else ``decimal`` (a
+    locale's), else a lone period or comma before three digits groups them.
     """
+    if near is not None and not may_hold_figures(near.changed):
+        return []
+    decimal = Notation.of((old_text, new_text), decimal).decimal
     if near is not None:
-        if not may_hold_figures(near.changed):
-            return []
         old_text, new_text = near.old, near.new
-    out = []
-    for fig in number_changes(old_text, new_text):
-        family = "deadline" if fig.deadline else "number"
+    out = mixed_digits(old_text, new_text, rules, change_id)
+    for fig in number_changes(old_text, new_text, decimal):
+        changed, added, removed = _FIGURE_RULES[fig.deadline]
         if fig.change.old_value is not None and fig.change.new_value is not None:
-            rule = f"{family}-changed"
+            rule = changed
         else:
-            rule = f"{family}-added" if fig.change.old_value is None else f"{family}-removed"
+            rule = added if fig.change.old_value is None else removed
         found = rules.finding(rule, change_id, number=fig.change, **fig.fields)
         if found is not None:
             out.append(found)
+    return out
+
+
+def mixed_digits(old_text: str, new_text: str, rules: Rules, change_id: str) -> list[Finding]:
+    """A finding for each figure of ``new_text`` whose digits mix scripts (a Bengali ৪ looks like
+    an 8) and that ``old_text`` does not hold as it is."""
+    old = {numeral for numeral, _ in mixed_numerals(old_text)} if old_text else set()
+    out = []
+    for numeral, scripts in mixed_numerals(new_text):
+        if numeral not in old:
+            found = rules.finding(Rule.FIGURE_MIXES_SCRIPTS, change_id, figure=numeral,
+                                  scripts=spoken(list(scripts)), term=numeral)  # fmt: skip
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -272,6 +382,6 @@ def whole_provision(text: str, added: bool, rules: Rules, change_id: str) -> lis
     terms = watched_in(text, rules)
     if not terms:
         return []
-    rule = "watched-provision-added" if added else "watched-provision-removed"
+    rule = Rule.WATCHED_PROVISION_ADDED if added else Rule.WATCHED_PROVISION_REMOVED
     found = rules.finding(rule, change_id, term=", ".join(terms), terms=spoken(terms))
     return [found] if found is not None else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -132,13 +133,10 @@ def filter_by_topic(comparison: Comparison, topic: str) -> Comparison:
     kept = tuple(c for c in comparison.changes if topic in change_topics(c, rules=rules))
     ids = {c.id for c in kept}
     by_kind = Counter(c.kind for c in kept)
-    return comparison.model_copy(
-        update={
-            "changes": kept,
-            "findings": tuple(f for f in comparison.findings if f.change_id in ids),
-            "counts": tuple(
-                KindCount(kind=k.kind, count=by_kind[k.kind]) for k in comparison.counts
-            ),
-            "topics": tuple(s for s in comparison.topics if s.topic == topic),
-        }
+    return replace(
+        comparison,
+        changes=kept,
+        findings=tuple(f for f in comparison.findings if f.change_id in ids),
+        counts=tuple(KindCount(kind=k.kind, count=by_kind[k.kind]) for k in comparison.counts),
+        topics=tuple(s for s in comparison.topics if s.topic == topic),
     )

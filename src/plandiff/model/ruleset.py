@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
 
-from pydantic import Field
-
-from plandiff.model.plan import Frozen, Slug
-
-# The values of ``changes.Severity``; spelled out here because ``changes`` imports the options.
-SeverityName = Literal["error", "warning", "info"]
+from plandiff.model.plan import SLUG
+from plandiff.model.record import Record
+from plandiff.model.vocabulary import SeverityName
 
 
-class RuleSeverity(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleSeverity(Record):
     """A rule whose severity the project changes."""
 
     rule: str
     severity: SeverityName
 
 
-class TopicTerms(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicTerms(Record):
     """Terms that tag a provision with a topic, added to the default lexicon."""
 
-    topic: Slug
-    terms: tuple[str, ...] = Field(min_length=1)
+    topic: str = field(metadata={"pattern": SLUG, "max_length": 100})
+    terms: tuple[str, ...] = field(metadata={"min_length": 1})
 
 
-class RuleSet(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleSet(Record):
     """Adjustments on top of the rules and lexicon that ship with plandiff.
 
     The empty value means "the defaults as shipped", so a report's options stay short.
@@ -35,7 +35,13 @@ class RuleSet(Frozen):
     ()
     """
 
-    watch: tuple[str, ...] = Field(default=(), description="Extra watched terms.")
-    disable: tuple[str, ...] = Field(default=(), description="Names of rules turned off.")
-    severity: tuple[RuleSeverity, ...] = Field(default=(), description="Changed severities.")
-    topics: tuple[TopicTerms, ...] = Field(default=(), description="Extra topic terms.")
+    watch: tuple[str, ...] = field(default=(), metadata={"description": "Extra watched terms."})
+    disable: tuple[str, ...] = field(
+        default=(), metadata={"description": "Names of rules turned off."}
+    )
+    severity: tuple[RuleSeverity, ...] = field(
+        default=(), metadata={"description": "Changed severities."}
+    )
+    topics: tuple[TopicTerms, ...] = field(
+        default=(), metadata={"description": "Extra topic terms."}
+    )

@@ -12,9 +12,10 @@ text can neither end the command early nor start a line of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from plandiff.model.changes import SEVERITY_RANK, Comparison, Finding, Severity
+from plandiff.model.changes import Comparison, Finding
+from plandiff.model.vocabulary import SEVERITY_RANK, Severity
 from plandiff.output.view import row_label
 from plandiff.util.inert import visible
 
@@ -33,32 +34,50 @@ def escape_property(text: str) -> str:
 
 
 def render_annotations(
-    items: Sequence[tuple[Comparison, str]], *, limit: int = DEFAULT_LIMIT
+    items: Sequence[tuple[Comparison, str]],
+    *,
+    limit: int = DEFAULT_LIMIT,
+    lines: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> str:
     """One line per finding of each (comparison, new plan file), worst first, at most ``limit``.
 
+    ``lines`` gives, per file, the (first, last) line of each provision in it; an annotation
+    then carries ``line`` and ``endLine`` of the provision it is about, so that GitHub shows
+    it on that provision in the file's diff (a removed provision has no line in the new file).
     A last ``::notice::`` line says how many findings were left out.
     """
-    found: list[tuple[Finding, str, str, str]] = []
+    found: list[tuple[Finding, str, str, str, tuple[int, int] | None]] = []
     for comparison, path in items:
         labels = {c.id: row_label(c) for c in comparison.changes}
+        spans = (lines or {}).get(path, ())
+        where = {
+            c.id: spans[c.new[0].position]
+            for c in comparison.changes
+            if c.new and c.new[0].position < len(spans)
+        }
         pair = f"{comparison.old.id} → {comparison.new.id}"
         for finding in comparison.findings:
-            found.append((finding, path, pair, labels.get(finding.change_id, finding.change_id)))
+            label = labels.get(finding.change_id, finding.change_id)
+            found.append((finding, path, pair, label, where.get(finding.change_id)))
     # Stable: within one severity, comparisons and findings keep their order.
     found.sort(key=lambda item: SEVERITY_RANK[item[0].severity])
-    lines = [_line(*item) for item in found[:limit]]
+    commands = [_line(*item) for item in found[:limit]]
     if len(found) > limit:
         left = len(found) - limit
-        lines.append(
+        commands.append(
             f"::notice title=plandiff::{left} more finding{'' if left == 1 else 's'} "
             "not annotated; see the job summary and the HTML reports"
         )
-    return "".join(line + "\n" for line in lines)
+    return "".join(line + "\n" for line in commands)
 
 
-def _line(finding: Finding, path: str, pair: str, provision: str) -> str:
+def _line(
+    finding: Finding, path: str, pair: str, provision: str, span: tuple[int, int] | None
+) -> str:
     title = f"plandiff {finding.rule}: provision {provision} ({pair})"
     # visible() puts the text on one line with controls shown, so the log stays readable.
-    properties = f"file={escape_property(visible(path))},title={escape_property(visible(title))}"
+    place = f",line={span[0]},endLine={span[1]}" if span else ""
+    properties = (
+        f"file={escape_property(visible(path))}{place},title={escape_property(visible(title))}"
+    )
     return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(visible(finding.message))}"

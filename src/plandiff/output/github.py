@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from plandiff.model.changes import Comparison, Severity
+from plandiff.model.changes import Comparison
 from plandiff.model.errors import UsageError
-from plandiff.output.view import SEVERITY_LABELS, ReportView, build_view
+from plandiff.model.vocabulary import SEVERITY_LABELS, Severity
+from plandiff.output.view import ReportView, build_view
 
 MARKER = "<!-- plandiff-report -->"
 Budget = Literal["comment", "summary"]
@@ -147,9 +148,7 @@ def _part(view: ReportView, macros: Any) -> _Part:
 
 def _finding_counts(comparisons: Sequence[Comparison]) -> tuple[int, list[dict[str, Any]]]:
     tally = Counter(f.severity for c in comparisons for f in c.findings)
-    severities = [
-        {"label": SEVERITY_LABELS[str(s)], "count": tally[s]} for s in Severity if tally[s]
-    ]
+    severities = [{"label": SEVERITY_LABELS[s], "count": tally[s]} for s in Severity if tally[s]]
     return sum(tally.values()), severities
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import orjson
 
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.output.jsondoc import inert_json
+from plandiff.output.jsondoc import document_bytes, inert_json
 from plandiff.util.inert import visible
 
 MAX_DRAWN_DEPTH = 32
@@ -20,7 +19,7 @@ def render_log(lineage: Lineage, fmt: str = "text") -> str:
     Each line gives the id, date, completeness, number of provisions, version label and file.
     """
     if fmt == "json":
-        return inert_json(_indented_json(_lineage_document(lineage))) + "\n"
+        return inert_json(_lineage_json(lineage).decode("utf-8"))
     rows: list[tuple[str, str]] = []
     # Depth first with a stack of its own: a lineage can be deeper than Python's recursion.
     stack: list[tuple[LineageNode, str, str]] = [(r, "", "") for r in reversed(lineage.roots)]
@@ -45,57 +44,36 @@ def _facts(node: LineageNode) -> str:
     )
 
 
-def _lineage_document(lineage: Lineage) -> dict[str, Any]:
-    """``lineage.model_dump(mode="json")``, built without recursion (pydantic's serializer
-    refuses a nesting a few hundred versions deep)."""
-    shallow = lineage.model_dump(mode="json", exclude={"roots"})
-    documents: dict[int, dict[str, Any]] = {}
-    order: list[LineageNode] = []
-    stack = list(lineage.roots)
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(node.children)
-    for node in reversed(order):  # children before their parents
-        documents[id(node)] = {
-            "plan": node.plan.model_dump(mode="json"),
-            "path": node.path,
-            "children": [documents.pop(id(child)) for child in node.children],
-        }
-    return {**shallow, "roots": [documents.pop(id(root)) for root in lineage.roots]}
-
-
-def _indented_json(value: Any) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)`` with a stack instead of recursion,
-    and indentation that stops growing where the text tree's does (``MAX_DRAWN_DEPTH``
-    versions, two JSON levels each): still valid JSON, of a size linear in the lineage's.
-
-    >>> _indented_json({"a": [1, {}], "b": []}) == json.dumps(
-    ...     {"a": [1, {}], "b": []}, indent=2, ensure_ascii=False)
-    True
-    """
-    out: list[str] = []
-    # Each task is text to write as it is (a str) or a value to write at a depth.
-    tasks: list[str | tuple[Any, int]] = [(value, 0)]
+def _lineage_json(lineage: Lineage) -> bytes:
+    """``document_bytes(lineage)``, written with a stack instead of recursion (orjson refuses
+    a nesting deeper than 255), and with indentation that stops growing where the text tree's
+    does (``MAX_DRAWN_DEPTH`` versions, two JSON levels each): still valid JSON, of a size
+    linear in the lineage's however deep it is."""
+    head = document_bytes(Lineage(folder=lineage.folder, roots=()))
+    assert head.endswith(b'"roots": []\n}\n')
+    out = [head[: -len(b"[]\n}\n")]]
+    # Each task is bytes to write as they are, or the nodes of one list at a JSON depth.
+    tasks: list[bytes | tuple[tuple[LineageNode, ...], int]] = [b"\n}\n", (lineage.roots, 1)]
     while tasks:
         task = tasks.pop()
-        if isinstance(task, str):
+        if isinstance(task, bytes):
             out.append(task)
             continue
-        item, depth = task
-        if isinstance(item, dict) and item:
-            pairs = [(json.dumps(k, ensure_ascii=False) + ": ", v) for k, v in item.items()]
-            opener, closer = "{", "}"
-        elif isinstance(item, list) and item:
-            pairs = [("", v) for v in item]
-            opener, closer = "[", "]"
-        else:
-            out.append(json.dumps(item, ensure_ascii=False))
+        nodes, depth = task
+        if not nodes:
+            out.append(b"[]")
             continue
-        pad = "\n" + "  " * min(depth + 1, 2 * MAX_DRAWN_DEPTH)
-        tasks.append("\n" + "  " * min(depth, 2 * MAX_DRAWN_DEPTH) + closer)
-        for index in reversed(range(len(pairs))):
-            key, child = pairs[index]
-            tasks.append((child, depth + 1))
-            tasks.append(("," if index else opener) + pad + key)
-    return "".join(out)
+        tasks.append(_pad(depth) + b"]")
+        for index in reversed(range(len(nodes))):
+            node, inner = nodes[index], _pad(depth + 2)
+            plan = document_bytes(node.plan)[:-1].replace(b"\n", inner)
+            fields = (b'"plan": ' + plan, b'"path": ' + orjson.dumps(node.path), b'"children": ')
+            tasks.append(_pad(depth + 1) + b"}")
+            tasks.append((node.children, depth + 2))
+            opener = (b"," if index else b"[") + _pad(depth + 1) + b"{" + inner
+            tasks.append(opener + (b"," + inner).join(fields))
+    return b"".join(out)
+
+
+def _pad(depth: int) -> bytes:
+    return b"\n" + b"  " * min(depth, 2 * MAX_DRAWN_DEPTH)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from plandiff.model.changes import Comparison
+from plandiff.output.kinds import KIND_SIGNS
 from plandiff.output.view import ReportView, RowView, Segment, SideView, build_view
 from plandiff.util.inert import visible
 
@@ -28,17 +29,6 @@ STYLES = {
     "kind": "1",
 }
 MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-KIND_SIGNS = {
-    "modified": "~",
-    "renumbered": "~",
-    "moved": "~",
-    "split": "<",
-    "merged": ">",
-    "added": "+",
-    "removed": "-",
-    "not-covered": "?",
-    "unchanged": "=",
-}
 SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
 
 
@@ -91,6 +81,8 @@ class _Writer:
         view = self.view
         self.lines.append(self.style("heading", f"{_side(view.old)} → {_side(view.new)}"))
         self.lines.append(f"{view.total} provisions: {view.summary_line}")
+        if view.facets_line:
+            self.lines.append(f"Paired provisions: {view.facets_line}")
         if view.partial_notice:
             self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
         self._headlines()

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from plandiff.model.errors import UsageError
 from plandiff.model.lineage import ProvisionHistory, Synopsis
 from plandiff.output.html import content_security_policy
+from plandiff.output.jsondoc import document_bytes
 from plandiff.output.markdown import BLANK_RUNS, md_escape
 from plandiff.output.versions_view import (
     HistoryView,
@@ -29,7 +30,7 @@ SYNOPSIS_FORMATS = ("markdown", "html", "json")
 def render_history(history: ProvisionHistory, fmt: str = "terminal") -> str:
     """``history`` as one of ``HISTORY_FORMATS``."""
     if fmt == "json":
-        return history.model_dump_json(indent=2) + "\n"
+        return document_bytes(history).decode("utf-8")
     if fmt == "terminal":
         return _terminal(history_view(history))
     if fmt in ("markdown", "html"):
@@ -40,7 +41,7 @@ def render_history(history: ProvisionHistory, fmt: str = "terminal") -> str:
 def render_synopsis(synopsis: Synopsis, fmt: str = "markdown") -> str:
     """``synopsis`` as one of ``SYNOPSIS_FORMATS``."""
     if fmt == "json":
-        return synopsis.model_dump_json(indent=2) + "\n"
+        return document_bytes(synopsis).decode("utf-8")
     if fmt in ("markdown", "html"):
         return _page(fmt, "synopsis", synopsis_view(synopsis))
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(SYNOPSIS_FORMATS)}")
@@ -114,6 +115,9 @@ def _step(step: StepView) -> list[str]:
             lines.append(f"      note: {visible(event.note)}")
         if event.segments:
             lines.append(f"      changes: {_redline(event.segments)}")
+        for sub in event.subpoints:
+            indent = "      " + "  " * sub.depth
+            lines.append(f"{indent}{visible(sub.label)}: {_redline(sub.segments)}")
     if step.numbers:
         heading = f" [{visible(step.heading)}]" if step.heading else ""
         lines.append(f"    {visible(step.numbers)}.{heading} {visible(step.text)}")
@@ -121,7 +125,7 @@ def _step(step: StepView) -> list[str]:
             indent = "      " + "   " * sub.depth
             lines.append(f"{indent}{visible(sub.label)}. {_redline(sub.segments)}")
     else:
-        lines.append("    (not in this version)")
+        lines.append(f"    ({step.absence[0].lower()}{step.absence[1:].rstrip('.')})")
     return lines
 
 

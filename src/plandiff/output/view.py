@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from plandiff.model.changes import (
-    SEVERITY_RANK,
     ChangeKind,
     Comparison,
+    Facet,
     Finding,
     PlanInfo,
     ProvisionChange,
@@ -28,31 +28,9 @@ from plandiff.model.changes import (
     WordEdit,
 )
 from plandiff.model.plan import Completeness
+from plandiff.model.vocabulary import SEVERITY_LABELS, SEVERITY_RANK
+from plandiff.output.kinds import FACET_LABELS, KIND_LABELS, KIND_ORDER
 
-# Fixed display order of kinds: the summary table and counts never depend on dict order.
-KIND_ORDER = (
-    ChangeKind.MODIFIED,
-    ChangeKind.RENUMBERED,
-    ChangeKind.MOVED,
-    ChangeKind.SPLIT,
-    ChangeKind.MERGED,
-    ChangeKind.ADDED,
-    ChangeKind.REMOVED,
-    ChangeKind.NOT_COVERED,
-    ChangeKind.UNCHANGED,
-)
-KIND_LABELS = {
-    ChangeKind.UNCHANGED: "Unchanged",
-    ChangeKind.MODIFIED: "Modified",
-    ChangeKind.RENUMBERED: "Renumbered",
-    ChangeKind.MOVED: "Moved",
-    ChangeKind.SPLIT: "Split",
-    ChangeKind.MERGED: "Merged",
-    ChangeKind.ADDED: "Added",
-    ChangeKind.REMOVED: "Removed",
-    ChangeKind.NOT_COVERED: "Not covered",
-}
-SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
 THRESHOLD_LABELS = (
     ("similarity_threshold", "pairing by text similarity"),
     ("number_threshold", "pairing by equal number"),
@@ -111,6 +89,18 @@ class CountRow:
     kind: str
     label: str
     count: int
+
+
+@dataclass(frozen=True)
+class FacetRow:
+    """A facet's count with the others its provisions have too: '5 reworded, of which 2
+    also renumbered'."""
+
+    facet: str
+    label: str
+    count: int
+    also: str  # "of which 2 also renumbered and 1 also moved", or ""
+    text: str  # the whole phrase
 
 
 @dataclass(frozen=True)
@@ -203,6 +193,8 @@ class ReportView:
     new: SideView
     has_differences: bool
     counts: tuple[CountRow, ...]
+    facets: tuple[FacetRow, ...]
+    facets_line: str  # e.g. '5 reworded, of which 2 also renumbered · 3 renumbered' or ''
     total: int
     changed_total: int
     summary_line: str
@@ -230,6 +222,7 @@ def build_view(comparison: Comparison) -> ReportView:
         headlines_by_change.setdefault(finding.change_id, []).append(headline)
     rows = [_row(c, tuple(headlines_by_change.get(c.id, ()))) for c in comparison.changes]
     counts = count_kinds(comparison)
+    facets = facet_rows(comparison)
     total = len(comparison.changes)
     apart = (ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED)  # looked up once, not per row
     unchanged = tuple(r for r in rows if r.kind == apart[0])
@@ -243,6 +236,8 @@ def build_view(comparison: Comparison) -> ReportView:
         new=_side("new", comparison.new),
         has_differences=comparison.has_differences,
         counts=counts,
+        facets=facets,
+        facets_line=" · ".join(f.text for f in facets),
         total=total,
         changed_total=len(changed),
         summary_line=summary_line(counts),
@@ -289,6 +284,24 @@ def count_kinds(comparison: Comparison) -> tuple[CountRow, ...]:
         for kind in KIND_ORDER
         if tally[kind]
     )
+
+
+def facet_rows(comparison: Comparison) -> tuple[FacetRow, ...]:
+    """Each facet's count, whatever the kind of its provisions (a renumbered provision that
+    was reworded counts as reworded), with the other facets they share."""
+    rows = []
+    for facet in comparison.facets:
+        # Only a rewording is told with what else happened to it: it is what a kind hides.
+        shared = facet.also if facet.facet is Facet.REWORDED else ()
+        also = [f"{a.count:,} also {FACET_LABELS[a.facet]}" for a in shared]
+        said = f"of which {_spoken(also)}" if also else ""
+        text = f"{facet.count:,} {FACET_LABELS[facet.facet]}" + (f", {said}" if said else "")
+        rows.append(FacetRow(str(facet.facet), FACET_LABELS[facet.facet], facet.count, said, text))
+    return tuple(rows)
+
+
+def _spoken(parts: list[str]) -> str:
+    return parts[-1] if len(parts) < 2 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def summary_line(counts: tuple[CountRow, ...]) -> str:
@@ -364,7 +377,7 @@ def _headline(finding: Finding, provision: str | None) -> HeadlineView:
             figures = f"{old} → {new}{pct}"
     return HeadlineView(
         severity=str(finding.severity),
-        severity_label=SEVERITY_LABELS[str(finding.severity)],
+        severity_label=SEVERITY_LABELS[finding.severity],
         rule=finding.rule,
         message=finding.message,
         figures=figures,
@@ -417,6 +430,8 @@ def _aspects(change: ProvisionChange, old: str | None, new: str | None) -> tuple
         found.append("moved")
     if change.heading_changed:
         found.append("heading changed")
+    if change.subpoints_changed:
+        found.append("sub-points changed")
     if change.edits_capped:
         found.append("too long to compare word by word")
     return tuple(found)
@@ -432,12 +447,6 @@ def _summary(change: ProvisionChange, found: tuple[str, ...], matched: str | Non
     # The kind is shown beside the summary already, so an aspect that only repeats it goes.
     shown = [a for a in found if a != change.kind]
     return " · ".join((*shown, matched) if matched else shown)
-
-
-def _joined(refs: tuple[ProvisionRef, ...]) -> str:
-    if len(refs) == 1:  # nearly every row: no generator for one text
-        return refs[0].text
-    return " ".join(r.text for r in refs)
 
 
 def _heading(change: ProvisionChange) -> str | None:
@@ -466,8 +475,8 @@ def _row(change: ProvisionChange, findings: tuple[HeadlineView, ...]) -> RowView
         matched=matched,
         note=change.note,
         topics=change.topics,
-        old_text=_joined(change.old),
-        new_text=_joined(change.new),
+        old_text=change.old_text,
+        new_text=change.new_text,
         segments=segments(edits),
         edits=edits,
         edits_capped=change.edits_capped,
@@ -482,7 +491,7 @@ def row_edits(change: ProvisionChange) -> tuple[WordEdit, ...]:
     if change.edits:
         return change.edits
     # No word edits (unchanged, added, removed, or capped): show the texts whole.
-    old, new = _joined(change.old), _joined(change.new)
+    old, new = change.old_text, change.new_text
     if old == new:
         return (WordEdit(op="equal", old=old, new=new),) if old else ()
     return (WordEdit(op="replace", old=old, new=new),)
@@ -553,8 +562,8 @@ def _flatten(subpoints: tuple[SubPointChange, ...], depth: int) -> list[SubPoint
                 title=title,
                 old_label=sp.old_label,
                 new_label=sp.new_label,
-                old_text="".join(e.old for e in sp.edits),
-                new_text="".join(e.new for e in sp.edits),
+                old_text=sp.old_text,
+                new_text=sp.new_text,
             )
         )
         rows.extend(_flatten(sp.children, depth + 1))

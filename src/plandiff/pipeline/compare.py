@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from plandiff.align.aligner import Alignment, align
+from plandiff.align.aligner import Alignment, align, confidence
 from plandiff.align.pairing import Match
 from plandiff.align.subpoints import subpoint_changes
 from plandiff.documents.library import plan_info
@@ -16,18 +16,20 @@ from plandiff.findings.topics import topics_for
 from plandiff.model.changes import (
     ChangeKind,
     Comparison,
+    Facet,
+    FacetCount,
     KindCount,
-    MatchedBy,
     ProvisionChange,
     ProvisionRef,
     SubPointChange,
     WordEdit,
+    joined_text,
 )
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Plan, Provision, SubPoint
 from plandiff.pipeline.metadata import metadata_changes
 from plandiff.util.order import interleave
-from plandiff.wording.edits import JOIN, word_edits
+from plandiff.wording.edits import word_edits
 from plandiff.wording.invisible import invisible_note
 from plandiff.wording.tokens import normalize
 
@@ -60,8 +62,35 @@ def compare(old: Plan, new: Plan, *, options: CompareOptions = _DEFAULTS) -> Com
         changes=changes,
         findings=findings,
         counts=tuple(KindCount(kind=k, count=counts[k]) for k in ChangeKind),
+        facets=facet_counts(changes),
         topics=topics,
         metadata=metadata_changes(old, new),
+    )
+
+
+def facet_counts(changes: Sequence[ProvisionChange]) -> tuple[FacetCount, ...]:
+    """Paired provisions per facet, each with how many also have each other facet."""
+    tally: Counter[Facet] = Counter()
+    pairs: Counter[tuple[Facet, Facet]] = Counter()
+    for change in changes:
+        facets = change.facets
+        if not facets:
+            continue  # unchanged, added, removed: the bulk of a long plan
+        tally.update(facets)
+        if len(facets) > 1:
+            pairs.update((a, b) for a in facets for b in facets if a is not b)
+    return tuple(
+        FacetCount(
+            facet=facet,
+            count=tally[facet],
+            also=tuple(
+                FacetCount(facet=other, count=pairs[(facet, other)])
+                for other in Facet
+                if pairs[(facet, other)]
+            ),
+        )
+        for facet in Facet
+        if tally[facet]
     )
 
 
@@ -128,19 +157,18 @@ def _paired(
     olds = [old.provisions[i] for i in m.old]
     news = [new.provisions[j] for j in m.new]
     one_to_one = len(olds) == 1 and len(news) == 1
-    if one_to_one:  # most pairs: no joining, and one heading on each side
-        old_text, new_text = olds[0].text, news[0].text
+    old_text, new_text = joined_text(olds), joined_text(news)
+    if one_to_one:  # most pairs: one heading on each side
         heading_changed = olds[0].heading != news[0].heading
     else:
-        old_text = JOIN.join([p.text for p in olds])
-        new_text = JOIN.join([p.text for p in news])
         heading_changed = [p.heading for p in olds] != [p.heading for p in news]
     edits, capped = word_edits(old_text, new_text, cap=options.word_diff_cap)
     subpoints = _subpoints(olds, news, options.word_diff_cap)
     # Identical text needs no normalising: most pairs of a long plan take this shortcut.
-    reworded = (old_text != new_text and normalize(old_text) != normalize(new_text)) or any(
-        s.kind is not ChangeKind.UNCHANGED for s in subpoints
-    )
+    subpoints_changed = any(s.kind is not ChangeKind.UNCHANGED for s in subpoints)
+    reworded = (
+        old_text != new_text and normalize(old_text) != normalize(new_text)
+    ) or subpoints_changed
     renumbered = one_to_one and olds[0].number != news[0].number
     if len(olds) > 1:
         kind = ChangeKind.MERGED
@@ -163,11 +191,12 @@ def _paired(
         old=tuple(map(_ref, olds, m.old)),
         new=tuple(map(_ref, news, m.new)),
         matched_by=m.by,
-        confidence=1.0 if m.by in (MatchedBy.PINNED, MatchedBy.KEY) else round(m.score, 3),
+        confidence=confidence(m),
         reworded=reworded,
         renumbered=renumbered,
         moved=moved,
         heading_changed=heading_changed,
+        subpoints_changed=subpoints_changed,
         edits=edits,
         edits_capped=capped,
         subpoints=subpoints,

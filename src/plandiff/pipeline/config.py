@@ -25,11 +25,12 @@ from plandiff.findings.rules import default_rules
 from plandiff.model.errors import UsageError
 from plandiff.model.plan import SLUG
 from plandiff.model.ruleset import RuleSet, RuleSeverity, TopicTerms
+from plandiff.model.vocabulary import Severity
 from plandiff.util.inputs import read_text
 
 CONFIG_NAME = "plandiff.toml"
 _KEYS = ("watch", "disable", "severity", "topics")
-_SEVERITIES = ("error", "warning", "info")
+_SEVERITIES = tuple(s.value for s in Severity)
 
 
 def discover_rules(directory: Path) -> RuleSet:

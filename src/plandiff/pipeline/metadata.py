@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Literal
 
 from plandiff.model.changes import MetadataChange
@@ -90,7 +91,7 @@ def _renamed(
             (distinct_new, places_new) if change.change == "added" else (distinct_old, places_old)
         )
         index = int(change.path.removeprefix("parties[").split("]", 1)[0])
-        found.append(change.model_copy(update={"path": f"parties[{places[names[index]][0]}]"}))
+        found.append(replace(change, path=f"parties[{places[names[index]][0]}]"))
     return found
 
 

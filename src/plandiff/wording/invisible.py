@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import cache
 
 from plandiff.model.changes import ChangeKind, SubPointChange
+from plandiff.wording.charclasses import HIDDEN
 from plandiff.wording.tokens import common_prefix
 
 _SPACE = re.compile(r"(\s+)")
@@ -31,18 +34,50 @@ MAX_NAMED = 5
 MAX_SPAN = 500
 
 
+@cache
+def _hidden() -> re.Pattern[str]:
+    # Compiled on first use: a class beyond Latin-1 costs the compiler a few milliseconds.
+    return re.compile(f"[{HIDDEN}]")
+
+
 def looks_same(old: str, new: str) -> bool:
-    """True when the texts read the same: same characters once format characters (zero-width,
-    bidi controls, soft hyphens) are dropped, white space unified and Unicode composed."""
+    """True when the texts read the same: same characters once the code points shown as
+    nothing (format characters such as zero-width spaces and bidi controls, soft hyphens,
+    variation selectors, the combining grapheme joiner, every default-ignorable code point)
+    are dropped, white space unified and Unicode composed."""
     return _seen(old) == _seen(new)
 
 
 def _seen(text: str) -> str:
     if text.isascii():
         return " ".join(text.split())  # the common case: only spacing can be invisible
-    composed = unicodedata.normalize("NFC", text)
-    kept = "".join(c for c in composed if c.isascii() or unicodedata.category(c) != "Cf")
+    kept = _hidden().sub("", unicodedata.normalize("NFC", text))
     return " ".join(kept.split())
+
+
+def hidden_change(old: str, new: str) -> str | None:
+    """A note naming the code points shown as nothing that one text has more of than the
+    other, whatever else changed: a variation selector slipped into a word beside a visible
+    edit is news too. None when there is no such difference.
+
+    >>> hidden_change("Kyiv at 30 days", "Kyiv\ufe0f at 60 days")
+    'hidden characters: U+FE0F added'
+    """
+    if old.isascii() and new.isascii():
+        return None
+    pattern = _hidden()
+    before, after = Counter(pattern.findall(old)), Counter(pattern.findall(new))
+    if before == after:
+        return None
+    named = []
+    for ch in sorted(before.keys() | after.keys()):
+        delta = after[ch] - before[ch]
+        if delta:
+            times = "" if abs(delta) == 1 else f" ({abs(delta)} times)"
+            named.append(f"{_points(ch)} {'added' if delta > 0 else 'removed'}{times}")
+    more = len(named) - MAX_NAMED
+    said = "; ".join(named[:MAX_NAMED]) + (f"; and {more} more" if more > 0 else "")
+    return f"hidden characters: {said}"
 
 
 def invisible_change(old: str, new: str) -> str | None:
@@ -99,18 +134,22 @@ def _points(text: str) -> str:
 
 def invisible_note(old: str, new: str, subpoints: tuple[SubPointChange, ...] = ()) -> str | None:
     """The invisible changes of a provision's text and of its sub-points, as one note."""
-    notes = [invisible_change(old, new)]
+    notes = [_note(old, new)]
     for label, sub_old, sub_new in _modified(subpoints):
-        note = invisible_change(sub_old, sub_new)
+        note = _note(sub_old, sub_new)
         notes.append(f"({label}) {note}" if note else None)
     found = [n for n in notes if n]
     return "; ".join(found) or None
 
 
+def _note(old: str, new: str) -> str | None:
+    if old == new:
+        return None
+    return invisible_change(old, new) or hidden_change(old, new)
+
+
 def _modified(subpoints: tuple[SubPointChange, ...]) -> Iterable[tuple[str, str, str]]:
     for sub in subpoints:
         if sub.kind is ChangeKind.MODIFIED and sub.new_label is not None:
-            old = "".join(e.old for e in sub.edits)
-            new = "".join(e.new for e in sub.edits)
-            yield sub.new_label, old, new
+            yield sub.new_label, sub.old_text, sub.new_text
         yield from _modified(sub.children)

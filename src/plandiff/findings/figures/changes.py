@@ -14,27 +14,13 @@ from dataclasses import dataclass
 from plandiff.findings.figures.quantities import Quantity, quantities
 from plandiff.findings.lexicon import words
 from plandiff.model.changes import NumberChange
+from plandiff.model.units import QUANTITIES, UNITS
 
 # A bare figure may count the same thing as one whose noun is known: "600,000" / "600,000 troops".
-_COUNTABLE = frozenset({"count", "personnel", "people"})
-_NOUN_UNITS = frozenset(
-    {"count", "personnel", "people", "days", "months", "years", "hours", "km", "miles"}
-)
+_COUNTABLE = frozenset({"count", *(u.quantity for u in UNITS if not u.measure)})
+_NOUN_UNITS = frozenset({"count", *(u.quantity for u in UNITS)})
 _NO_RATIO = frozenset({"date", "year", "percent", "ratio"})
-_LABELS = {
-    "personnel": "Personnel figure", "people": "Number of people", "count": "Figure",
-    "usd": "Amount in US dollars", "eur": "Amount in euros", "gbp": "Amount in pounds",
-    "rub": "Amount in roubles", "uah": "Amount in hryvnias", "percent": "Percentage",
-    "ratio": "Ratio", "date": "Date", "year": "Year", "days": "Period in days",
-    "months": "Period in months", "years": "Period in years", "hours": "Period in hours",
-    "km": "Distance in km", "miles": "Distance in miles",
-}  # fmt: skip
-_PREFIX = {"usd": "US$", "eur": "€", "gbp": "£"}
-_SUFFIX = {
-    "days": " days", "months": " months", "years": " years", "hours": " hours", "date": " days",
-    "year": " years", "km": " km", "miles": " miles", "percent": " points", "ratio": " points",
-    "rub": " roubles", "uah": " hryvnias",
-}  # fmt: skip
+_FIGURE = QUANTITIES["count"]
 _CONTEXT_CHARS = 60
 # Most (old figure, new figure) candidates weighed for one provision (100 figures a side).
 MAX_PAIRINGS = 10_000
@@ -67,9 +53,13 @@ def _context(text: str, q: Quantity) -> set[str]:
     return {w for w in words(near) if len(w) > 2 and not w.isdigit()}
 
 
-def pair_quantities(old_text: str, new_text: str) -> list[tuple[Quantity | None, Quantity | None]]:
-    """Figures that differ between the texts: (old, new) pairs, (old, None), (None, new)."""
-    old_qs, new_qs = quantities(old_text), quantities(new_text)
+def pair_quantities(
+    old_text: str, new_text: str, decimal: str | None = None
+) -> list[tuple[Quantity | None, Quantity | None]]:
+    """Figures that differ between the texts: (old, new) pairs, (old, None), (None, new).
+
+    ``decimal`` is the decimal separator of the texts' notation, when known."""
+    old_qs, new_qs = quantities(old_text, decimal), quantities(new_text, decimal)
     if not old_qs and not new_qs:
         return []
     if len(old_qs) * len(new_qs) > MAX_PAIRINGS:
@@ -138,7 +128,8 @@ def _fmt(value: float) -> str:
 
 def _signed(value: float, unit: str) -> str:
     sign = "+" if value > 0 else "-" if value < 0 else "±"
-    return f"{sign}{_PREFIX.get(unit, '')}{_fmt(abs(value))}{_SUFFIX.get(unit, '')}"
+    shown = QUANTITIES.get(unit, _FIGURE)
+    return f"{sign}{shown.prefix}{_fmt(abs(value))}{shown.suffix}"
 
 
 def _direction(delta: float, unit: str, deadline: bool) -> str:
@@ -153,7 +144,7 @@ def describe(old: Quantity | None, new: Quantity | None) -> FigureChange:
     """The number change record and message words for one pair from ``pair_quantities``."""
     unit = (new.unit if new and new.unit != "count" else None) or (old.unit if old else "count")
     deadline = bool((old and old.deadline) or (new and new.deadline))
-    fields = {"what": _LABELS.get(unit, "Figure"), "old": "", "new": "", "change": ""}
+    fields = {"what": QUANTITIES.get(unit, _FIGURE).label, "old": "", "new": "", "change": ""}
     delta = percent = None
     if old is not None and new is not None:
         delta = round(new.value - old.value, 6)
@@ -179,6 +170,6 @@ def describe(old: Quantity | None, new: Quantity | None) -> FigureChange:
     return FigureChange(record, deadline, fields)
 
 
-def number_changes(old_text: str, new_text: str) -> list[FigureChange]:
+def number_changes(old_text: str, new_text: str, decimal: str | None = None) -> list[FigureChange]:
     """Every figure that changed, appeared or vanished between two texts of one provision."""
-    return [describe(o, n) for o, n in pair_quantities(old_text, new_text)]
+    return [describe(o, n) for o, n in pair_quantities(old_text, new_text, decimal)]

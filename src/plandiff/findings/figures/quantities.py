@@ -15,91 +15,49 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plandiff.findings.figures.numwords import (
-    CURRENCIES,
     MONTHS,
-    SCALES,
-    SHORT_SCALES,
-    SMALL,
-    UNIT_NAMES,
+    START_WORDS,
+    cjk_value,
     parse_words,
-    trim_words,
     words_among,
 )
+from plandiff.findings.figures.patterns import (
+    DEADLINE_BEFORE,
+    DEADLINE_ENDS,
+    REFERENCE_ENDS,
+    SENTENCE_BREAK,
+    SIGN_OR_DIGIT,
+    Patterns,
+    patterns,
+)
+from plandiff.model.units import (
+    CJK_DIGITS,
+    CJK_LARGE_UNITS,
+    CJK_SMALL_UNITS,
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
+    SCALES,
+    SHORT_SCALES,
+    UNIT_NAMES,
+    UNITS,
+    UNSPACED_SCALES,
+    squeezed,
+)
+from plandiff.wording.numerals import digit_scripts, numeral_value
+from plandiff.wording.tokens import latin
 
-_DIGITS = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SMALL_WORD = "|".join(sorted(SMALL, key=len, reverse=True))
-_ANY_WORD = _SMALL_WORD + "|" + "|".join(SCALES)
-# "two hundred and fifty": "and" may follow a scale word only; checked again when parsing.
-_WORDS = rf"(?:{_SMALL_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_ANY_WORD}))*"
-_MONTH = "|".join(m.capitalize() for m in MONTHS)
-_CURRENCY_SIGN = r"US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?"
-
-# One scan finds every number core; alternatives are ordered so that the longest reading of a
-# position wins (a date before its day number, a doubled form before its word part).
-_CORE = re.compile(
-    rf"""
-    (?P<date_dmy>\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})\b)
-  | (?P<date_mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})\b)
-  | (?P<date_iso>\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)
-  | (?P<month_year>\b(?P<m4>{_MONTH})\s+(?P<y4>\d{{4}})\b)
-  | (?P<ratio>\b(?P<r1>\d{{1,3}})\s?[:/]\s?(?P<r2>\d{{1,3}})\b(?![:/]\d))
-  | (?P<fifty>\b(?i:fifty-fifty)\b)
-  | (?P<doubled_w>\b(?P<dw_words>(?i:{_WORDS}))\s*\(\s*(?P<dw_digits>{_DIGITS})\s*\))
-  | (?P<doubled_d>(?<![\w.,])(?P<dd_digits>{_DIGITS})\s*\(\s*(?P<dd_words>(?i:{_WORDS}))\s*\))
-  | (?P<money>(?P<sign>{_CURRENCY_SIGN})\s?(?P<m_digits>{_DIGITS})(?![\w.,]\d))
-  | (?P<digits>(?<![\w.,])(?P<plain>{_DIGITS})(?![.,]\d))
-  | (?P<words>\b(?i:{_WORDS})\b)
-    """,
-    re.VERBOSE,
-)
-_SCALE_AFTER = re.compile(
-    r"\s?-?\s?(?P<scale>trillion|billion|million|thousand|bn|tn|mln|mn|m|k)\b", re.IGNORECASE
-)
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(
-    r"\s(?P<cur>US\sdollars?|dollars?|USD|euros?|EUR|pounds?\ssterling|GBP|roubles?|rubles?"
-    r"|RUB|hryvnias?|UAH)\b",
-    re.IGNORECASE,
-)
-_UNIT_AFTER = re.compile(
-    r"(?:\s+[a-z]+)?\s*-?\s*(?P<unit>days?|weeks?|months?|years?|hours?|km|kilomet(?:re|er)s?"
-    r"|miles?|troops|personnel|soldiers|servicemen|service\s?members|people|persons"
-    r"|prisoners|civilians|children|detainees)\b",
-    re.IGNORECASE,
-)
-_TIME_UNIT_NEXT = re.compile(r"[\s-]+(?P<unit>days?|weeks?|months?|years?|hours?)\b", re.I)
-_REFERENCE_WORDS = (
-    "article", "point", "paragraph", "section", "clause", "resolution", "item", "no.", "number",
-    "chapter", "annex", "protocol", "phase", "stage", "part",
+TIME_UNITS = frozenset({"date", "year", *(u.quantity for u in UNITS if u.period)})
+_CJK = frozenset((*CJK_DIGITS, *CJK_SMALL_UNITS, *CJK_LARGE_UNITS))
+_SEPARATORS = frozenset(".,'\u2019\u066b\u066c")
+# Names of years that follow a calendar year rather than count years ("2025 года", "2025年").
+_CALENDAR_YEAR = frozenset({"года", "год", "году", "року", "рік", "年"})
+# Nouns that count persons of any kind ("60万人", "600 тысяч человек"): personnel when the
+# sentence is about armed forces, people otherwise.
+_GENERIC_PEOPLE = frozenset(
+    {"人", "名", "человек", "людей", "осіб", "คน", "άτομα", "ατόμων", "אנשים", "فرد", "شخص",
+     "أشخاص"}
 )  # fmt: skip
-_REFERENCE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(map(re.escape, _REFERENCE_WORDS))})\s*$", re.IGNORECASE
-)
-_DEADLINE_WORDS = (
-    "within", "by", "before", "until", "after", "in", "no later than", "not later than",
-    "no earlier than", "not earlier than", "up to", "starting", "from", "on",
-)  # fmt: skip
-_DEADLINE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(_DEADLINE_WORDS)})\s+(?:the\s+)?(?:first\s+|next\s+)?$", re.IGNORECASE
-)
-# The letters those searches can end on (in either case): the text before most figures ends
-# otherwise, and a look at its last character spares the search, which tries every position.
-_REFERENCE_ENDS = frozenset(w[-1] for w in _REFERENCE_WORDS for w in (w, w.upper()))
-_DEADLINE_ENDS = frozenset(w[-1] for w in (*_DEADLINE_WORDS, "the", "first", "next")
-                           for w in (w, w.upper()))  # fmt: skip
-_PERSONNEL_BEFORE = re.compile(
-    r"\b(?:armed forces|army|troops|military|personnel|soldiers|servicemen|forces)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
-# Scanning with _CORE at every character is slow; these find the few places worth trying.
-_SIGN_OR_DIGIT = re.compile(r"[\d$€£]")
-_CODE_OR_MONTH_BEFORE = re.compile(
-    rf"(?:\bUS|\bU\.S\.\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\b(?:{_MONTH})\s+)$"
-)
-_START_WORDS = frozenset(SMALL)
-
-TIME_UNITS = frozenset({"days", "months", "years", "hours", "date", "year"})
+_PERSONS = "persons"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,121 +70,168 @@ class Quantity:
     start: int
     end: int
     deadline: bool = False
-
-
-def _digits(text: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f]", "", text))
+    scripts: tuple[str, ...] = ()  # the digit scripts of a figure that mixes them
 
 
 def _date(year: str, month: str, day: str) -> dt.date | None:
-    month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
+    month_no = int(month) if month.isdecimal() else MONTHS[month.lower()]
     try:
         return dt.date(int(year), month_no, int(day))
     except ValueError:
         return None
 
 
-def _from_match(m: re.Match[str]) -> tuple[float, str, int] | None:
+def _from_match(m: re.Match[str], decimal: str | None) -> tuple[float, str, int] | None:
     """Value, preliminary unit and end of the core; None when the match is not a quantity."""
     kind = m.lastgroup
     end = m.end()
-    if kind == "date_dmy":
-        day = _date(m["y1"], m["m1"], m["d1"])
-    elif kind == "date_mdy":
-        day = _date(m["y2"], m["m2"], m["d2"])
-    elif kind == "date_iso":
-        day = _date(m["y3"], m["m3"], m["d3"])
-    elif kind == "month_year":
-        day = _date(m["y4"], m["m4"], "1")
-    else:
-        day = None
-        if kind == "ratio":
-            first, second = float(m["r1"]), float(m["r2"])
-            return (100 * first / (first + second), "ratio", end) if first + second else None
-        if kind == "fifty":
-            return 50.0, "ratio", end
-        if kind == "doubled_w":
-            return _digits(m["dw_digits"]), "count", end
-        if kind == "doubled_d":
-            return _digits(m["dd_digits"]), "count", end
-        if kind == "money":
-            sign = re.sub(r"\s", "", m["sign"]).lower()
-            return _digits(m["m_digits"]), CURRENCIES[sign], end
-        if kind == "digits":
-            return _digits(m["plain"]), "count", end
-        words = trim_words(m["words"])
-        value = parse_words(words)
+    if kind in _DATES:
+        year, month, day = (m[g] if g else "1" for g in _DATES[kind])
+        found = _date(year, month, day)
+        return (float(found.toordinal()), "date", end) if found else None
+    if kind == "ratio":
+        first, second = float(m["r1"]), float(m["r2"])
+        return (100 * first / (first + second), "ratio", end) if first + second else None
+    if kind == "fifty":
+        return 50.0, "ratio", end
+    if kind in _NUMERALS:
+        value = numeral_value(m[_NUMERALS[kind]], decimal)
         if value is None:
             return None
-        return value, "count", m.start() + len(words)
-    if day is None:
-        return None
-    return float(day.toordinal()), "date", end
+        unit = CURRENCY_SIGNS[squeezed(m["sign"])].quantity if kind == "money" else "count"
+        return value, unit, end
+    if kind == "cjk_percent":
+        value = cjk_value(m["cp"])
+        return (value, "percent", end) if value is not None else None
+    if kind == "cjk":
+        value = cjk_value(m["cjk"])
+        return (value, "count", end) if value is not None else None
+    # "thirty (30)" is read from its digits; the pattern lets "and" follow a scale word only,
+    # so "one and two" is read as "one".
+    digits = m["dw_digits"]
+    value = numeral_value(digits, decimal) if digits else parse_words(m["spelled"])
+    return (value, "count", end) if value is not None else None
 
 
-def _starts(text: str) -> list[int]:
-    """Where a number can begin: digits and currency signs (or the currency code or month
-    name before them), and — only when the text has any — number words."""
+# The groups of each kind of date (year, month, day), and the numeral group of each kind read
+# from digits.
+_DATES = {
+    "date_dmy": ("y1", "m1", "d1"),
+    "date_mdy": ("y2", "m2", "d2"),
+    "date_iso": ("y3", "m3", "d3"),
+    "date_cjk": ("y5", "m5", "d5"),
+    "month_year": ("y4", "m4", None),
+}
+_NUMERALS = {"money": "m_digits", "digits": "plain"}
+
+
+def _starts(text: str, pat: Patterns) -> list[int]:
+    """Where a number can begin: digits, currency signs and Chinese numerals (or the currency
+    code or month name before them), and — only when the text has any — number words."""
     starts = []
-    for m in _SIGN_OR_DIGIT.finditer(text):
+    for m in SIGN_OR_DIGIT.finditer(text):
         at = m.start()
-        # A digit right after a digit cannot begin a number: every reading of one needs a word
-        # boundary or no word character before it (``\d`` is ``str.isdecimal``).
-        if at and text[at].isdecimal() and text[at - 1].isdecimal():
+        if at and _continues(text, at):
             continue
-        before = _CODE_OR_MONTH_BEFORE.search(text, max(0, at - 14), at)
-        starts.append(before.start() if before else at)
-    present = words_among(text, _START_WORDS)
-    if present:
-        for word in present:
-            starts += [m.start() for m in _word_pattern(word).finditer(text)]
-        starts.sort()
+        # Only a letter (or a letter and a blank, or "U.S." before "$") can end a code or a
+        # month: the search is spared at the groups of "1 000 000".
+        last = text[at - 1 : at]
+        if last.isspace():
+            last = text[at - 2 : at - 1]
+        before = (
+            pat.code_or_month_before.search(text, max(0, at - 14), at)
+            if last.isalpha() or (last == "." and not text[at].isdecimal())
+            else None
+        )
+        if before:
+            # "May 12 observers" holds no date: when nothing reads from the word before, the
+            # digit is tried on its own (a reading from the word covers it and skips it).
+            starts.append(before.start())
+        starts.append(at)
+    for word in words_among(text, START_WORDS):
+        starts += [m.start() for m in _word_pattern(word).finditer(text)]
+    starts.sort()
     return starts
 
 
-@lru_cache(maxsize=64)
+def _continues(text: str, at: int) -> bool:
+    """Whether the digit or Chinese numeral at ``at`` goes on a number begun before it: right
+    after a digit, or after a digit and a separator ("1.000"), or after another numeral. Every
+    reading of a number needs no word character or separator before it."""
+    ch, before = text[at], text[at - 1]
+    if ch.isdecimal():
+        return before.isdecimal() or (before in _SEPARATORS and text[at - 2 : at - 1].isdecimal())
+    return ch in _CJK and before in _CJK
+
+
+@lru_cache(maxsize=256)
 def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{word}\b", re.IGNORECASE)
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
-def quantities(text: str) -> list[Quantity]:
+def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
     """Every quantity in ``text``, in order; references such as "Article 5" are left out.
+
+    ``decimal`` is the decimal separator of the text's notation when it is known (see
+    ``wording.numerals.Notation``): it settles a lone period or comma before three digits.
 
     >>> [(q.text, q.unit, q.deadline) for q in quantities("elections within thirty (30) days")]
     [('thirty (30) days', 'days', True)]
+    >>> [(q.value, q.unit) for q in quantities("численность армии — 600 000 военнослужащих")]
+    [(600000.0, 'personnel')]
+    >>> [(q.value, q.unit) for q in quantities("军队人数上限为六十万人")]
+    [(600000.0, 'personnel')]
     """
     found: list[Quantity] = []
     pos = 0
-    for at in _starts(text):
+    pat = patterns(not latin(text))
+    for at in _starts(text, pat):
         if at < pos:
             continue
-        m = _CORE.match(text, at)
+        m = pat.core.match(text, at)
         if m is None:
             continue
         pos = m.end()
-        read = _from_match(m)
+        read = _from_match(m, decimal)
         if read is None:
             continue
         value, unit, end = read
         pos = end
         start = m.start()
         before = text[max(0, start - 40) : start]
-        if unit == "count" and _ends_like(before, _REFERENCE_ENDS, _REFERENCE_BEFORE):
+        if unit == "count" and _ends_like(before, REFERENCE_ENDS, pat.reference_before):
             continue
         kind = m.lastgroup
-        if unit not in {"date", "ratio"}:
-            value, unit, end = _suffixes(text, value, unit, end, kind)
-        if unit == "count" and kind == "words" and value == 1:
+        if unit not in {"date", "ratio", "percent"}:
+            value, unit, end = _suffixes(text, value, unit, end, pat)
+            pos = end  # "60万人": the scale and the noun are this figure's, not new ones
+        doubled = kind == "words" and m["dw_digits"] is not None
+        if unit == "count" and kind in ("words", "cjk") and value == 1 and not doubled:
             continue  # "one of the parties" is not a figure anyone negotiates
-        if unit == "count" and kind == "digits" and m["plain"].isdigit() and 1900 <= value <= 2100:
+        if unit == "count" and kind == "cjk" and text[end : end + 1] == "分":
+            continue  # 十分 is "very", not ten
+        year_like = kind == "digits" and m["plain"].isdigit() and 1900 <= value <= 2100
+        if year_like and (
+            unit == "count" or (unit == "years" and _calendar_year(text, m.end(), pat))
+        ):
             unit = "year"
-        if unit == "count":
-            sentence = _SENTENCE_BREAK.split(text[max(0, start - 100) : start])[-1]
-            if _PERSONNEL_BEFORE.search(sentence):
+        if unit in ("count", _PERSONS):
+            sentence = SENTENCE_BREAK.split(text[max(0, start - 100) : start])[-1]
+            if pat.personnel_before.search(sentence):
                 unit = "personnel"
-        deadline = unit in TIME_UNITS and _ends_like(before, _DEADLINE_ENDS, _DEADLINE_BEFORE)
-        found.append(Quantity(value, unit, text[start:end], start, end, deadline))
+            elif unit == _PERSONS:
+                unit = "people"
+        deadline = unit in TIME_UNITS and _ends_like(before, DEADLINE_ENDS, DEADLINE_BEFORE)
+        numeral = m[_NUMERALS[kind]] if kind in _NUMERALS else m["dw_digits"] if doubled else ""
+        scripts = digit_scripts(numeral) if numeral and not numeral.isascii() else ()
+        found.append(Quantity(value, unit, text[start:end], start, end, deadline, scripts))
     return found
+
+
+def _calendar_year(text: str, end: int, pat: Patterns) -> bool:
+    """Whether the years named right after ``end`` are a calendar year ("2025 года")."""
+    named = pat.unit_after.match(text, end)
+    return named is not None and squeezed(named["unit"] or named["cjk_unit"]) in _CALENDAR_YEAR
 
 
 def _ends_like(before: str, ends: frozenset[str], pattern: re.Pattern[str]) -> bool:
@@ -236,35 +241,39 @@ def _ends_like(before: str, ends: frozenset[str], pattern: re.Pattern[str]) -> b
 
 
 def _suffixes(
-    text: str, value: float, unit: str, end: int, kind: str | None
+    text: str, value: float, unit: str, end: int, pat: Patterns
 ) -> tuple[float, str, int]:
     """Read scale words, percent signs, currencies and counted nouns after a number."""
-    scale = _SCALE_AFTER.match(text, end)
+    scale = pat.scale_after.match(text, end)
     if scale:
-        word = scale["scale"].lower()
+        word = (scale["scale"] or scale["abbr"] or "").lower()
         short = word in SHORT_SCALES and word not in SCALES
         # "5 m" is five metres unless money is being talked about.
-        if not short or unit != "count" or _CURRENCY_AFTER.match(text, scale.end()):
-            value *= SCALES.get(word) or SHORT_SCALES[word]
+        if not short or unit != "count" or pat.currency_after.match(text, scale.end()):
+            value *= (
+                UNSPACED_SCALES[scale["cjk_scale"]]
+                if scale["cjk_scale"]
+                else (SCALES.get(word) or SHORT_SCALES[word])
+            )
             end = scale.end()
     if unit == "count":
-        percent = _PERCENT_AFTER.match(text, end)
+        percent = pat.percent_after.match(text, end)
         if percent:
             return value, "percent", percent.end()
-        currency = _CURRENCY_AFTER.match(text, end)
+        currency = pat.currency_after.match(text, end)
         if currency:
-            name = re.sub(r"\s+", " ", currency["cur"].lower())
-            name = name if name in CURRENCIES else name.rstrip("s")
-            return value, CURRENCIES[name], currency.end()
-        counted = _UNIT_AFTER.match(text, end)
+            name = currency["cur"] or currency["cjk_cur"]
+            return value, CURRENCY_NAMES[squeezed(name)].quantity, currency.end()
+        counted = pat.unit_after.match(text, end)
         if counted:
-            noun = re.sub(r"\s+", " ", counted["unit"].lower())
-            noun = noun if noun in UNIT_NAMES else noun.rstrip("s")
-            unit = UNIT_NAMES.get(noun, "count")
-            if unit in TIME_UNITS:
-                if noun == "week":
-                    value *= 7
-                close = _TIME_UNIT_NEXT.match(text, end)
+            noun = squeezed(counted["unit"] or counted["cjk_unit"])
+            found = UNIT_NAMES[noun]
+            unit = _PERSONS if noun in _GENERIC_PEOPLE else found.quantity
+            if found.period:
+                value *= found.factor
+                close = pat.time_unit_next.match(text, end)
                 if close:  # "100 days" reads better than "100" in a headline
                     end = close.end()
+            elif counted["cjk_unit"] and counted.start("cjk_unit") == end:
+                end = counted.end()  # "六十万人" is one figure
     return value, unit, end
