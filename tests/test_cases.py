@@ -2,8 +2,9 @@
 
 A case folder holds ``old.json`` and ``new.json`` (two plan versions), optionally ``pins.toml``
 (an analyst's pin file), ``expect.toml`` (what the case is about, checked by hand-written
-rules that no re-baseline can overwrite) and the expected outputs ``expected.json`` (the
-Comparison) and ``expected.md`` (its Markdown report).
+rules that no re-baseline can overwrite, and in an ``[options]`` table any ``CompareOptions``
+the case compares with) and the expected outputs ``expected.json`` (the Comparison) and
+``expected.md`` (its Markdown report).
 
 Re-baseline after an intended change, then review the diff of the expected files::
 
@@ -24,16 +25,25 @@ from plandiff.documents.load import load_plan
 from plandiff.model.changes import Comparison, ProvisionChange
 from plandiff.model.options import CompareOptions
 from plandiff.output import render
+from plandiff.output.versions import render_history
 from plandiff.pipeline.compare import compare
+from plandiff.versions.history import history
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 REBASELINE = os.environ.get("PLANDIFF_REBASELINE") == "1"
 
 
+def expectations(case: Path) -> dict[str, Any]:
+    return tomllib.loads((case / "expect.toml").read_text(encoding="utf-8"))
+
+
 def run_case(case: Path) -> Comparison:
     old, new = load_plan(case / "old.json"), load_plan(case / "new.json")
     pins = case / PINS_FILE
-    options = CompareOptions(pins=load_pins(pins, old=old, new=new) if pins.exists() else ())
+    options = CompareOptions(
+        **expectations(case).get("options", {}),
+        pins=load_pins(pins, old=old, new=new) if pins.exists() else (),
+    )
     return compare(old, new, options=options)
 
 
@@ -52,9 +62,24 @@ def test_golden_outputs(case: Path) -> None:
     check_golden(case / "expected.md", render(comparison, "markdown"))
 
 
+HISTORY_CASES = [c for c in CASES if "history" in tomllib.loads((c / "expect.toml").read_text())]
+
+
+@pytest.mark.parametrize("case", HISTORY_CASES, ids=[c.name for c in HISTORY_CASES])
+def test_golden_history(case: Path) -> None:
+    # A case may follow one provision through its two versions: expect.toml's "history"
+    # names it, and expected-history.md is the Markdown of `plandiff history`.
+    expect: dict[str, Any] = tomllib.loads((case / "expect.toml").read_text(encoding="utf-8"))
+    plans = [load_plan(case / "old.json"), load_plan(case / "new.json")]
+    found = history(plans, expect["history"]["query"])
+    check_golden(case / "expected-history.md", render_history(found, "markdown"))
+    statuses = [cell.status for row in found.rows for cell in row.cells]
+    assert statuses == expect["history"]["statuses"]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_expectations(case: Path) -> None:
-    expect: dict[str, Any] = tomllib.loads((case / "expect.toml").read_text(encoding="utf-8"))
+    expect = expectations(case)
     comparison = run_case(case)
     rows = {c.id: c for c in comparison.changes}
     assert comparison.has_differences is expect.get("has_differences", True)
@@ -96,3 +121,12 @@ def test_every_case_is_complete() -> None:
     for case in CASES:
         for name in ("old.json", "new.json", "expect.toml"):
             assert (case / name).is_file(), f"{case.name} lacks {name}"
+
+
+def test_a_case_compares_with_its_own_options() -> None:
+    case = next(c for c in CASES if c.name == "split-capped")
+    assert expectations(case)["options"] == {"max_parts": 2}
+    assert run_case(case).options.max_parts == 2
+    # The same plans with the default options split old 2 in three.
+    default = compare(load_plan(case / "old.json"), load_plan(case / "new.json"))
+    assert [len(c.new) for c in default.changes if c.kind.value == "split"] == [3]

@@ -41,9 +41,14 @@ def test_history_names_split_merge_removal_and_not_covered() -> None:
     text = render_history(history_of("v1-2", "v1-3", "v2-4"), "terminal")
     assert "Split: 2 → 2a, 2b" in text
     assert "Merged: 2a, 2b → 2" in text
-    assert "Removed: 3 is removed\n    (not in this version)" in text
+    assert "Removed: 3 is removed\n    (removed in this version)" in text
     assert "Added: first appears as 4" in text
     assert "Not covered: 4 is not in this partial version: its fate is unknown" in text
+    # unknown, never removed: no struck-through text, and the step says so
+    assert (
+        "    (not covered by this partial version: its text here is unknown, not removed)" in text
+    )
+    assert "[-" not in text.split("Not covered: 4", 1)[1]
 
 
 def test_markdown_and_html_history_mark_the_redline() -> None:

@@ -4,12 +4,22 @@ in the package is listed with the reason it cannot backtrack without bound."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
+
+from gitplans import plan_doc, write_plan
+from hostile.test_hostile_overwrites import run
+from plandiff.documents.library import lineage, open_library
+from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
+from plandiff.output.jsondoc import document_bytes
+from plandiff.output.log import _lineage_json
 
 FAKE_GIT = textwrap.dedent(
     """\
@@ -47,3 +57,94 @@ def test_a_huge_git_blob_is_refused_after_the_limit_without_waiting_for_git(
     assert done.stderr == (
         "plandiff: HEAD:plans/a.json: the file is larger than the limit of 33,554,432 bytes\n"
     )
+
+
+class _Scanned(str):
+    """A text that tallies how many characters line counting scans (count and rfind)."""
+
+    scanned = 0
+
+    def count(self, sub: str, start: int | None = 0, end: int | None = None) -> int:  # type: ignore[override]
+        _Scanned.scanned += (len(self) if end is None else end) - (start or 0)
+        return str.count(self, sub, start, end)
+
+    def rfind(self, sub: str, start: int | None = 0, end: int | None = None) -> int:  # type: ignore[override]
+        _Scanned.scanned += (len(self) if end is None else end) - (start or 0)
+        return str.rfind(self, sub, start, end)
+
+
+def test_locating_many_problems_scans_the_text_a_bounded_number_of_times() -> None:
+    # 'validate' of 1.6 MB of NaN tokens took 30 s: each problem counted the lines before it.
+    lines = ["[" + ", ".join(["NaN"] * 50) + "]," for _ in range(400)]
+    text = _Scanned('{"id": [\n' + "\n".join(lines) + "\n[]]}")
+    _Scanned.scanned = 0
+    problems = list(strict_problems(text, "nan.json", MAX_DEPTH))
+    assert len(problems) == 400 * 50
+    assert _Scanned.scanned <= 2 * len(text)
+    assert (problems[0].line, problems[0].column) == (2, 2)
+    assert (problems[-1].line, problems[-1].column) == (401, 2 + 49 * 5)
+
+
+def test_a_duplicate_key_still_names_where_the_first_stood() -> None:
+    text = '{\n  "id": "a",\n  "title": "t",\n    "id": "b"}'
+    (problem,) = strict_problems(text, "dup.json", MAX_DEPTH)
+    assert str(problem) == "dup.json:4:5: duplicate key 'id' (first at 2:3)"
+
+
+def _deep_library(folder: Path, depth: int) -> None:
+    folder.mkdir()
+    for i in range(depth):
+        doc = plan_doc([f"The cap is {i} troops."], plan_id=f"v{i}", version=f"v{i}")
+        if i:
+            doc["parent"] = f"v{i - 1}"
+        write_plan(folder / f"v{i:04d}.json", doc)
+
+
+def test_a_lineage_700_versions_deep_is_walked_without_recursion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It ended in 'internal error: RecursionError' in log, log --format json and report.
+    _deep_library(tmp_path / "plans", 700)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["log"], capsys)
+    assert code == 0 and err == ""
+    rows = out.splitlines()
+    assert len(rows) == 700
+    assert all(row.endswith(f"  v{i}  (plans/v{i:04d}.json)") for i, row in enumerate(rows))
+    assert max(map(len, rows)) < 300  # the tree stops indenting: lines stay short
+
+    code, out, err = run(["log", "--format", "json"], capsys)
+    assert code == 0 and err == ""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(10_000)  # to read back a nesting this deep with the json module
+    try:
+        node = json.loads(out)["roots"][0]
+    finally:
+        sys.setrecursionlimit(limit)
+    ids = []
+    while True:
+        ids.append(node["plan"]["id"])
+        if not node["children"]:
+            break
+        (node,) = node["children"]
+    assert ids == [f"v{i}" for i in range(700)]
+
+    code, out, err = run(["report", "--check"], capsys)
+    assert code == 1 and err.startswith("plandiff: reports are out of date")
+    assert out.count(": missing") == 2 * 699 + 2  # the reports, the index and the manifest
+
+    code, out, err = run(["history", "point-1", "--format", "json"], capsys)
+    assert code == 0, err
+
+
+def test_the_json_log_is_written_as_the_record_serializer_writes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    tree = {"a": None, "b": "a", "c": "a", "d": "c", "e": None}
+    for pid, parent in tree.items():
+        doc = plan_doc(["One.", "Two."], plan_id=pid, version=f"{pid} \u202e::error::x ##[")
+        if parent:
+            doc["parent"] = parent
+        write_plan(folder / f"{pid}.json", doc)
+    record = lineage(open_library(str(folder)))
+    assert _lineage_json(record) == document_bytes(record)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Mapping
 
 from plandiff.align.pairing import Match
 from plandiff.align.scoring import Scorer
+from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
 from plandiff.model.options import CompareOptions
 
-# Pairs that a group may grow from: a clean one-to-one pair by text or pin is never broken up.
-_GROWABLE = (MatchedBy.KEY, MatchedBy.NUMBER, MatchedBy.SIMILARITY)
 # A group replaces a one-to-one pair only if reading the parts together is clearly better.
 _GAIN = 0.05
 # Least share of a part's weighted words found in the whole: keeps an unrelated neighbour (which
@@ -18,33 +17,27 @@ _GAIN = 0.05
 _PART = 0.4
 
 
-def find_groups(
-    matches: Sequence[Match],
-    scorer: Scorer,
-    free_old: Collection[int],
-    free_new: Collection[int],
-    scored: Mapping[tuple[int, int], float],
-    allowed: Callable[[int, int], bool],
-    options: CompareOptions,
-) -> list[Match]:
-    """``matches`` with splits and merges found among the unpaired provisions next to them.
+def by_groups(state: AlignState) -> None:
+    """Splits and merges found among the unpaired provisions next to a pair or a candidate.
 
-    A group grows from a pair (or from an unpaired provision's best candidate) by neighbours
-    that make the joined text more similar to the whole. It is accepted when at least
+    A group grows from a pair that may grow (``AlignState.can_grow``; a clean pair by text or
+    pin is never broken up) or from an unpaired provision's best candidate, by neighbours that
+    make the joined text more similar to the whole. It is accepted when at least
     ``split_merge_threshold`` of the whole's weighted words are found in the joined parts, its
     joined similarity passes ``similarity_threshold`` and it beats the pair it grew from.
     """
-    out = list(matches)
-    free = {"old": set(free_old), "new": set(free_new)}
+    options = state.options
+    scorer = state.scorer
+    free = {"old": state.free_old, "new": state.free_new}
     for side in ("old", "new"):  # old side: one old became several new (a split)
         other = "new" if side == "old" else "old"
-        for seed_at, whole, part, base in _seeds(out, free, scored, side):
+        for seed_at, whole, part, base in _seeds(state, side):
             if seed_at is None:
                 if whole not in free[side] or part not in free[other]:
                     continue
-            elif out[seed_at].by not in _GROWABLE:
+            elif not state.can_grow(state.matches[seed_at]):
                 continue  # already grown into a group from the other side
-            parts = _grow(whole, part, side, scorer, free[other], allowed, options)
+            parts = _grow(whole, part, side, state)
             if len(parts) < 2:
                 continue
             olds, news = ((whole,), parts) if side == "old" else (parts, (whole,))
@@ -56,31 +49,20 @@ def find_groups(
                 or covered < options.split_merge_threshold
             ):
                 continue
-            free[side].discard(whole)
-            free[other].difference_update(parts)
-            group = Match(olds, news, MatchedBy.CONTAINMENT, min(score, 1.0))
-            if seed_at is None:
-                out.append(group)
-            else:
-                out[seed_at] = group
-    return out
+            state.regroup(seed_at, Match(olds, news, MatchedBy.CONTAINMENT, min(score, 1.0)))
 
 
-def _seeds(
-    matches: Sequence[Match],
-    free: Mapping[str, set[int]],
-    scored: Mapping[tuple[int, int], float],
-    side: str,
-) -> list[tuple[int | None, int, int, float]]:
+def _seeds(state: AlignState, side: str) -> list[tuple[int | None, int, int, float]]:
     """(index of the pair grown from or None, the whole, the first part, the score to beat)."""
+    free: Mapping[str, set[int]] = {"old": state.free_old, "new": state.free_new}
     seeds: list[tuple[int | None, int, int, float]] = []
-    for k, m in enumerate(matches):
-        if len(m.old) == 1 and len(m.new) == 1 and m.by in _GROWABLE:
+    for k, m in enumerate(state.matches):
+        if len(m.old) == 1 and len(m.new) == 1 and state.can_grow(m):
             whole, part = (m.old[0], m.new[0]) if side == "old" else (m.new[0], m.old[0])
             seeds.append((k, whole, part, m.score))
     other = "new" if side == "old" else "old"
     best: dict[int, tuple[float, int]] = {}
-    for (i, j), s in scored.items():
+    for (i, j), s in state.scored.items():
         whole, part = (i, j) if side == "old" else (j, i)
         if whole in free[side] and part in free[other] and s > best.get(whole, (-1.0, 0))[0]:
             best[whole] = (s, part)
@@ -88,15 +70,11 @@ def _seeds(
     return seeds
 
 
-def _grow(
-    whole: int,
-    seed: int,
-    side: str,
-    scorer: Scorer,
-    free_other: set[int],
-    allowed: Callable[[int, int], bool],
-    options: CompareOptions,
-) -> tuple[int, ...]:
+def _grow(whole: int, seed: int, side: str, state: AlignState) -> tuple[int, ...]:
+    scorer = state.scorer
+    free_other = state.free_new if side == "old" else state.free_old
+    options: CompareOptions = state.options
+
     def pair(part: int) -> tuple[int, int]:
         return (whole, part) if side == "old" else (part, whole)
 
@@ -108,7 +86,7 @@ def _grow(
     def usable(part: int) -> bool:
         return (
             part in free_other
-            and allowed(*pair(part))
+            and state.allowed(*pair(part))
             and scorer.has("new" if side == "old" else "old", part)
             and inside(part) >= _PART
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandiff.model.changes import PlanInfo
@@ -31,51 +32,72 @@ class Entry:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Library:
-    """Every plan of a folder, sorted by id; parent links are checked when it is opened."""
+    """Every plan of a folder, sorted by id; parent links are checked when it is opened.
+
+    Lookups go through indexes built once, and walks of the lineage use a stack of their
+    own, so a library of thousands of versions, or a lineage thousands deep, costs time in
+    proportion to its size and never the interpreter's recursion limit.
+    """
 
     folder: str
     entries: tuple[Entry, ...]
 
+    _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _children: dict[str | None, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id = {entry.plan.id: entry for entry in reversed(self.entries)}  # the first wins
+        children: dict[str | None, list[Entry]] = {}
+        for entry in self.entries:
+            children.setdefault(entry.plan.parent, []).append(entry)
+        object.__setattr__(self, "_by_id", by_id)
+        kids = {parent: _oldest_first(found) for parent, found in children.items()}
+        object.__setattr__(self, "_children", kids)
+
     def get(self, plan_id: str) -> Entry:
         """The plan with this id, or a ``UsageError`` naming the folder."""
-        for entry in self.entries:
-            if entry.plan.id == plan_id:
-                return entry
+        if (entry := self._by_id.get(plan_id)) is not None:
+            return entry
         raise UsageError(f"{plan_id}: no plan with this id in {self.folder}/")
 
     def children(self, plan_id: str) -> tuple[Entry, ...]:
         """The versions whose parent is ``plan_id``, oldest first."""
-        found = [e for e in self.entries if e.plan.parent == plan_id]
-        return tuple(sorted(found, key=lambda e: (e.plan.date, e.plan.id)))
+        return self._children.get(plan_id, ())
 
     def chain(self, plan_id: str) -> tuple[Entry, ...]:
         """The versions from the lineage's first one down to ``plan_id``."""
         entries = [self.get(plan_id)]
         while (parent := entries[-1].plan.parent) is not None:
+            if len(entries) > len(self.entries):  # only a library opened unchecked can loop
+                raise UsageError(f"{plan_id}: its parent links form a cycle")
             entries.append(self.get(parent))
         return tuple(reversed(entries))
 
+    def walk(self) -> Iterator[tuple[Entry, Entry | None, int]]:
+        """Every version as (entry, its parent, depth), depth first in the order of the
+        lineage tree: each version before its children, children oldest first."""
+        stack: list[tuple[Entry, Entry | None, int]] = [(r, None, 0) for r in self.roots()]
+        stack.reverse()
+        while stack:
+            entry, parent, depth = stack.pop()
+            yield entry, parent, depth
+            stack.extend((c, entry, depth + 1) for c in reversed(self.children(entry.plan.id)))
+
     def pairs(self) -> tuple[tuple[Entry, Entry], ...]:
         """Every parent → child pair, in the order of the lineage tree."""
-        found: list[tuple[Entry, Entry]] = []
-
-        def walk(entry: Entry) -> None:
-            for child in self.children(entry.plan.id):
-                found.append((entry, child))
-                walk(child)
-
-        for root in self.roots():
-            walk(root)
-        return tuple(found)
+        return tuple((parent, entry) for entry, parent, _ in self.walk() if parent is not None)
 
     def roots(self) -> tuple[Entry, ...]:
-        found = [e for e in self.entries if e.plan.parent is None]
-        return tuple(sorted(found, key=lambda e: (e.plan.date, e.plan.id)))
+        return self._children.get(None, ())
 
     def newest(self) -> Entry:
         """The latest version without children (ties broken by id): history's default end."""
         leaves = [e for e in self.entries if not self.children(e.plan.id)]
         return max(leaves, key=lambda e: (e.plan.date, e.plan.id))
+
+
+def _oldest_first(entries: list[Entry]) -> tuple[Entry, ...]:
+    return tuple(sorted(entries, key=lambda e: (e.plan.date, e.plan.id)))
 
 
 def open_library(folder: str = DEFAULT_FOLDER) -> Library:
@@ -121,29 +143,36 @@ def _link_problems(entries: list[Entry], folder: str) -> list[str]:
         parent = entry.plan.parent
         if parent is not None and parent not in by_id:
             problems.append(f"{entry.path}: parent {parent!r} is not a plan in {folder}/")
-    reported: set[str] = set()
+    # Each version is walked up to its root once: a walk stops at a version an earlier walk
+    # went through, so finding every cycle is linear in the number of versions.
+    done: set[str] = set()
     for entry in sorted(by_id.values(), key=lambda e: e.plan.id):
-        path = [entry.plan.id]
-        while (parent := by_id[path[-1]].plan.parent) in by_id and parent not in path:
-            path.append(parent)
-        if parent is None or parent not in by_id:
-            continue
-        cycle = [by_id[i] for i in path[path.index(parent) :]]
-        if cycle[0].plan.id not in reported:
-            reported.update(e.plan.id for e in cycle)
-            links = " -> ".join(f"{e.plan.id} ({e.path})" for e in [*cycle, cycle[0]])
-            problems.append(f"parent links form a cycle: {links}")
+        path = {entry.plan.id: 0}  # the ids of this walk, with their place along it
+        parent = entry.plan.parent
+        while parent in by_id and parent not in path and parent not in done:
+            path[parent] = len(path)
+            parent = by_id[parent].plan.parent
+        done.update(path)
+        if parent is None or parent not in path:
+            continue  # a root, a missing parent (said above), or where an earlier walk went
+        ids = list(path)[path[parent] :]
+        cycle = [by_id[i] for i in ids]
+        links = " -> ".join(f"{e.plan.id} ({e.path})" for e in [*cycle, cycle[0]])
+        problems.append(f"parent links form a cycle: {links}")
     return problems
 
 
 def lineage(library: Library) -> Lineage:
     """The library as a tree of parent links (children oldest first)."""
-
-    def node(entry: Entry) -> LineageNode:
-        children = tuple(node(child) for child in library.children(entry.plan.id))
-        return LineageNode(plan=plan_info(entry.plan), path=entry.path, children=children)
-
-    return Lineage(folder=library.folder, roots=tuple(node(r) for r in library.roots()))
+    # Built from the deepest versions up, each node once its children are: no recursion.
+    order = list(library.walk())
+    built: dict[str, LineageNode] = {}
+    for entry, _, _ in reversed(order):
+        kids = tuple(built.pop(c.plan.id) for c in library.children(entry.plan.id))
+        built[entry.plan.id] = LineageNode(
+            plan=plan_info(entry.plan), path=entry.path, children=kids
+        )
+    return Lineage(folder=library.folder, roots=tuple(built[r.plan.id] for r in library.roots()))
 
 
 def plan_info(plan: Plan) -> PlanInfo:

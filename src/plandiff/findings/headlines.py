@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from plandiff.findings.references import reference_findings
 from plandiff.findings.rules import (
     Near,
     Phrase,
@@ -204,6 +205,11 @@ def annotate(
                 found = [f for f in found if not _bare_count(f)]
             found = merge_repeats(found + key_language(old, new, rules, change.id, share, near))
         ranked += [(SEVERITY_RANK[f.severity], index, i, f) for i, f in enumerate(found)]
+    where = {change.id: index for index, change in enumerate(changes)}
+    for i, finding in enumerate(reference_findings(changes, rules)):
+        ranked.append(
+            (SEVERITY_RANK[finding.severity], where[finding.change_id], 1000 + i, finding)
+        )
     ranked.sort(key=lambda r: r[:3])
     findings = tuple(r[3] for r in ranked)
     return findings, summarise(changes, findings, rules=options.rules)

@@ -18,17 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.documents.atomic import write_atomic
-from plandiff.documents.library import Library, lineage
+from plandiff.documents.library import Entry, Library
 from plandiff.model.changes import ChangeKind, Comparison
 from plandiff.model.errors import UsageError, display_name
-from plandiff.model.lineage import LineageNode
 from plandiff.model.options import CompareOptions
+from plandiff.model.plan import Plan
 from plandiff.output import render
 from plandiff.output.markdown import md_escape
 from plandiff.pipeline.compare import compare
 
 REPORT_NAME = re.compile(r"^[a-z0-9._-]+--[a-z0-9._-]+\.(?:md|html)$")
 INDEX = "README.md"
+MAX_LIST_DEPTH = 16
 MANIFEST = ".plandiff-manifest"
 _MANIFEST_HEAD = (
     "# Written by `plandiff report`, which replaces or removes only the files listed here.\n"
@@ -185,31 +186,24 @@ def _index(library: Library, comparisons: dict[str, Comparison]) -> str:
         "Do not edit these files: change the plans and run `plandiff report` again.",
         "",
     ]
-    for root in lineage(library).roots:
-        _entry(root, None, comparisons, 0, lines)
+    for entry, parent, depth in library.walk():
+        lines.append(_entry(entry.plan, parent, comparisons, depth))
     return "\n".join(lines) + "\n"
 
 
-def _entry(
-    node: LineageNode,
-    parent: str | None,
-    comparisons: dict[str, Comparison],
-    depth: int,
-    lines: list[str],
-) -> None:
-    plan = node.plan
+def _entry(plan: Plan, parent: Entry | None, comparisons: dict[str, Comparison], depth: int) -> str:
     facts = (
         f"{md_escape(plan.version)}, {plan.date.isoformat()}, {plan.completeness.value}, "
-        f"{plan.provision_count} provisions"
+        f"{len(plan.provisions)} provisions"
     )
-    line = f"{'  ' * depth}- **{md_escape(plan.id)}**: {facts}"
+    # Nested lists stop deepening at MAX_LIST_DEPTH: the index of a lineage thousands of
+    # versions deep stays linear in size and within what Markdown renderers nest.
+    line = f"{'  ' * min(depth, MAX_LIST_DEPTH)}- **{md_escape(plan.id)}**: {facts}"
     if parent is not None:
-        stem = f"{parent}--{plan.id}"
+        stem = f"{parent.plan.id}--{plan.id}"
         line += f" · changes: [Markdown]({stem}.md), [HTML]({stem}.html)"
         line += f" ({_counts(comparisons[plan.id])})"
-    lines.append(line)
-    for child in node.children:
-        _entry(child, plan.id, comparisons, depth + 1, lines)
+    return line
 
 
 def _counts(comparison: Comparison) -> str:

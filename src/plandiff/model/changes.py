@@ -227,7 +227,11 @@ class MetadataChange(Record):
     """A change to a plan's metadata (title, date, parties, sources, completeness)."""
 
     path: str = field(metadata={"description": "Field path, e.g. 'title' or 'sources[1].url'."})
-    change: Literal["changed", "added", "removed"]
+    change: Literal["changed", "added", "removed", "reordered"] = field(
+        metadata={
+            "description": "'reordered': the same items in another order (old and new list them)."
+        }
+    )
     old: str | None
     new: str | None
 

@@ -50,6 +50,14 @@ class Cell(Record):
         },
     )
     findings: tuple[Finding, ...] = ()
+    status: Literal["present", "not-covered", "removed", "absent"] = field(
+        default="present",
+        metadata={
+            "description": "'present' when the lineage has provisions here; otherwise "
+            "'not-covered' (a partial version that does not cover it: its fate is unknown), "
+            "'removed', or 'absent' (not yet added, or gone before this version)."
+        },
+    )
     bridged_from: str | None = field(
         default=None,
         metadata={

@@ -52,3 +52,6 @@ class Rule(StrEnum):
     CONDITION_REMOVED = "condition-removed"
     CONDITION_REWORDED = "condition-reworded"
     FIGURE_MIXES_SCRIPTS = "figure-mixes-scripts"
+    REFERENCE_RENUMBERED = "reference-renumbered"
+    REFERENCE_NOT_UPDATED = "reference-not-updated"
+    REFERENCE_TO_REMOVED = "reference-to-removed"

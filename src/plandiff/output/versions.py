@@ -115,6 +115,9 @@ def _step(step: StepView) -> list[str]:
             lines.append(f"      note: {visible(event.note)}")
         if event.segments:
             lines.append(f"      changes: {_redline(event.segments)}")
+        for sub in event.subpoints:
+            indent = "      " + "  " * sub.depth
+            lines.append(f"{indent}{visible(sub.label)}: {_redline(sub.segments)}")
     if step.numbers:
         heading = f" [{visible(step.heading)}]" if step.heading else ""
         lines.append(f"    {visible(step.numbers)}.{heading} {visible(step.text)}")
@@ -122,7 +125,7 @@ def _step(step: StepView) -> list[str]:
             indent = "      " + "   " * sub.depth
             lines.append(f"{indent}{visible(sub.label)}. {_redline(sub.segments)}")
     else:
-        lines.append("    (not in this version)")
+        lines.append(f"    ({step.absence[0].lower()}{step.absence[1:].rstrip('.')})")
     return lines
 
 

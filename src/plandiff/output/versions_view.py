@@ -53,6 +53,15 @@ class EventView:
     figures: tuple[str, ...]
     findings: tuple[str, ...]
     note: str | None
+    subpoints: tuple[SubLine, ...] = ()  # the sub-points added, removed or changed
+
+
+# What a step says when the lineage has no text in that version, by the cell's status.
+_ABSENT = {
+    "absent": "Not in this version.",
+    "removed": "Removed in this version.",
+    "not-covered": "Not covered by this partial version: its text here is unknown, not removed.",
+}
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class StepView:
     text: str
     subpoints: tuple[SubLine, ...]
     events: tuple[EventView, ...]
+    absence: str = _ABSENT["absent"]  # what stands in for the text when there is none
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,7 @@ def _step(version: VersionView, cell: Cell, column: int) -> StepView:
         text=joined_text(cell.provisions),
         subpoints=_plain_subpoints(cell.subpoints),
         events=tuple(events),
+        absence=_ABSENT.get(cell.status, _ABSENT["absent"]),
     )
 
 
@@ -156,7 +167,9 @@ def _event(
     change: ProvisionChange, findings: tuple[Finding, ...], bridged_from: str | None = None
 ) -> EventView:
     mine = [f for f in findings if f.change_id == change.id]
-    shown = segments(change.edits) if _has_edits(change) else ()
+    # A provision a partial version does not cover was not deleted: no struck-through text.
+    unknown = change.kind is ChangeKind.NOT_COVERED
+    shown = segments(change.edits) if _has_edits(change) and not unknown else ()
     across = f" (compared with {bridged_from}: the version before did not cover it)"
     return EventView(
         kind=change.kind.value,
@@ -166,7 +179,26 @@ def _event(
         figures=tuple(figure(f.number) for f in mine if f.number and not _said(f)),
         findings=tuple(f"{f.severity.value}: {f.message}" for f in mine),
         note=change.note,
+        subpoints=() if unknown else tuple(_subpoint_events(change.subpoints, 0)),
     )
+
+
+def _subpoint_events(items: tuple[SubPointChange, ...], depth: int) -> list[SubLine]:
+    """The sub-points a change added, removed or reworded, each with its redline."""
+    lines: list[SubLine] = []
+    for sub in items:
+        if sub.kind is not ChangeKind.UNCHANGED:
+            if sub.old_label is None:
+                label = f"({sub.new_label}) added"
+            elif sub.new_label is None:
+                label = f"({sub.old_label}) removed"
+            elif sub.old_label != sub.new_label:
+                label = f"({sub.old_label}) → ({sub.new_label})"
+            else:
+                label = f"({sub.new_label})"
+            lines.append(SubLine(depth, label, segments(sub.edits)))
+        lines.extend(_subpoint_events(sub.children, depth + 1))
+    return lines
 
 
 def _said(finding: Finding) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
-from plandiff.align.aligner import Alignment, align
+from plandiff.align.aligner import Alignment, align, confidence
 from plandiff.align.pairing import Match
 from plandiff.align.subpoints import subpoint_changes
 from plandiff.documents.library import plan_info
@@ -20,7 +20,6 @@ from plandiff.model.changes import (
     Facet,
     FacetCount,
     KindCount,
-    MatchedBy,
     ProvisionChange,
     ProvisionRef,
     SubPointChange,
@@ -193,7 +192,7 @@ def _paired(
         old=tuple(map(_ref, olds, m.old)),
         new=tuple(map(_ref, news, m.new)),
         matched_by=m.by,
-        confidence=1.0 if m.by in (MatchedBy.PINNED, MatchedBy.KEY) else round(m.score, 3),
+        confidence=confidence(m),
         reworded=reworded,
         renumbered=renumbered,
         moved=moved,

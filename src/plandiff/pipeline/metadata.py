@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Literal
 
 from plandiff.model.changes import MetadataChange
@@ -11,6 +12,9 @@ from plandiff.model.record import document_of
 
 _SCALARS = ("title", "date", "completeness", "completeness_note")
 _SOURCE_FIELDS = ("title", "url", "accessed", "publisher")  # all but the id they are keyed by
+MAX_RENAME_PAIRS = 2_500
+"""Most (removed, added) pairs of party names that deepdiff weighs for renames; beyond that
+(a party list replaced wholesale) every name is said as removed or added, in linear time."""
 
 
 def _view(plan: Plan) -> dict[str, Any]:
@@ -51,15 +55,70 @@ def _scalar(plan: Plan, name: str) -> str | None:
 
 def _nested_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
     found = _source_changes(before["sources"], after["sources"])
-    old, new = before["parties"], after["parties"]
-    gone, came = [p for p in old if p not in new], [p for p in new if p not in old]
-    if (gone and came) or len(set(old)) < len(old) or len(set(new)) < len(new):
-        # A renamed party ("Russia" → "Russian Federation") is paired by deepdiff's distance.
-        found.extend(_deepdiff_changes({"parties": old}, {"parties": new}))
-    else:
-        found.extend(_change(f"parties[{old.index(p)}]", "removed", p, None) for p in gone)
-        found.extend(_change(f"parties[{new.index(p)}]", "added", None, p) for p in came)
+    found.extend(_party_changes(before["parties"], after["parties"]))
     return found
+
+
+def _party_changes(old: list[str], new: list[str]) -> list[MetadataChange]:
+    """Parties added, removed or renamed, each extra copy of one, and a change of order.
+
+    Names are compared as distinct names first (deepdiff pairs a renamed party, "Russia" →
+    "Russian Federation", by distance); then every copy beyond the first is counted, so that
+    dropping a duplicate is a change; then the order of the names both sides share.
+    """
+    found: list[MetadataChange] = []
+    places_old, places_new = _places(old), _places(new)
+    gone = [p for p in places_old if p not in places_new]
+    came = [p for p in places_new if p not in places_old]
+    if gone and came and len(gone) * len(came) <= MAX_RENAME_PAIRS:
+        found.extend(_renamed(places_old, places_new))
+    else:
+        found.extend(_change(f"parties[{places_old[p][0]}]", "removed", p, None) for p in gone)
+        found.extend(_change(f"parties[{places_new[p][0]}]", "added", None, p) for p in came)
+    found.extend(_extra_copies(places_old, places_new, "removed"))
+    found.extend(_extra_copies(places_new, places_old, "added"))
+    if [p for p in places_old if p in places_new] != [p for p in places_new if p in places_old]:
+        found.append(_change("parties", "reordered", old, new))
+    return found
+
+
+def _renamed(
+    places_old: dict[str, list[int]], places_new: dict[str, list[int]]
+) -> list[MetadataChange]:
+    distinct_old, distinct_new = list(places_old), list(places_new)
+    found = []
+    for change in _deepdiff_changes({"parties": distinct_old}, {"parties": distinct_new}):
+        # deepdiff's indices are into the lists of distinct names; give the plans' own.
+        names, places = (
+            (distinct_new, places_new) if change.change == "added" else (distinct_old, places_old)
+        )
+        index = int(change.path.removeprefix("parties[").split("]", 1)[0])
+        found.append(replace(change, path=f"parties[{places[names[index]][0]}]"))
+    return found
+
+
+def _extra_copies(
+    places: dict[str, list[int]],
+    other: dict[str, list[int]],
+    change: Literal["added", "removed"],
+) -> list[MetadataChange]:
+    # The copies of a name beyond those the other side has; when the other side lacks the
+    # name, beyond the first, which is already said as the name's addition or removal.
+    found = []
+    for name, where in places.items():
+        extra = len(where) - max(len(other.get(name, ())), 1)
+        for index in where[len(where) - extra :] if extra > 0 else ():
+            old, new = (name, None) if change == "removed" else (None, name)
+            found.append(_change(f"parties[{index}]", change, old, new))
+    return found
+
+
+def _places(names: list[str]) -> dict[str, list[int]]:
+    """Each distinct name, in order of first appearance, with the indices it stands at."""
+    places: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        places.setdefault(name, []).append(index)
+    return places
 
 
 def _source_changes(before: dict[str, Any], after: dict[str, Any]) -> list[MetadataChange]:
@@ -81,7 +140,7 @@ def _source_changes(before: dict[str, Any], after: dict[str, Any]) -> list[Metad
 
 
 def _change(
-    path: str, change: Literal["changed", "added", "removed"], old: Any, new: Any
+    path: str, change: Literal["changed", "added", "removed", "reordered"], old: Any, new: Any
 ) -> MetadataChange:
     return MetadataChange(path=path, change=change, old=_text(old), new=_text(new))
 

@@ -9,7 +9,8 @@ it) joins such a provision to the one that reappears after the gap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Literal
 
 from plandiff.model.changes import ChangeKind, Comparison, Finding, ProvisionChange, ProvisionRef
 from plandiff.model.lineage import Cell, LineageRow
@@ -176,6 +177,7 @@ def _build_rows(
             cells.append(
                 Cell(
                     plan_id=plan.id,
+                    status=_status(here, changes.values()),
                     provisions=tuple(here),
                     subpoints=tuple(subpoints),
                     changes=tuple(changes.values()),
@@ -186,6 +188,18 @@ def _build_rows(
         row_id, label = _name(nodes, refs, taken)
         rows.append(LineageRow(id=row_id, label=label, cells=tuple(cells)))
     return tuple(rows)
+
+
+def _status(
+    here: Sequence[ProvisionRef], changes: Iterable[ProvisionChange]
+) -> Literal["present", "not-covered", "removed", "absent"]:
+    """Whether the lineage is in a version, and if not, whether its fate is known."""
+    if here:
+        return "present"
+    kinds = {c.kind for c in changes}
+    if ChangeKind.NOT_COVERED in kinds:
+        return "not-covered"
+    return "removed" if ChangeKind.REMOVED in kinds else "absent"
 
 
 def _findings_by_change(comparison: Comparison) -> dict[str, list[tuple[int, Finding]]]:
