@@ -21,6 +21,18 @@ SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LABEL = r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$"
 URL = r"^https?://\S+$"
 
+# Caps on the lists a plan file can grow. Each is far above any real negotiation text or
+# bill, and keeps what the engine does with a list (pairing, sorting, rendering) bounded;
+# a file past one is refused like any invalid plan, naming the list.
+MAX_PROVISIONS = 100_000
+MAX_SUBPOINTS = 10_000
+"""Per list: a provision's sub-points, and a sub-point's own."""
+MAX_PARTIES = 1_000
+MAX_SOURCES = 1_000
+"""A plan's sources, and the sources one provision cites."""
+MAX_TOPICS = 100
+"""Topics of one provision."""
+
 Loc = tuple[str | int, ...]
 
 
@@ -112,7 +124,7 @@ class SubPoint(Frozen):
 
     label: Label
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
+    subpoints: tuple[SubPoint, ...] = Field(default=(), max_length=MAX_SUBPOINTS)
 
     @model_validator(mode="after")
     def _one_level_only(self) -> SubPoint:
@@ -132,10 +144,12 @@ class Provision(Frozen):
     )
     heading: Text | None = None
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
-    topics: tuple[Slug, ...] = ()
+    subpoints: tuple[SubPoint, ...] = Field(default=(), max_length=MAX_SUBPOINTS)
+    topics: tuple[Slug, ...] = Field(default=(), max_length=MAX_TOPICS)
     provenance: Provenance
-    sources: tuple[Slug, ...] = Field(default=(), description="Ids of the plan's sources.")
+    sources: tuple[Slug, ...] = Field(
+        default=(), max_length=MAX_SOURCES, description="Ids of the plan's sources."
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -161,13 +175,15 @@ class Plan(Frozen):
     )
     date: IsoDate
     parent: Slug | None = Field(default=None, description="Id of the version this one revises.")
-    parties: tuple[Text, ...] = Field(default=(), description="Parties or authors.")
-    sources: tuple[Source, ...] = ()
+    parties: tuple[Text, ...] = Field(
+        default=(), max_length=MAX_PARTIES, description="Parties or authors."
+    )
+    sources: tuple[Source, ...] = Field(default=(), max_length=MAX_SOURCES)
     completeness: Completeness
     completeness_note: Text | None = Field(
         default=None, description="What is missing when completeness is 'partial'."
     )
-    provisions: tuple[Provision, ...] = Field(min_length=1)
+    provisions: tuple[Provision, ...] = Field(min_length=1, max_length=MAX_PROVISIONS)
 
     model_config = ConfigDict(populate_by_name=True)
 
