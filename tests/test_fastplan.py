@@ -360,3 +360,33 @@ def _default(spec: dataclasses.Field[Any]) -> Any:
 
 def _annotation(model: type[Any], name: str) -> str:
     return str(model.__annotations__[name])
+
+
+@pytest.mark.parametrize(
+    ("place", "item", "cap"),
+    [
+        (("parties",), "Party", records.MAX_PARTIES),
+        (("provisions", 0, "topics"), "ceasefire", records.MAX_TOPICS),
+        (("provisions", 0, "sources"), "s1", records.MAX_SOURCES),
+        (("provisions", 0, "subpoints"), None, records.MAX_SUBPOINTS),
+        (("provisions",), None, records.MAX_PROVISIONS),
+    ],
+)
+def test_a_list_past_its_cap_is_left_to_the_model(
+    place: tuple[Any, ...], item: Any, cap: int
+) -> None:
+    doc = json.loads(json.dumps(FULL))
+    target = doc
+    for step in place[:-1]:
+        target = target[step]
+    if place[-1] == "provisions":
+        items = [{"number": str(i), "text": "x", "provenance": "reported"} for i in range(cap + 1)]
+    elif place[-1] == "subpoints":
+        items = [{"label": f"a{i}", "text": "y"} for i in range(cap + 1)]
+    else:
+        items = [item] * (cap + 1)
+    target[place[-1]] = items
+    assert read_plan(doc) is None
+    if item is not None:  # the same list within its cap reads
+        target[place[-1]] = [item]
+        assert read_plan(doc) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -16,11 +17,16 @@ import pytest
 
 from gitplans import plan_doc, write_plan
 from hostile.test_hostile_overwrites import run
+from plandiff.align.pins import MAX_PINS
+from plandiff.documents import library as library_module
 from plandiff.documents.library import lineage, open_library
 from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
+from plandiff.model.plan import MAX_PARTIES, MAX_PROVISIONS, MAX_SOURCES, MAX_SUBPOINTS, MAX_TOPICS
 from plandiff.output.jsondoc import document_bytes
 from plandiff.output.log import _lineage_json
+from plandiff.pipeline.config import MAX_TERM_LENGTH, MAX_TERMS
 
+REPO = Path(__file__).resolve().parents[2]
 FAKE_GIT = textwrap.dedent(
     """\
     #!{python}
@@ -148,3 +154,118 @@ def test_the_json_log_is_written_as_the_record_serializer_writes_it(tmp_path: Pa
         write_plan(folder / f"{pid}.json", doc)
     record = lineage(open_library(str(folder)))
     assert _lineage_json(record) == document_bytes(record)
+
+
+def _plan_with(**fields: object) -> dict[str, object]:
+    doc = plan_doc(["One."], plan_id="big")
+    doc.update(fields)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pointer", "limit"),
+    [
+        ("parties", [f"Party {i}" for i in range(MAX_PARTIES + 1)], "/parties", MAX_PARTIES),
+        (
+            "sources",
+            [
+                {"id": f"s{i}", "title": "T", "url": f"https://e.example/{i}"}
+                for i in range(MAX_SOURCES + 1)
+            ],
+            "/sources",
+            MAX_SOURCES,
+        ),
+        (
+            "provisions",
+            [
+                {"number": str(i), "text": "x", "provenance": "confirmed"}
+                for i in range(1, MAX_PROVISIONS + 2)
+            ],
+            "/provisions",
+            MAX_PROVISIONS,
+        ),
+        (
+            "provisions",
+            [
+                {
+                    "number": "1",
+                    "text": "x",
+                    "provenance": "confirmed",
+                    "subpoints": [
+                        {"label": f"a{i}", "text": "y"} for i in range(MAX_SUBPOINTS + 1)
+                    ],
+                }
+            ],
+            "/provisions/0/subpoints (provision 1)",
+            MAX_SUBPOINTS,
+        ),
+        (
+            "provisions",
+            [
+                {
+                    "number": "1",
+                    "text": "x",
+                    "provenance": "confirmed",
+                    "topics": [f"t{i}" for i in range(MAX_TOPICS + 1)],
+                }
+            ],
+            "/provisions/0/topics (provision 1)",
+            MAX_TOPICS,
+        ),
+    ],
+    ids=["parties", "sources", "provisions", "sub-points", "topics"],
+)
+def test_a_collection_past_its_cap_is_one_clear_problem(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    field: str,
+    value: object,
+    pointer: str,
+    limit: int,
+) -> None:
+    path = write_plan(tmp_path / "big.json", _plan_with(**{field: value}))
+    code, out, err = run(["compare", str(path), str(path)], capsys)
+    assert code == 2 and out == ""
+    (line,) = err.splitlines()
+    assert line.startswith(f"plandiff: {path}: {pointer}: must have at most {limit:,} items")
+
+
+def test_a_library_of_too_many_versions_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(library_module, "MAX_PLANS", 3)
+    folder = tmp_path / "plans"
+    for i in range(4):
+        write_plan(folder / f"p{i}.json", plan_doc(["One."], plan_id=f"p{i}"))
+    code, out, err = run(["log", "--plans", str(folder)], capsys)
+    assert code == 2 and out == ""
+    assert err == f"plandiff: {folder}: 4 plan files; a library holds at most 3\n"
+
+
+def test_too_many_pins_or_rules_terms_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    pins = "".join(f'[[pin]]\nold = "{i}"\nnew = "{i}"\n' for i in range(MAX_PINS + 1))
+    (tmp_path / "plans" / "pins.toml").write_text(pins, encoding="utf-8")
+    code, _, err = run(["compare", "us-28-point-draft", "geneva-revision"], capsys)
+    assert code == 2
+    said = f"{MAX_PINS + 1:,} pins; a pin file holds at most {MAX_PINS:,}"
+    assert err == f"plandiff: plans/pins.toml: {said}\n"
+    (tmp_path / "plans" / "pins.toml").unlink()
+    terms = ", ".join(f'"term {i}"' for i in range(MAX_TERMS + 1))
+    (tmp_path / "plandiff.toml").write_text(f"watch = [{terms}]\n", encoding="utf-8")
+    code, _, err = run(["compare", "us-28-point-draft", "geneva-revision"], capsys)
+    assert code == 2
+    assert err == (
+        f"plandiff: plandiff.toml: {MAX_TERMS + 1:,} terms; a rules file holds at most "
+        f"{MAX_TERMS:,} (watch and topics together)\n"
+    )
+    long_term = "x" * (MAX_TERM_LENGTH + 1)
+    (tmp_path / "plandiff.toml").write_text(f'watch = ["{long_term}"]\n', encoding="utf-8")
+    code, _, err = run(["compare", "us-28-point-draft", "geneva-revision"], capsys)
+    assert code == 2
+    assert err == (
+        f"plandiff: plandiff.toml: watch: a term is at most {MAX_TERM_LENGTH} characters\n"
+    )

@@ -29,6 +29,8 @@ from plandiff.model.plan import Plan, Provision
 from plandiff.util.inputs import read_text
 
 PINS_FILE = "pins.toml"
+MAX_PINS = 10_000
+"""Most [[pin]] entries in a pin file: each is resolved against both plans."""
 _PIN_FIELDS = {"old_plan", "new_plan", "old", "new", "forbid", "note"}
 
 
@@ -65,6 +67,8 @@ def load_pins(path: Path, *, old: Plan, new: Plan) -> tuple[PinnedPair, ...]:
     entries = document.get("pin", [])
     if not isinstance(entries, list):
         raise UsageError(f"{path}: 'pin' must be written as [[pin]] tables")
+    if len(entries) > MAX_PINS:
+        raise UsageError(f"{path}: {len(entries):,} pins; a pin file holds at most {MAX_PINS:,}")
     pins = []
     for n, entry in enumerate(entries, start=1):
         where = f"{path}: pin {n}"

@@ -24,6 +24,11 @@ from typing import Any
 
 from plandiff.model.plan import (
     LABEL,
+    MAX_PARTIES,
+    MAX_PROVISIONS,
+    MAX_SOURCES,
+    MAX_SUBPOINTS,
+    MAX_TOPICS,
     SLUG,
     Completeness,
     Plan,
@@ -98,7 +103,7 @@ def _plan(doc: Any) -> Plan:
         day = iso_date(date)
     except ValueError:
         raise _Unsure from None
-    provisions = _list(get("provisions", 0))
+    provisions = _list(get("provisions", 0), MAX_PROVISIONS)
     if not provisions:
         raise _Unsure
     completeness = _COMPLETENESS[_choice(get("completeness"), _COMPLETENESS)]
@@ -109,8 +114,8 @@ def _plan(doc: Any) -> Plan:
         version=version,
         date=day,
         parent=_optional(get("parent"), _slug_of),
-        parties=tuple([_text(p) for p in _list(get("parties", _NONE))]),
-        sources=tuple([_source(s) for s in _list(get("sources", _NONE))]),
+        parties=tuple([_text(p) for p in _list(get("parties", _NONE), MAX_PARTIES)]),
+        sources=tuple([_source(s) for s in _list(get("sources", _NONE), MAX_SOURCES)]),
         completeness=completeness,
         completeness_note=_optional(get("completeness_note"), _text),
         provisions=tuple([_provision(p) for p in provisions]),
@@ -159,8 +164,8 @@ def _provision(doc: Any) -> Provision:
         raise _Unsure
     if len(doc) == 3:  # most provisions: a number, a text and a provenance, nothing else
         return Provision(number=number, text=text, provenance=provenance)  # type: ignore[arg-type]
-    topics = _list(get("topics", _NONE))
-    sources = _list(get("sources", _NONE))
+    topics = _list(get("topics", _NONE), MAX_TOPICS)
+    sources = _list(get("sources", _NONE), MAX_SOURCES)
     return Provision(
         number=number,
         key=_optional(get("key"), _slug_of),
@@ -175,7 +180,7 @@ def _provision(doc: Any) -> Provision:
 
 
 def _subpoints(value: Any, *, level: int) -> tuple[SubPoint, ...]:
-    items = _list(value)
+    items = _list(value, MAX_SUBPOINTS)
     if not items:
         return ()
     if level > 2:  # sub-points nest two levels deep at most
@@ -202,8 +207,8 @@ def _choice(value: Any, choices: dict[str, Any]) -> str:
     return value
 
 
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
+def _list(value: Any, most: int) -> list[Any]:
+    if type(value) is not list or len(value) > most:
         raise _Unsure
     return value
 

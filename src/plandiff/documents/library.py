@@ -16,6 +16,8 @@ from plandiff.model.plan import SLUG, Plan
 from plandiff.util import inputs
 
 DEFAULT_FOLDER = "plans"
+MAX_PLANS = 10_000
+"""Most plan files a library folder may hold; each is read and checked on every run."""
 # Suffixes of the documents plandiff reads: a missing name ending so is a missing file.
 DOCUMENT_SUFFIXES = frozenset(
     {".json", ".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm"}
@@ -115,6 +117,10 @@ def open_library(folder: str = DEFAULT_FOLDER) -> Library:
     names = [n for n in names if not n.startswith(".")]
     if not names:
         raise UsageError(f"{folder}: no plan files (*.json) in this folder")
+    if len(names) > MAX_PLANS:
+        raise UsageError(
+            f"{folder}: {len(names):,} plan files; a library holds at most {MAX_PLANS:,}"
+        )
     entries: list[Entry] = []
     problems: list[str] = []
     for name in names:

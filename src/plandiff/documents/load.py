@@ -190,6 +190,12 @@ def _message(error: ErrorDetails) -> str:
         return _PATTERN_HELP.get(str(error.get("ctx", {}).get("pattern")), error["msg"])
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "must be an object"
+    if kind == "too_long":  # a list past one of the plan format's caps
+        ctx = error.get("ctx", {})
+        actual = ctx.get("actual_length")
+        return f"must have at most {ctx['max_length']:,} items" + (
+            f", not {actual:,}" if isinstance(actual, int) else ""
+        )
     text = str(error["msg"]).removeprefix("Value error, ").replace(" after validation", "")
     return re.sub(r"^\w+ should ", "must ", text)
 

@@ -20,6 +20,18 @@ SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 LABEL = r"^[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*$"
 URL = r"^https?://\S+$"
 
+# Caps on the lists a plan file can grow. Each is far above any real negotiation text or
+# bill, and keeps what the engine does with a list (pairing, sorting, rendering) bounded;
+# a file past one is refused like any invalid plan, naming the list.
+MAX_PROVISIONS = 100_000
+MAX_SUBPOINTS = 10_000
+"""Per list: a provision's sub-points, and a sub-point's own."""
+MAX_PARTIES = 1_000
+MAX_SOURCES = 1_000
+"""A plan's sources, and the sources one provision cites."""
+MAX_TOPICS = 100
+"""Topics of one provision."""
+
 Loc = tuple[str | int, ...]
 
 
@@ -119,7 +131,7 @@ class SubPoint(Record):
 
     label: Label
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
+    subpoints: tuple[SubPoint, ...] = field(default=(), metadata={"max_length": MAX_SUBPOINTS})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,11 +145,12 @@ class Provision(Record):
     )
     heading: Text | None = None
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
-    topics: tuple[Slug, ...] = ()
+    subpoints: tuple[SubPoint, ...] = field(default=(), metadata={"max_length": MAX_SUBPOINTS})
+    topics: tuple[Slug, ...] = field(default=(), metadata={"max_length": MAX_TOPICS})
     provenance: Provenance
     sources: tuple[Slug, ...] = field(
-        default=(), metadata={"description": "Ids of the plan's sources."}
+        default=(),
+        metadata={"max_length": MAX_SOURCES, "description": "Ids of the plan's sources."},
     )
     note: Text | None = None
 
@@ -156,13 +169,17 @@ class Plan(Record):
     parent: Slug | None = field(
         default=None, metadata={"description": "Id of the version this one revises."}
     )
-    parties: tuple[Text, ...] = field(default=(), metadata={"description": "Parties or authors."})
-    sources: tuple[Source, ...] = ()
+    parties: tuple[Text, ...] = field(
+        default=(), metadata={"max_length": MAX_PARTIES, "description": "Parties or authors."}
+    )
+    sources: tuple[Source, ...] = field(default=(), metadata={"max_length": MAX_SOURCES})
     completeness: Completeness
     completeness_note: Text | None = field(
         default=None, metadata={"description": "What is missing when completeness is 'partial'."}
     )
-    provisions: tuple[Provision, ...] = field(metadata={"min_length": 1})
+    provisions: tuple[Provision, ...] = field(
+        metadata={"min_length": 1, "max_length": MAX_PROVISIONS}
+    )
 
 
 def plainly_consistent(plan: Plan) -> bool:

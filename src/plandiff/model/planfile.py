@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from plandiff.model import plan as records
 from plandiff.model.plan import (
+    MAX_PARTIES,
+    MAX_PROVISIONS,
+    MAX_SOURCES,
+    MAX_SUBPOINTS,
+    MAX_TOPICS,
     Completeness,
     IsoDate,
     Label,
@@ -59,7 +64,7 @@ class SubPoint(Frozen):
 
     label: Label
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
+    subpoints: tuple[SubPoint, ...] = Field(default=(), max_length=MAX_SUBPOINTS)
 
     @model_validator(mode="after")
     def _one_level_only(self) -> SubPoint:
@@ -86,10 +91,12 @@ class Provision(Frozen):
     )
     heading: Text | None = None
     text: Text
-    subpoints: tuple[SubPoint, ...] = ()
-    topics: tuple[Slug, ...] = ()
+    subpoints: tuple[SubPoint, ...] = Field(default=(), max_length=MAX_SUBPOINTS)
+    topics: tuple[Slug, ...] = Field(default=(), max_length=MAX_TOPICS)
     provenance: Provenance
-    sources: tuple[Slug, ...] = Field(default=(), description="Ids of the plan's sources.")
+    sources: tuple[Slug, ...] = Field(
+        default=(), max_length=MAX_SOURCES, description="Ids of the plan's sources."
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -125,13 +132,15 @@ class Plan(Frozen):
     version: Version = Field(description="Human version label, e.g. 'Geneva revision'.")
     date: IsoDate
     parent: Slug | None = Field(default=None, description="Id of the version this one revises.")
-    parties: tuple[Text, ...] = Field(default=(), description="Parties or authors.")
-    sources: tuple[Source, ...] = ()
+    parties: tuple[Text, ...] = Field(
+        default=(), max_length=MAX_PARTIES, description="Parties or authors."
+    )
+    sources: tuple[Source, ...] = Field(default=(), max_length=MAX_SOURCES)
     completeness: Completeness
     completeness_note: Text | None = Field(
         default=None, description="What is missing when completeness is 'partial'."
     )
-    provisions: tuple[Provision, ...] = Field(min_length=1)
+    provisions: tuple[Provision, ...] = Field(min_length=1, max_length=MAX_PROVISIONS)
 
     model_config = ConfigDict(populate_by_name=True)
 

@@ -31,6 +31,11 @@ from plandiff.util.inputs import read_text
 CONFIG_NAME = "plandiff.toml"
 _KEYS = ("watch", "disable", "severity", "topics")
 _SEVERITIES = tuple(s.value for s in Severity)
+MAX_TERMS = 5_000
+"""Most terms in a rules file, watched and topic terms together: each is looked for in every
+changed provision, so a file in a pull request could otherwise make any run slow."""
+MAX_TERM_LENGTH = 200
+"""Longest term, in characters."""
 
 
 def discover_rules(directory: Path) -> RuleSet:
@@ -77,7 +82,21 @@ def _from_pyproject(data: dict[str, Any], shown: str) -> RuleSet:
 def _strings(value: Any, where: str, shown: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise UsageError(f"{shown}: {where}: must be a list of non-empty strings")
+    if any(len(v) > MAX_TERM_LENGTH for v in value):
+        raise UsageError(f"{shown}: {where}: a term is at most {MAX_TERM_LENGTH} characters")
     return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+def _refuse_too_many_terms(data: dict[str, Any], shown: str) -> None:
+    lists = [data.get("watch")]
+    if isinstance(topics := data.get("topics"), dict):
+        lists.extend(topics.values())
+    count = sum(len(terms) for terms in lists if isinstance(terms, list))
+    if count > MAX_TERMS:
+        raise UsageError(
+            f"{shown}: {count:,} terms; a rules file holds at most {MAX_TERMS:,} "
+            "(watch and topics together)"
+        )
 
 
 def _parse(data: dict[str, Any], shown: str, prefix: str = "") -> RuleSet:
@@ -85,6 +104,7 @@ def _parse(data: dict[str, Any], shown: str, prefix: str = "") -> RuleSet:
     for key in data:
         if key not in _KEYS:
             raise UsageError(f"{shown}: {prefix}{key}: unknown key (known: {', '.join(_KEYS)})")
+    _refuse_too_many_terms(data, shown)
     watch = _strings(data.get("watch", []), f"{prefix}watch", shown)
     disable = _strings(data.get("disable", []), f"{prefix}disable", shown)
     for name in disable:
