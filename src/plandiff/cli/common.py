@@ -87,9 +87,9 @@ def emit(text: str | bytes, output: Path | None) -> None:
 
 def warn(message: str) -> None:
     """One warning line on stderr: the run goes on."""
-    from plandiff.util.inert import visible
+    from plandiff.util.inert import terminal_line
 
-    click.echo(f"plandiff: warning: {visible(message)}", err=True)
+    click.echo(f"plandiff: warning: {terminal_line(message)}", err=True)
 
 
 def project_options() -> CompareOptions:

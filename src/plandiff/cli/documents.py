@@ -28,9 +28,10 @@ def textconv(file: str) -> None:
 
     Example: plandiff textconv plans/geneva-revision.json
     """
-    from plandiff.documents.canonical import canonical_text, strip_controls
+    from plandiff.documents.canonical import canonical_text
     from plandiff.documents.load import load_plan_text, read_plan_bytes
     from plandiff.model.errors import PlanError
+    from plandiff.util.inert import raw_file_line
 
     data = read_plan_bytes(file)
     try:
@@ -38,7 +39,7 @@ def textconv(file: str) -> None:
     except PlanError as err:
         click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
         raw = data.decode("utf-8", errors="replace").splitlines()
-        click.echo("".join(strip_controls(line) + "\n" for line in raw), nl=False)
+        click.echo("".join(raw_file_line(line) + "\n" for line in raw), nl=False)
 
 
 @click.command(
@@ -123,25 +124,23 @@ def import_(
     from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
     from plandiff.documents.textimport import import_text
-    from plandiff.model.errors import display_name, one_line
-    from plandiff.output.jsondoc import inert_json
-    from plandiff.util.inert import visible
+    from plandiff.util.inert import error_line, file_name, json_text, terminal_line
 
     text = read_text(file)
     refuse_inputs(output)
     result = import_text(text, file, provenance=provenance)
-    name = display_name(file)  # a file name could hold a line break or start with '::'
+    name = file_name(file)  # a file name could hold a line break or start with '::'
     for default in result.defaults:
-        click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
+        click.echo(f"plandiff: {name}: {error_line(default)}", err=True)
     for line in result.unplaced:
         where = f"{name}:{line.line}"
-        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+        click.echo(f"{where}: not placed ({line.reason}): {terminal_line(line.text)}", err=True)
     if strict and result.unplaced:
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
     folder = output.parent if output is not None else Path.cwd()
     plan = replace(result.plan, schema_ref=plan_schema_reference(folder))
-    emit(inert_json(plan_json(plan)), output)
+    emit(json_text(plan_json(plan)), output)
 
 
 @click.command(
