@@ -17,7 +17,8 @@ import re
 from pathlib import PurePath
 
 from plandiff.documents.draft import Block, Draft
-from plandiff.model.errors import UsageError, display_name
+from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 __all__ = ["READERS", "REFUSALS", "Block", "Draft", "read_draft", "sniff"]
 
@@ -97,7 +98,7 @@ def read_draft(data: bytes, name: str) -> tuple[str, Draft]:
     kind = sniff(data, name)
     if kind not in READERS:
         what, advice = REFUSALS.get(kind, (f"a {kind} file", "convert it to plain text"))
-        shown = display_name(name)
+        shown = file_name(name)
         raise UsageError(f"{shown}: looks like {what}, which plandiff cannot read; {advice}")
     module = importlib.import_module(READERS[kind])
     draft: Draft = module.read(data, name)
