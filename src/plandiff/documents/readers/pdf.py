@@ -1,0 +1,257 @@
+"""Read a PDF's text layer: lines in reading order, without running heads, feet or page numbers.
+
+pypdf extracts each page's text. A line that repeats at the top or the bottom of most pages
+(digits aside, so "Draft of 20 November - page 3" counts as one line) is a running header or
+footer, and a page number at a page's edge ("3", "- 3 -", "Page 3 of 12", "3/12") is one when
+its value moves with the page. A word broken by a hyphen at the end of a line is rejoined
+("nego-" + "tiation"), unless the document writes the hyphenated form elsewhere
+("self-determination").
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from plandiff.documents.draft import Block, Draft
+from plandiff.model.errors import UsageError
+
+EDGE = 3
+"""Lines at the top and at the bottom of a page examined for running heads and page numbers."""
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página|стр\.?|страница)\s*)?[-\u2013\u2014(\[]?\s*"
+    r"(?P<n>\d{1,4})\s*[-\u2013\u2014)\]]?\s*(?:(?:of|/|von|de|из)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_BROKEN = re.compile(r"(?P<stem>\w*[^\W\d_])[-\u00ad]$")
+_WORDS = re.compile(r"\w+(?:-\w+)+")
+_WORD_START = re.compile(r"^(?P<tail>[^\W\d_][\w\-]*\w[.,;:)]*|[^\W\d_][.,;:)]*)")
+_MARKER = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.):]?\s|\(?[a-zA-Z]{1,2}[.)]\s|\(?[ivxlcIVXLC]{1,6}[.)]\s"
+    r"|(?:article|art\.|section|point|chapter|§)\s*\w|[-\u2022\u25aa\u25e6*\u2013]\s)",
+    re.IGNORECASE,
+)
+"""What opens a numbered point or a bullet at the start of a line (the outline reads it)."""
+_SCAN_HINT = "run OCR on it first (for example ocrmypdf), or ask for the text as .docx or .txt"
+
+
+def read(data: bytes, name: str) -> Draft:
+    """Read a PDF's text into blocks, one per paragraph, its lines numbered through all pages.
+
+    >>> read(b"%PDF-1.4 nothing else", "a.pdf")
+    Traceback (most recent call last):
+    ...
+    plandiff.model.errors.UsageError: a.pdf: a damaged PDF (PdfStreamError); open it and save...
+    """
+    pages = _page_lines(data, name)
+    if not any(line.strip() for page in pages for line in page):
+        raise UsageError(f"{name}: the PDF has no text layer (a scan?); {_SCAN_HINT}")
+    kept = _without_running_matter(pages)
+    removed = sum(1 for p in pages for line in p if line.strip()) - sum(len(p) for p in kept)
+    lines = _rejoined(kept)
+    notes = (f"{removed} running header, footer and page-number lines left out",) if removed else ()
+    return Draft(blocks=_paragraphs(lines), title=_title(data), notes=notes)
+
+
+def _rejoined(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """(line number, text) of every line, a word broken at a line's end made whole again on
+    that line, so the line keeps its length."""
+    vocabulary = {w.lower() for page in pages for _, line in page for w in _WORDS.findall(line)}
+    lines = [(number, " ".join(line.split())) for page in pages for number, line in page]
+    for at in range(len(lines) - 1):
+        number, text = lines[at]
+        if broken := _BROKEN.search(text):
+            following = lines[at + 1][1]
+            word, rest = _rejoin(broken.group(), following, vocabulary)
+            lines[at] = (number, text[: broken.start()] + word)
+            lines[at + 1] = (lines[at + 1][0], rest)
+    return [(number, text) for number, text in lines if text]
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> tuple[Block, ...]:
+    """Lines grouped into paragraphs, wrapped lines joined with a soft break. A paragraph
+    starts at a numbering marker, after a short line that ends a sentence, or after a much
+    shorter line (a heading) when it starts with a capital."""
+    if not lines:
+        return ()
+    lengths = sorted(len(text) for _, text in lines)
+    full = lengths[(len(lengths) * 9) // 10]  # a full line, whatever the page's width
+    blocks: list[Block] = []
+    start, held = lines[0][0], [lines[0][1]]
+    for (_, before), (number, text) in itertools.pairwise(lines):
+        ends = before.endswith((".", ":", ";", "!", "?", '"', "\u201d", ")"))
+        if (
+            _MARKER.match(text)
+            or (ends and len(before) < 0.85 * full)
+            or (len(before) < 0.6 * full and text[:1].isupper())
+        ):
+            blocks.append(Block(text="\n".join(held), line=start))
+            start, held = number, []
+        held.append(text)
+    blocks.append(Block(text="\n".join(held), line=start))
+    return tuple(blocks)
+
+
+def _rejoin(broken: str, following: str, vocabulary: set[str]) -> tuple[str, str]:
+    """The word ``broken`` (ending in a hyphen) makes with the start of the next line, and
+    what is left of that line.
+
+    >>> _rejoin("nego-", "tiations begin", set())
+    ('negotiations', 'begin')
+    >>> _rejoin("Russia-", "Ukraine talks", set())
+    ('Russia-Ukraine', 'talks')
+    """
+    tail = _WORD_START.match(following)
+    if tail is None:
+        return broken.replace("\u00ad", "-"), following
+    rest = following[tail.end() :].lstrip()
+    word = tail.group("tail")
+    if not word[0].islower():
+        # "Russia-" then "Ukraine": a compound split at its own hyphen, which stays.
+        return broken.replace("\u00ad", "-") + word, rest
+    stem = broken[:-1]
+    if broken.endswith("-") and f"{stem}-{word}".lower() in vocabulary:
+        return f"{stem}-{word}", rest
+    return f"{stem}{word}", rest
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs its repairs of sloppy files; they are not the reader's business."""
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _page_lines(data: bytes, name: str) -> list[list[str]]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    with _quiet_pypdf():
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not _decrypt(reader):
+                raise UsageError(_encrypted(name))
+            return [(page.extract_text() or "").splitlines() for page in reader.pages]
+        except UsageError:
+            raise
+        except (FileNotDecryptedError, DependencyError):
+            raise UsageError(_encrypted(name)) from None
+        except RecursionError:
+            raise UsageError(f"{name}: a damaged PDF (nested too deeply)") from None
+        # pypdf meets hostile and broken files with many kinds of exception; every one of them
+        # means the same thing here, a file that cannot be read.
+        except Exception as err:
+            raise UsageError(
+                f"{name}: a damaged PDF ({type(err).__name__}); "
+                "open it and save or print it as PDF again"
+            ) from None
+
+
+def _decrypt(reader: object) -> bool:
+    """Open a PDF locked only against editing (an empty user password), as viewers do."""
+    from pypdf import PasswordType, PdfReader
+
+    assert isinstance(reader, PdfReader)
+    return reader.decrypt("") != PasswordType.NOT_DECRYPTED
+
+
+def _encrypted(name: str) -> str:
+    return (
+        f"{name}: the PDF is encrypted with a password; save an unlocked copy "
+        "(for example qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and read that"
+    )
+
+
+def _title(data: bytes) -> str | None:
+    from pypdf import PdfReader
+
+    with _quiet_pypdf():
+        try:
+            metadata = PdfReader(io.BytesIO(data), strict=False).metadata
+            title = metadata.title if metadata else None
+        except Exception:
+            return None
+    text = " ".join(str(title).split()) if title else ""
+    # Word and others stamp the file name as the title: no help.
+    if re.search(r"^Microsoft Word|\.(?:docx?|pdf|rtf|odt|txt)$", text, re.I):
+        return None
+    return text or None
+
+
+def _without_running_matter(pages: list[list[str]]) -> list[list[tuple[int, str]]]:
+    """Each page's lines, numbered through the document, without repeated heads and feet and
+    without its page number."""
+    numbered: list[list[tuple[int, str]]] = []
+    count = 0
+    for page in pages:
+        numbered.append([])
+        for line in page:
+            count += 1
+            if line.strip():
+                numbered[-1].append((count, line))
+    trimmed = [[line for _, line in page] for page in numbered]
+    repeated = _repeated_edges(trimmed)
+    numbers = _page_number_lines(trimmed)
+    kept = []
+    for index, page in enumerate(trimmed):
+        drop = numbers.get(index, set())
+        for at, key in _edge_keys(page):
+            if key in repeated:
+                drop.add(at)
+        kept.append([line for at, line in enumerate(numbered[index]) if at not in drop])
+    return kept
+
+
+def _edges(page: list[str]) -> list[int]:
+    count = len(page)
+    return sorted(set(range(min(EDGE, count))) | set(range(max(0, count - EDGE), count)))
+
+
+def _edge_keys(page: list[str]) -> list[tuple[int, tuple[bool, str]]]:
+    """(position, (at the top?, shape)) for each edge line: a head repeats heads only."""
+    return [(at, (at < EDGE, _shape(page[at]))) for at in _edges(page)]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _repeated_edges(pages: list[list[str]]) -> set[tuple[bool, str]]:
+    """Edge lines (top or bottom, and shape) found on at least half the pages, two at least."""
+    if len(pages) < 2:
+        return set()
+    seen = Counter(key for page in pages for key in {key for _, key in _edge_keys(page)})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in seen.items() if count >= needed and key[1].strip("# ")}
+
+
+def _page_number_lines(pages: list[list[str]]) -> dict[int, set[int]]:
+    """Edge lines that are page numbers: their value minus the page's index is the same on
+    most pages, or they say "page" outright."""
+    found: list[tuple[int, int, int, bool]] = []
+    for index, page in enumerate(pages):
+        for at in _edges(page):
+            line = " ".join(page[at].split())
+            if match := _PAGE_NUMBER.match(line):
+                explicit = not line[0].isdigit() or "/" in line or " " in line
+                found.append((index, at, int(match.group("n")) - index, explicit))
+    offsets = Counter(offset for _, _, offset, _ in found)
+    common = {offset for offset, count in offsets.items() if count >= max(2, len(pages) // 2)}
+    lines: dict[int, set[int]] = {}
+    for index, at, offset, explicit in found:
+        if offset in common or (explicit and len(pages) == 1):
+            lines.setdefault(index, set()).add(at)
+    return lines
