@@ -70,16 +70,18 @@ def main() -> None:
         ("docx", docx_data, word.read),
         ("html", html_data, webpage.read),
     ]
-    from pypdf import PdfReader
     import io
 
+    from pypdf import PdfReader
+
     pages = len(PdfReader(io.BytesIO(pdf_data)).pages)
-    print(f"inputs: PDF {pages} pages, {len(pdf_data) / 2**20:.1f} MiB; "
-          f"Word 1,000 articles, {len(docx_data) / 2**20:.1f} MiB; "
-          f"web page 1,000 items, {len(html_data) / 2**20:.1f} MiB")  # fmt: skip
+    print(f"inputs: PDF {pages} pages, {len(pdf_data) // 1024:,} KiB; "
+          f"Word 1,000 articles, {len(docx_data) // 1024:,} KiB zipped; "
+          f"web page 1,000 items, {len(html_data) // 1024:,} KiB")  # fmt: skip
     for kind, data, read in cases:
-        seconds = cpu_seconds(lambda data=data, read=read: read(data, f"bench.{kind}"), args.runs)
-        blocks = len(read(data, f"bench.{kind}").blocks)  # type: ignore[attr-defined]
+        name = f"bench.{kind}"
+        seconds = cpu_seconds(lambda data=data, read=read, name=name: read(data, name), args.runs)
+        blocks = len(read(data, name).blocks)  # type: ignore[attr-defined]
         print(f"{kind:5} read into {blocks:,} blocks: {seconds:.2f} s CPU (median of {args.runs})")
 
 

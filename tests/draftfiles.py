@@ -125,10 +125,18 @@ def to_docx(
     for paragraph in outline.preamble:
         document.add_paragraph(paragraph)
     first: Any = None
+    previous = 0
     for point in outline.points:
         if point.heading:
             document.add_heading(point.heading, level=2)
-        paragraph = _numbered(document, num_id, 0, point.number, point.text)
+        if not point.number.isdigit():  # "A1": no list counts so, the number is typed
+            paragraph = _numbered(document, None, 0, f"{point.number}.", point.text)
+        else:
+            if num_id is not None and int(point.number) != previous + 1:
+                # A gap in the numbers (points 6, 7, 13): the list restarts there.
+                num_id = _restart(document, int(point.number))
+            previous = int(point.number)
+            paragraph = _numbered(document, num_id, 0, point.number, point.text)
         first = first or paragraph
         for sub in point.subpoints:
             _numbered(document, num_id, 1, f"({sub.number})", sub.text)
@@ -176,6 +184,20 @@ def _add_numbering(document: Any, parse_xml: Any) -> str:
         numbering.append(abstract)
     numbering.append(num)
     return "77"
+
+
+def _restart(document: Any, start: int) -> str:
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    num_id = str(1000 + len(numbering.findall(f"{{{_W}}}num")))
+    numbering.append(
+        parse_xml(
+            f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="77"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        )
+    )
+    return num_id
 
 
 def _numbered(document: Any, num_id: str | None, level: int, typed: str, text: str) -> Any:
@@ -271,9 +293,12 @@ def to_html(outline: Outline, *, nested_type: str = "a") -> bytes:
         if point.subpoints:
             subs = "".join(f"<li>{escape(sub.text)}</li>" for sub in point.subpoints)
             inner = f'\n  <ol type="{nested_type}">{subs}</ol>'
-        items.append(
-            f'{heading}<ol start="{point.number}"><li>{escape(point.text)}{inner}</li></ol>'
-        )
+        if point.number.isdigit():
+            items.append(
+                f'{heading}<ol start="{point.number}"><li>{escape(point.text)}{inner}</li></ol>'
+            )
+        else:  # a number no list can count, typed into the paragraph
+            items.append(f"{heading}<p>{escape(point.number)}. {escape(point.text)}</p>{inner}")
     preamble = "".join(f"<p>{escape(p)}</p>" for p in outline.preamble)
     date = f"<p>date: {escape(outline.date)}</p>" if outline.date else ""
     page = f"""<!DOCTYPE html>
@@ -287,3 +312,36 @@ def to_html(outline: Outline, *, nested_type: str = "a") -> bytes:
 <footer><p>Copyright Example News</p></footer></body></html>
 """
     return page.encode("utf-8")
+
+
+def outline_of(plan: Any) -> Outline:
+    """A plan's provisions as an outline, to write it in another format."""
+
+    def points(items: Any) -> tuple[Point, ...]:
+        return tuple(Point(s.label, s.text, points(s.subpoints)) for s in items)
+
+    return Outline(
+        title=plan.title,
+        date=str(plan.date) if plan.date else None,
+        points=tuple(
+            Point(p.number, p.text, points(p.subpoints), heading=p.heading) for p in plan.provisions
+        ),
+    )
+
+
+def lines_to_docx(text: str) -> bytes:
+    """Text opened in a word processor and saved as .docx: one paragraph per line."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def lines_to_html(text: str) -> bytes:
+    """Text saved as a web page: one paragraph per line, blank lines left out."""
+    paragraphs = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line)
+    return f"<!DOCTYPE html><html><body>\n{paragraphs}\n</body></html>\n".encode()

@@ -180,3 +180,16 @@ def test_entity_declarations_are_refused_before_parsing() -> None:
         )
     with pytest.raises(UsageError, match="document type declaration"):
         word.read(out.getvalue(), "d.docx")
+
+
+def test_text_boxes_are_not_read_twice_into_the_paragraph() -> None:
+    box = (
+        "<w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/markup-compatibility/2006'>"
+        "<mc:Choice Requires='wps'><w:drawing><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r>"
+        "</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        "<w:p><w:r><w:t>boxed</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    draft = word.read(_document(_p("Point", extra=box)), "d.docx")
+    assert [b.text for b in draft.blocks] == ["Point"]
+    assert draft.notes == ("1 text box left out",)

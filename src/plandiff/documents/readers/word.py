@@ -31,7 +31,7 @@ _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOC = "/officeDocument"
 _RESAVE = "open it in Word and save it again"
 _TRACKED = ("ins", "del", "moveFrom", "moveTo")
-_SKIPPED_RUNS = ("delText", "instrText", "delInstrText")
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +185,11 @@ def _read(archive: zipfile.ZipFile, names: set[str], main: str, name: str) -> Dr
         heading = _heading_level(element, styles, w)
         if text or label:
             pieces.append(Block(text=text, line=number, level=level, label=label, heading=heading))
-    return Draft(
-        blocks=tuple(pieces),
-        title=_core_title(archive, names),
-        notes=_notes(archive, names, folder, w),
-    )
+    notes = _notes(archive, names, folder, w)
+    boxes = sum(1 for d in body.iter(f"{w}drawing") if d.find(f".//{w}txbxContent") is not None)
+    if boxes:
+        notes += (f"{boxes} text box{'es' if boxes > 1 else ''} left out",)
+    return Draft(blocks=tuple(pieces), title=_core_title(archive, names), notes=notes)
 
 
 _TRACKED_WORDS = {
@@ -214,19 +214,26 @@ def _blocks(body: ElementTree.Element, w: str) -> Iterator[tuple[ElementTree.Ele
 
 
 def _paragraph_text(paragraph: ElementTree.Element, w: str) -> str:
-    """The paragraph's visible text: no field codes, no deleted text, breaks as spaces."""
+    """The paragraph's visible text: breaks and tabs as spaces; no field codes or deleted text
+    (their own elements, never ``w:t``), and nothing from drawings, whose text boxes Word also
+    stores twice (a drawing and its fallback picture)."""
     parts: list[str] = []
-    skipped = {f"{w}{tag}" for tag in _SKIPPED_RUNS}
-    for element in paragraph.iter():
-        tag = element.tag
-        if tag == f"{w}t":
-            parts.append(element.text or "")
-        elif tag in skipped:
-            continue
-        elif tag in (f"{w}tab", f"{w}br", f"{w}cr"):
-            parts.append(" ")
-        elif tag == f"{w}noBreakHyphen":
-            parts.append("\u2011")
+    skipped = (f"{w}drawing", f"{w}pict", f"{w}object", f"{{{_MARKUP_COMPATIBILITY}}}Fallback")
+    spaces = (f"{w}tab", f"{w}br", f"{w}cr")
+
+    def walk(element: ElementTree.Element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{w}t":
+                parts.append(child.text or "")
+            elif tag in spaces:
+                parts.append(" ")
+            elif tag == f"{w}noBreakHyphen":
+                parts.append("\u2011")
+            elif tag not in skipped:
+                walk(child)
+
+    walk(paragraph)
     return " ".join("".join(parts).split())
 
 
