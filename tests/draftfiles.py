@@ -130,13 +130,13 @@ def to_docx(
         if point.heading:
             document.add_heading(point.heading, level=2)
         if not point.number.isdigit():  # "A1": no list counts so, the number is typed
-            paragraph = _numbered(document, None, 0, f"{point.number}.", point.text)
+            paragraph = _numbered(document, None, 0, f"Point {point.number}.", point.text)
         else:
             if num_id is not None and int(point.number) != previous + 1:
                 # A gap in the numbers (points 6, 7, 13): the list restarts there.
                 num_id = _restart(document, int(point.number))
             previous = int(point.number)
-            paragraph = _numbered(document, num_id, 0, point.number, point.text)
+            paragraph = _numbered(document, num_id, 0, f"{point.number}.", point.text)
         first = first or paragraph
         for sub in point.subpoints:
             _numbered(document, num_id, 1, f"({sub.number})", sub.text)
@@ -230,7 +230,7 @@ def to_pdf(
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    body: list[str] = []
+    body: list[str] = [f"date: {outline.date}"] if outline.date else []
     for _ in range(repeat):
         for paragraph in outline.preamble:
             body += _wrap(paragraph, width)
@@ -298,7 +298,8 @@ def to_html(outline: Outline, *, nested_type: str = "a") -> bytes:
                 f'{heading}<ol start="{point.number}"><li>{escape(point.text)}{inner}</li></ol>'
             )
         else:  # a number no list can count, typed into the paragraph
-            items.append(f"{heading}<p>{escape(point.number)}. {escape(point.text)}</p>{inner}")
+            typed = f"Point {escape(point.number)}. {escape(point.text)}"
+            items.append(f"{heading}<p>{typed}</p>{inner}")
     preamble = "".join(f"<p>{escape(p)}</p>" for p in outline.preamble)
     date = f"<p>date: {escape(outline.date)}</p>" if outline.date else ""
     page = f"""<!DOCTYPE html>
@@ -330,18 +331,30 @@ def outline_of(plan: Any) -> Outline:
 
 
 def lines_to_docx(text: str) -> bytes:
-    """Text opened in a word processor and saved as .docx: one paragraph per line."""
+    """Exported text converted to .docx as a Markdown-aware converter does: ``#`` lines become
+    Word headings, every other line a paragraph of its own, its number typed."""
     import docx
 
     document = docx.Document()
     for line in text.splitlines():
-        document.add_paragraph(line)
+        hashes = len(line) - len(line.lstrip("#"))
+        if 0 < hashes <= 6 and line[hashes : hashes + 1] == " ":
+            document.add_heading(line[hashes + 1 :], level=hashes)
+        elif line:
+            document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
 def lines_to_html(text: str) -> bytes:
-    """Text saved as a web page: one paragraph per line, blank lines left out."""
-    paragraphs = "\n".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line)
-    return f"<!DOCTYPE html><html><body>\n{paragraphs}\n</body></html>\n".encode()
+    """Exported text converted to a web page the same way: headings and paragraphs."""
+    parts = []
+    for line in text.splitlines():
+        hashes = len(line) - len(line.lstrip("#"))
+        if 0 < hashes <= 6 and line[hashes : hashes + 1] == " ":
+            parts.append(f"<h{hashes}>{escape(line[hashes + 1 :])}</h{hashes}>")
+        elif line:
+            parts.append(f"<p>{escape(line)}</p>")
+    body = "\n".join(parts)
+    return f"<!DOCTYPE html><html><body>\n{body}\n</body></html>\n".encode()

@@ -20,7 +20,7 @@ def test_heads_feet_and_page_numbers_are_gone_and_paragraphs_rebuilt() -> None:
     read = texts(data)
     joined = " ".join(read)
     assert "not for circulation" not in joined and "Page" not in joined
-    expected = [*SAMPLE.preamble]
+    expected = [f"date: {SAMPLE.date}", *SAMPLE.preamble]
     for point in SAMPLE.points:
         expected.append(f"{point.number}. {point.text}")
         expected += [f"({sub.number}) {sub.text}" for sub in point.subpoints]
@@ -101,7 +101,7 @@ def test_an_encrypted_pdf_is_refused_with_a_hint() -> None:
 
 
 def test_a_pdf_locked_only_against_editing_is_read() -> None:
-    assert texts(_encrypted(""))[0] == SAMPLE.preamble[0]
+    assert texts(_encrypted(""))[1] == SAMPLE.preamble[0]
 
 
 @pytest.mark.parametrize("cut", [20, 400, 2000])
