@@ -62,7 +62,9 @@ def main() -> None:
     from plandiff.documents.readers import pdf, webpage, word
 
     # 1,000 articles of four wrapped lines and two sub-points fill about 300 pages of 20 lines.
-    pdf_data = to_pdf(outline(1000), lines_per_page=20, width=90, header="Generated - draft")
+    pdf_data = to_pdf(
+        outline(1000), lines_per_page=20, width=90, header="Generated - draft", titled=False
+    )
     docx_data = to_docx(outline(1000))
     html_data = to_html(outline(1000))
     cases: list[tuple[str, bytes, Callable[[bytes, str], object]]] = [

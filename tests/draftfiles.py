@@ -224,22 +224,34 @@ def to_pdf(
     width: int = 60,
     header: str = "Framework - draft of 20 November, not for circulation",
     repeat: int = 1,
+    spaced: bool = False,
+    titled: bool = True,
 ) -> bytes:
-    """The outline set in pages: a running header, "Page N of M" at the foot, narrow lines and
-    long words hyphenated at line ends, as a word processor exports them."""
+    """The outline set in pages: the title and headings in larger type, a running header,
+    "Page N of M" at the foot, narrow lines and long words hyphenated at line ends, as a word
+    processor exports them; ``spaced`` sets paragraphs apart by half a line."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    body: list[str] = [f"date: {outline.date}"] if outline.date else []
+    body: list[tuple[str, int, bool]] = []  # (text, font size, first line of a paragraph)
+    if titled:
+        body.append((outline.title, 16, True))
+    if outline.date:
+        body.append((f"date: {outline.date}", 11, True))
+
+    def paragraph(text: str, indent: str = "") -> None:
+        for at, line in enumerate(_wrap(text, width, indent)):
+            body.append((line, 11, at == 0))
+
     for _ in range(repeat):
-        for paragraph in outline.preamble:
-            body += _wrap(paragraph, width)
+        for text in outline.preamble:
+            paragraph(text)
         for point in outline.points:
             if point.heading:
-                body.append(point.heading)
-            body += _wrap(f"{point.number}. {point.text}", width)
+                body.append((point.heading, 13, True))
+            paragraph(f"{point.number}. {point.text}")
             for sub in point.subpoints:
-                body += _wrap(f"({sub.number}) {sub.text}", width, indent="    ")
+                paragraph(f"({sub.number}) {sub.text}", indent="    ")
     pages = [body[i : i + lines_per_page] for i in range(0, len(body), lines_per_page)]
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, invariant=True)
@@ -247,10 +259,14 @@ def to_pdf(
     _, height = A4
     for number, page in enumerate(pages, start=1):
         canvas.setFont("Helvetica", 9)
-        canvas.drawString(72, height - 40, header)
-        canvas.setFont("Helvetica", 11)
-        for row, line in enumerate(page):
-            canvas.drawString(72, height - 80 - 16 * row, line)
+        if header:
+            canvas.drawString(72, height - 40, header)
+        y = height - 80.0
+        for text, size, first in page:
+            y -= 8 if spaced and first else 0
+            canvas.setFont("Helvetica-Bold" if size > 11 else "Helvetica", size)
+            canvas.drawString(72, y, text)
+            y -= 16
         canvas.setFont("Helvetica", 9)
         canvas.drawString(260, 30, f"Page {number} of {len(pages)}")
         canvas.showPage()

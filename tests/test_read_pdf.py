@@ -20,7 +20,7 @@ def test_heads_feet_and_page_numbers_are_gone_and_paragraphs_rebuilt() -> None:
     read = texts(data)
     joined = " ".join(read)
     assert "not for circulation" not in joined and "Page" not in joined
-    expected = [f"date: {SAMPLE.date}", *SAMPLE.preamble]
+    expected = [SAMPLE.title, f"date: {SAMPLE.date}", *SAMPLE.preamble]
     for point in SAMPLE.points:
         expected.append(f"{point.number}. {point.text}")
         expected += [f"({sub.number}) {sub.text}" for sub in point.subpoints]
@@ -47,7 +47,7 @@ def test_a_hyphen_the_document_writes_elsewhere_is_kept() -> None:
         ),
     )
     # The lines break "self-determination" after its own hyphen in point 1 only.
-    data = to_pdf(outline, width=45, lines_per_page=3)
+    data = to_pdf(outline, width=45, header="", titled=False)
     assert all("self-determination" in text for text in texts(data))
 
 
@@ -101,7 +101,7 @@ def test_an_encrypted_pdf_is_refused_with_a_hint() -> None:
 
 
 def test_a_pdf_locked_only_against_editing_is_read() -> None:
-    assert texts(_encrypted(""))[1] == SAMPLE.preamble[0]
+    assert texts(_encrypted(""))[2] == SAMPLE.preamble[0]
 
 
 @pytest.mark.parametrize("cut", [20, 400, 2000])
@@ -116,3 +116,25 @@ def test_the_title_comes_from_the_metadata_unless_it_is_a_file_name() -> None:
     assert pdf.read(to_pdf(SAMPLE), "d.pdf").title == SAMPLE.title
     named = Outline(title="Microsoft Word - leak.docx", points=SAMPLE.points)
     assert pdf.read(to_pdf(named), "d.pdf").title is None
+
+
+def test_larger_type_is_a_heading_ranked_by_size() -> None:
+    peace = "Peace is restored along the whole line of contact."
+    outline = Outline(title="Framework", points=(Point("1", peace, heading="Borders"),))
+    blocks = pdf.read(to_pdf(outline, header=""), "d.pdf").blocks
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("Framework", 1), ("Borders", 2), (f"1. {peace}", None),
+    ]  # fmt: skip
+
+
+def test_space_between_paragraphs_ends_a_paragraph_whatever_its_last_line() -> None:
+    # Two paragraphs whose last lines run the full width: only the space sets them apart.
+    words = "The parties shall meet again within the month and report on progress."
+    outline = Outline(title="t", preamble=(words, words), points=())
+    lines = [
+        b.text
+        for b in pdf.read(
+            to_pdf(outline, width=35, spaced=True, titled=False, header=""), "d.pdf"
+        ).blocks
+    ]
+    assert [" ".join(text.split()) for text in lines] == [words, words]

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from plandiff.documents.draft import Block, Draft
 from plandiff.model.errors import UsageError
@@ -49,14 +51,15 @@ def read(data: bytes, name: str) -> Draft:
     ...
     plandiff.model.errors.UsageError: a.pdf: a damaged PDF (PdfStreamError); open it and save...
     """
-    pages = _page_lines(data, name)
+    pages, page_looks = _page_lines(data, name)
     if not any(line.strip() for page in pages for line in page):
         raise UsageError(f"{name}: the PDF has no text layer (a scan?); {_SCAN_HINT}")
     kept = _without_running_matter(pages)
     removed = sum(1 for p in pages for line in p if line.strip()) - sum(len(p) for p in kept)
+    looks = dict(enumerate((look for page in page_looks for look in page), start=1))
     lines = _rejoined(kept)
     notes = (f"{removed} running header, footer and page-number lines left out",) if removed else ()
-    return Draft(blocks=_paragraphs(lines), title=_title(data), notes=notes)
+    return Draft(blocks=_paragraphs(lines, looks), title=_title(data), notes=notes)
 
 
 def _rejoined(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
@@ -74,28 +77,74 @@ def _rejoined(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
     return [(number, text) for number, text in lines if text]
 
 
-def _paragraphs(lines: list[tuple[int, str]]) -> tuple[Block, ...]:
-    """Lines grouped into paragraphs, wrapped lines joined with a soft break. A paragraph
-    starts at a numbering marker, after a short line that ends a sentence, or after a much
-    shorter line (a heading) when it starts with a capital."""
+def _paragraphs(lines: list[tuple[int, str]], looks: dict[int, _Look]) -> tuple[Block, ...]:
+    """Lines grouped into paragraphs, wrapped lines joined with a soft break.
+
+    A line set larger than the body text is a heading, ranked by size. Otherwise a paragraph
+    starts at a numbering marker, after a wider gap than the lines' usual spacing, after a
+    short line that ends a sentence, or after a much shorter line when it starts with a capital.
+    """
     if not lines:
         return ()
+    ranks = _heading_ranks([(text, looks.get(number)) for number, text in lines])
     lengths = sorted(len(text) for _, text in lines)
     full = lengths[(len(lengths) * 9) // 10]  # a full line, whatever the page's width
+    spacing = _usual_spacing([looks.get(number) for number, _ in lines])
     blocks: list[Block] = []
     start, held = lines[0][0], [lines[0][1]]
-    for (_, before), (number, text) in itertools.pairwise(lines):
+    for (before_number, before), (number, text) in itertools.pairwise(lines):
+        rank, before_rank = ranks.get(_size(looks, number)), ranks.get(_size(looks, before_number))
         ends = before.endswith((".", ":", ";", "!", "?", '"', "\u201d", ")"))
+        gap = _gap(looks.get(before_number), looks.get(number))
         if (
-            _MARKER.match(text)
-            or (ends and len(before) < 0.85 * full)
-            or (len(before) < 0.6 * full and text[:1].isupper())
+            rank != before_rank
+            or (rank is None and _MARKER.match(text))
+            or (gap is not None and spacing is not None and gap > 1.4 * spacing)
+            or (rank is None and ends and len(before) < 0.85 * full)
+            or (rank is None and len(before) < 0.6 * full and text[:1].isupper())
         ):
-            blocks.append(Block(text="\n".join(held), line=start))
+            blocks.append(Block("\n".join(held), start, heading=before_rank))
             start, held = number, []
         held.append(text)
-    blocks.append(Block(text="\n".join(held), line=start))
+    blocks.append(Block("\n".join(held), start, heading=ranks.get(_size(looks, lines[-1][0]))))
     return tuple(blocks)
+
+
+def _size(looks: dict[int, _Look], number: int) -> float:
+    look = looks.get(number)
+    return round(look.size, 1) if look else 0.0
+
+
+def _heading_ranks(lines: list[tuple[str, _Look | None]]) -> dict[float, int]:
+    """Font sizes clearly larger than the body's (the size most characters are set in), each
+    with its heading rank: the largest is 1."""
+    weight: Counter[float] = Counter()
+    for text, look in lines:
+        if look is not None:
+            weight[round(look.size, 1)] += len(text)
+    if not weight:
+        return {}
+    body = max(weight, key=lambda size: (weight[size], -size))
+    larger = sorted((size for size in weight if size >= body * 1.15), reverse=True)
+    return {size: rank for rank, size in enumerate(larger[:6], start=1)}
+
+
+def _gap(before: _Look | None, after: _Look | None) -> float | None:
+    """How far below the line before a line sits, when both are on one page."""
+    if before is None or after is None or before.page != after.page:
+        return None
+    if before.y is None or after.y is None:
+        return None
+    return before.y - after.y
+
+
+def _usual_spacing(looks: list[_Look | None]) -> float | None:
+    gaps = sorted(
+        gap
+        for before, after in itertools.pairwise(looks)
+        if (gap := _gap(before, after)) is not None and gap > 0
+    )
+    return gaps[len(gaps) // 2] if gaps else None
 
 
 def _rejoin(broken: str, following: str, vocabulary: set[str]) -> tuple[str, str]:
@@ -135,7 +184,17 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _page_lines(data: bytes, name: str) -> list[list[str]]:
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """How a line is set: its largest font size, and its baseline's height on the page."""
+
+    size: float
+    y: float | None
+    page: int
+
+
+def _page_lines(data: bytes, name: str) -> tuple[list[list[str]], list[list[_Look]]]:
+    """Each page's lines, and how each line is set, as pypdf extracts them."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -144,7 +203,12 @@ def _page_lines(data: bytes, name: str) -> list[list[str]]:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not _decrypt(reader):
                 raise UsageError(_encrypted(name))
-            return [(page.extract_text() or "").splitlines() for page in reader.pages]
+            pages, looks = [], []
+            for index, page in enumerate(reader.pages):
+                lines, page_looks = _lines_of(page, index)
+                pages.append(lines)
+                looks.append(page_looks)
+            return pages, looks
         except UsageError:
             raise
         except (FileNotDecryptedError, DependencyError):
@@ -158,6 +222,36 @@ def _page_lines(data: bytes, name: str) -> list[list[str]]:
                 f"{name}: a damaged PDF ({type(err).__name__}); "
                 "open it and save or print it as PDF again"
             ) from None
+
+
+def _lines_of(page: Any, index: int) -> tuple[list[str], list[_Look]]:
+    """A page's lines from the pieces pypdf hands its visitor, which make up its text."""
+    lines: list[str] = []
+    looks: list[_Look] = []
+    held: list[str] = []
+    size, y = 0.0, None
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, font_size: Any) -> None:
+        nonlocal size, y
+        pieces = text.split("\n")
+        for at, piece in enumerate(pieces):
+            if piece.strip():
+                scale = abs(float(tm[3]) * float(cm[3])) if tm and cm else 1.0
+                size = max(size, float(font_size or 0) * (scale or 1.0))
+                if y is None and tm and cm:
+                    y = float(tm[4]) * float(cm[1]) + float(tm[5]) * float(cm[3]) + float(cm[5])
+            held.append(piece)
+            if at < len(pieces) - 1:
+                lines.append("".join(held))
+                looks.append(_Look(size, y, index))
+                held.clear()
+                size, y = 0.0, None
+
+    page.extract_text(visitor_text=visit)
+    if "".join(held).strip():
+        lines.append("".join(held))
+        looks.append(_Look(size, y, index))
+    return lines, looks
 
 
 def _decrypt(reader: object) -> bool:
