@@ -90,3 +90,10 @@ def test_title_and_date_hints() -> None:
     )
     draft = webpage.read(page.encode(), "p.html")
     assert (draft.title, draft.date) == ("Leaked text | Site", "2025-11-20T10:00:00Z")
+
+
+def test_deep_unclosed_nesting_and_stray_closing_tags() -> None:
+    # 50,000 open <div>s then 50,000 stray closing tags of another kind: each closing tag is
+    # looked up in constant time, not by a walk down the stack of open elements.
+    page = "<div>" * 50_000 + "<p>deep</p>" + "</span>" * 50_000
+    assert read(page) == [(None, None, "deep")]

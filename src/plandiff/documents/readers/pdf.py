@@ -211,8 +211,13 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[str]], list[list[_Loo
             return pages, looks
         except UsageError:
             raise
-        except (FileNotDecryptedError, DependencyError):
+        except FileNotDecryptedError:
             raise UsageError(_encrypted(name)) from None
+        except DependencyError:  # AES, which pypdf decrypts only with the cryptography package
+            raise UsageError(
+                f"{name}: the PDF is encrypted (AES) and cannot be opened here; save an unlocked "
+                "copy (for example qpdf --decrypt in.pdf out.pdf) and read that"
+            ) from None
         except RecursionError:
             raise UsageError(f"{name}: a damaged PDF (nested too deeply)") from None
         # pypdf meets hostile and broken files with many kinds of exception; every one of them

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -159,6 +160,7 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._skip_depth = 0
         self._stack: list[str] = []
+        self._open: Counter[str] = Counter()  # the stack's tags, to ask "is it open?" at once
         self._lists: list[_List] = []
         self._text: list[str] = []
         self._start_line = 1
@@ -184,6 +186,7 @@ class _Collector(HTMLParser):
                 self._flush()
             return
         self._stack.append(tag)
+        self._open[tag] += 1
         if self._skip_depth or tag in _SKIPPED or _hidden(attributes):
             self._skip_depth += 1
             return
@@ -212,10 +215,11 @@ class _Collector(HTMLParser):
         if tag == "title":
             self._in_title = False
             self.title = " ".join("".join(self._title_parts).split()) or None
-        if tag in _VOID or tag not in self._stack:
+        if tag in _VOID or not self._open[tag]:
             return
         while self._stack:  # close what the page left open inside this element
             open_tag = self._stack.pop()
+            self._open[open_tag] -= 1
             self._close(open_tag)
             if open_tag == tag:
                 break
