@@ -193,3 +193,9 @@ def test_text_boxes_are_not_read_twice_into_the_paragraph() -> None:
     draft = word.read(_document(_p("Point", extra=box)), "d.docx")
     assert [b.text for b in draft.blocks] == ["Point"]
     assert draft.notes == ("1 text box left out",)
+
+
+def test_a_hostile_file_name_is_quoted_inert() -> None:
+    with pytest.raises(UsageError) as raised:
+        word.read(b"PK\x03\x04broken", "::warning::x\x1b[2J.docx")
+    assert str(raised.value).startswith("./::warning::x\\x1b[2J.docx: a damaged .docx")

@@ -22,6 +22,7 @@ from typing import Any
 
 from plandiff.documents.draft import Block, Draft
 from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 EDGE = 3
 """Lines at the top and at the bottom of a page examined for running heads and page numbers."""
@@ -53,7 +54,7 @@ def read(data: bytes, name: str) -> Draft:
     """
     pages, page_looks = _page_lines(data, name)
     if not any(line.strip() for page in pages for line in page):
-        raise UsageError(f"{name}: the PDF has no text layer (a scan?); {_SCAN_HINT}")
+        raise UsageError(f"{file_name(name)}: the PDF has no text layer (a scan?); {_SCAN_HINT}")
     kept = _without_running_matter(pages)
     removed = sum(1 for p in pages for line in p if line.strip()) - sum(len(p) for p in kept)
     looks = dict(enumerate((look for page in page_looks for look in page), start=1))
@@ -215,16 +216,16 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[str]], list[list[_Loo
             raise UsageError(_encrypted(name)) from None
         except DependencyError:  # AES, which pypdf decrypts only with the cryptography package
             raise UsageError(
-                f"{name}: the PDF is encrypted (AES) and cannot be opened here; save an unlocked "
-                "copy (for example qpdf --decrypt in.pdf out.pdf) and read that"
+                f"{file_name(name)}: the PDF is encrypted (AES) and cannot be opened here; "
+                "save an unlocked copy (for example qpdf --decrypt in.pdf out.pdf) and read that"
             ) from None
         except RecursionError:
-            raise UsageError(f"{name}: a damaged PDF (nested too deeply)") from None
+            raise UsageError(f"{file_name(name)}: a damaged PDF (nested too deeply)") from None
         # pypdf meets hostile and broken files with many kinds of exception; every one of them
         # means the same thing here, a file that cannot be read.
         except Exception as err:
             raise UsageError(
-                f"{name}: a damaged PDF ({type(err).__name__}); "
+                f"{file_name(name)}: a damaged PDF ({type(err).__name__}); "
                 "open it and save or print it as PDF again"
             ) from None
 
@@ -269,7 +270,7 @@ def _decrypt(reader: object) -> bool:
 
 def _encrypted(name: str) -> str:
     return (
-        f"{name}: the PDF is encrypted with a password; save an unlocked copy "
+        f"{file_name(name)}: the PDF is encrypted with a password; save an unlocked copy "
         "(for example qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and read that"
     )
 

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from plandiff.documents.draft import Block, Draft
 from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 _SKIPPED = frozenset(
     (
@@ -133,7 +134,7 @@ def _strict(data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as err:
         raise UsageError(
-            f"{name}: the page is not valid {codec} text (byte {err.start}); "
+            f"{file_name(name)}: the page is not valid {codec} text (byte {err.start}); "
             "save it again from the browser (Save Page As, HTML only)"
         ) from None
 

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 
 from plandiff.documents.draft import Block, Draft
 from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 MAX_PART_BYTES = 64 * 1024 * 1024
 """Largest uncompressed XML part read: a zip bomb is refused before it is inflated."""
@@ -93,17 +94,17 @@ def read(data: bytes, name: str) -> Draft:
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError):
         raise UsageError(
-            f"{name}: a damaged .docx (not a readable zip archive); {_RESAVE}"
+            f"{file_name(name)}: a damaged .docx (not a readable zip archive); {_RESAVE}"
         ) from None
     with archive:
         main = _main_part(archive, names)
         if main is None:
-            raise UsageError(f"{name}: {_not_word(names)}")
+            raise UsageError(f"{file_name(name)}: {_not_word(names)}")
         try:
             return _read(archive, names, main, name)
         except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, OSError, KeyError):
             raise UsageError(
-                f"{name}: a damaged .docx (its XML cannot be read); {_RESAVE}"
+                f"{file_name(name)}: a damaged .docx (its XML cannot be read); {_RESAVE}"
             ) from None
 
 
@@ -156,18 +157,19 @@ def _read(archive: zipfile.ZipFile, names: set[str], main: str, name: str) -> Dr
     try:
         root = _parse(archive, main)
     except UsageError as err:
-        raise UsageError(f"{name}: {err}") from None
+        raise UsageError(f"{file_name(name)}: {err}") from None
     ns = _STRICT if root.tag.startswith(f"{{{_STRICT}}}") else _MAIN
     w = f"{{{ns}}}"
     body = root.find(f"{w}body")
     if body is None:
-        raise UsageError(f"{name}: a .docx without a document body; open it in Word and save again")
+        raise UsageError(f"{file_name(name)}: a .docx without a document body; {_RESAVE}")
     tracked = {kind: sum(1 for _ in body.iter(f"{w}{kind}")) for kind in _TRACKED}
     if any(tracked.values()):
         counts = ", ".join(f"{n} {_TRACKED_WORDS[k]}" for k, n in tracked.items() if n)
         raise UsageError(
-            f"{name}: the document has tracked changes ({counts}); accept or reject them in Word "
-            "(Review > Accept All Changes, or Reject) and save, so one version is compared"
+            f"{file_name(name)}: the document has tracked changes ({counts}); accept or reject "
+            "them in Word (Review > Accept All Changes, or Reject) and save, so one version is "
+            "compared"
         )
     folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     styles = _styles(archive, names, folder, w)
