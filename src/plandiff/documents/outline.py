@@ -103,12 +103,16 @@ def build(
 
 def _close(builder: _Builder) -> None:
     """Paragraphs after the last point's text that found no place are the closing lines."""
-    if not builder.tail or any(item.label == CLOSING for item in builder.items):
-        builder.close_tail()
+    # A block the reader marked plain (a table row) is no sentence of a closing: said as it is.
+    closing = [block for block, _ in builder.tail if not block.plain]
+    builder.tail = [(block, why) for block, why in builder.tail if block.plain]
+    builder.close_tail()
+    if not closing or any(item.label == CLOSING for item in builder.items):
+        for block in closing:
+            builder.skip_block(block, "text after the draft's closing lines")
         return
-    first = builder.tail[0][0]
-    texts = [_joined(block.text) for block, _ in builder.tail]
-    builder.tail = []
+    first = closing[0]
+    texts = [_joined(block.text) for block in closing]
     builder.items.append(_Item(first.line, CLOSING, first.level or 0, paragraphs=texts))
     builder.unnumbered.append(CLOSING)
 
@@ -119,8 +123,9 @@ def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
     A block whose first lines are metadata and the rest not is split there: the rest is body.
     """
     index = 0
-    if blocks and blocks[0].heading == 1 and not blocks[0].plain:
-        builder.meta["title"] = (blocks[0].line, _joined(blocks[0].text))
+    first = blocks[0] if blocks else None
+    if first is not None and first.heading == 1 and first.label is None and not first.plain:
+        builder.meta["title"] = (first.line, _joined(first.text))
         index = 1
     while index < len(blocks):
         block = blocks[index]
@@ -322,7 +327,7 @@ def _continue(builder: _Builder, block: Block) -> None:
     text = _joined(block.text)
     if item is None and builder.rejected:
         builder.skip_block(block, "continues a point that was not placed")
-    elif item is None and not builder.items:
+    elif item is None and not builder.items and not block.plain:
         # Text before the first point: the draft's preamble, a provision of its own.
         _open_provision(builder, block.line, level, PREAMBLE, "", text, open_body=True)
         builder.unnumbered.append(PREAMBLE)
