@@ -63,7 +63,7 @@ def by_best_first(state: AlignState) -> None:
     pass, which needs no scipy (0.85 s to import) and runs in O(c log c) for c candidates.
     """
     scorer = state.scorer
-    between = _gaps(state)
+    between = state.seen_gaps = _gaps(state)
     found = candidates(scorer.old_keys(state.free_old), scorer.new_keys(state.free_new))
     for i, j in sorted(found):
         if (i, j) not in state.scored:
@@ -123,7 +123,8 @@ def by_mutual_best(state: AlignState) -> None:
     Absolute bars miss a heavily reworded provision whose partner is nonetheless its best match
     by far: real paraphrases score 0.2-0.5. The floor is ``relative_floor``. Every leftover
     pair is scored when there are few (otherwise the index proposes them, keyed by words
-    present in both versions, and a pair must lie between the same two anchors).
+    present in both versions, and a pair must lie between the same two anchors as best-first
+    assignment saw them).
     When most pairs so far keep their display number, a leftover pair with equal numbers in the
     same gap is taken first. Then a leftover pair is accepted when each is the other's best
     among *all* scores worked out, paired provisions included, so a provision that matches a
@@ -134,7 +135,7 @@ def by_mutual_best(state: AlignState) -> None:
         return
     scorer = state.scorer
     local = len(free_old) * len(free_new) > EXHAUSTIVE
-    between = _gaps(state) if local else None
+    between = (state.seen_gaps or _gaps(state)) if local else None
     if local:
         pairs = sorted(
             candidates(scorer.shared_old_keys(free_old), scorer.shared_new_keys(free_new))
@@ -207,7 +208,7 @@ def _equal_numbers(state: AlignState, between: Gaps | None) -> None:
     if not singles or 2 * kept <= len(singles):
         return
     if between is None:
-        between = _gaps(state)
+        between = state.seen_gaps or _gaps(state)
     by_number = {new[j].number: j for j in sorted(state.free_new)}
     found = []
     for i in sorted(state.free_old):
