@@ -83,7 +83,7 @@ def test_an_unknown_format_names_the_records_own_choices() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_validate_never_echoes_a_workflow_command_from_a_key(tmp_path: Path, fmt: str) -> None:
-    document = {"id": "p", "title": "P", "version": "v", "date": "2025-01-01"}
+    document: dict[str, object] = {"id": "p", "title": "P", "version": "v", "date": "2025-01-01"}
     document |= {"completeness": "full", "provisions": [], "##[error]x\x1b]52;c;eA==\x07": 1}
     (tmp_path / "bad.json").write_text(json.dumps(document), "utf-8")
     done = CliRunner().invoke(cli, ["validate", "--format", fmt, str(tmp_path / "bad.json")])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 
 from plandiff.model.errors import Problem
 from plandiff.model.validation import ProblemEntry, Status, Validation, ValidationReport
