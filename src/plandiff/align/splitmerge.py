@@ -123,8 +123,9 @@ def by_distant_parts(state: AlignState) -> None:
     ``by_groups`` grows groups from neighbours; a provision divided between two distant new
     ones (or two distant old ones merged) has its other part anywhere. A free provision whose
     best score among all worked out is with a paired provision, at least twice
-    ``relative_floor`` (a part's best match need not be mutual, so it needs more), joins that pair (a one-to-one pair, a split or a merge, never a certain pair) when reading
-    the parts together makes the two sides more alike by ``_GAIN``.
+    ``relative_floor`` (a part's best match need not be mutual, so it needs more), joins that
+    pair (a one-to-one pair, a split or a merge, never a certain pair) when reading the parts
+    together makes the two sides more alike.
     """
     options = state.options
     scorer = state.scorer
