@@ -20,7 +20,7 @@ PINS = '[[pin]]\nold = ["2"]\nnew = ["2"]\nnote = "Rewritten in full"\n'
 
 def _plan(plan_id: str, second: str, parent: str | None = None) -> dict[str, object]:
     texts = ["Both sides cease fire along the line of contact.", second, "Elections follow."]
-    return {
+    document: dict[str, object] = {
         "id": plan_id,
         "title": "Plan",
         "version": plan_id,
@@ -30,7 +30,10 @@ def _plan(plan_id: str, second: str, parent: str | None = None) -> dict[str, obj
             {"number": str(n), "text": text, "provenance": "confirmed"}
             for n, text in enumerate(texts, start=1)
         ],
-    } | ({"parent": parent} if parent else {})
+    }
+    if parent:
+        document["parent"] = parent
+    return document
 
 
 @pytest.fixture
