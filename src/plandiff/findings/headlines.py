@@ -41,7 +41,7 @@ _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
 # "is expected to" or "no later than" that straddles the run's edge.
 _CONTEXT = 40
 # Before a run, the unchanged text goes back to the start of its sentence, up to as far as the
-# figure reader looks for what a figure counts ("Οι ένοπλες δυνάμεις … 600.000 άτομα").
+# figure reader looks for what a figure counts ("the armed forces … 600,000 persons").
 _REACH = 100
 
 
