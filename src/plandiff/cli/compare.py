@@ -50,6 +50,13 @@ from plandiff.output import COLOR_MODES, FORMATS
     is_flag=True,
     help="Do not warn when OLD looks newer than NEW (a later date, or NEW's child).",
 )
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Terminal report: spell out every metadata change and the whole note on a partial "
+    "version (shown as one line by default).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
 @click.option(
     "--fail-on",
@@ -87,6 +94,7 @@ def compare_command(
     output: Path | None,
     color: str,
     no_warn_order: bool,
+    verbose: bool,
     exit_zero: bool,
     fail_on: str | None,
     topic: str | None,
@@ -124,7 +132,8 @@ def compare_command(
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
     fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
-    report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
+    color_on = fmt in COLOR_FORMATS and colored(color, output)
+    report = render_bytes(comparison, fmt, color=color_on, verbose=verbose)
     emit(report, output)
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))

@@ -30,14 +30,17 @@ FORMATS: tuple[str, ...] = tuple(RENDERERS)
 BYTE_RENDERERS: dict[str, tuple[str, str]] = {
     "json": ("plandiff.output.jsondoc", "render_json_bytes"),
 }
-# Formats whose output can carry colour; the others ignore ``color``.
+# Formats whose output can carry colour, and the details of ``verbose``; the others ignore both.
 COLOR_FORMATS = frozenset({"terminal"})
 # Values of ``--color``; plandiff.output.terminal.color_wanted resolves them.
 COLOR_MODES = ("auto", "always", "never")
 
 
-def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
-    """Render ``comparison`` as ``fmt`` (one of ``FORMATS``); ``color`` only affects terminals."""
+def render(comparison: Comparison, fmt: str, *, color: bool = False, verbose: bool = False) -> str:
+    """Render ``comparison`` as ``fmt`` (one of ``FORMATS``).
+
+    ``color`` and ``verbose`` (every metadata change spelt out) only affect terminals.
+    """
     try:
         module_name, function_name = RENDERERS[fmt]
     except KeyError:
@@ -45,15 +48,19 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False) -> str:
     function = getattr(import_module(module_name), function_name)
     with gc_paused():
         text: str = (
-            function(comparison, color=color) if fmt in COLOR_FORMATS else function(comparison)
+            function(comparison, color=color, verbose=verbose)
+            if fmt in COLOR_FORMATS
+            else function(comparison)
         )
     return text
 
 
-def render_bytes(comparison: Comparison, fmt: str, *, color: bool = False) -> bytes:
-    """``render(comparison, fmt, color=color)`` encoded as UTF-8."""
+def render_bytes(
+    comparison: Comparison, fmt: str, *, color: bool = False, verbose: bool = False
+) -> bytes:
+    """``render(comparison, fmt, color=color, verbose=verbose)`` encoded as UTF-8."""
     if fmt not in BYTE_RENDERERS:
-        return render(comparison, fmt, color=color).encode("utf-8")
+        return render(comparison, fmt, color=color, verbose=verbose).encode("utf-8")
     module_name, function_name = BYTE_RENDERERS[fmt]
     function = getattr(import_module(module_name), function_name)
     with gc_paused():

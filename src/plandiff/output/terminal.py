@@ -59,17 +59,22 @@ def color_wanted(
     return bool(isatty and isatty())
 
 
-def render_terminal(comparison: Comparison, *, color: bool = False) -> str:
-    """The report as lines for a terminal; ``color`` adds ANSI styles."""
-    return _Writer(build_view(comparison), color).text()
+def render_terminal(comparison: Comparison, *, color: bool = False, verbose: bool = False) -> str:
+    """The report as lines for a terminal; ``color`` adds ANSI styles.
+
+    Metadata changes come last, as one line; ``verbose`` adds each of them and the whole
+    note on a partial version.
+    """
+    return _Writer(build_view(comparison), color, verbose).text()
 
 
 class _Writer:
     """Accumulates lines; a helper object only to avoid threading ``color`` through every call."""
 
-    def __init__(self, view: ReportView, color: bool) -> None:
+    def __init__(self, view: ReportView, color: bool, verbose: bool = False) -> None:
         self.view = view
         self.color = color
+        self.verbose = verbose
         self.lines: list[str] = []
 
     def style(self, name: str, text: str) -> str:
@@ -86,7 +91,6 @@ class _Writer:
         if view.partial_notice:
             self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
         self._headlines()
-        self._metadata()
         if view.changed:
             self._section("Changes")
             for row in view.changed:
@@ -101,6 +105,7 @@ class _Writer:
             numbers = ", ".join(visible(r.label) for r in view.unchanged)
             self._section(f"Unchanged: {view.unchanged_summary}")
             self.lines.append(f"  {numbers}")
+        self._metadata()
         return "\n".join(self.lines) + "\n"
 
     def _section(self, title: str) -> None:
@@ -119,10 +124,18 @@ class _Writer:
             self.lines.append(f"  {label}  {where}  {visible(h.message)}{visible(figures)}")
 
     def _metadata(self) -> None:
-        self._section("Metadata changes")
-        if not self.view.metadata:
-            self.lines.append("  none")
-        for m in self.view.metadata:
+        view = self.view
+        self.lines.append("")
+        summary = visible(view.metadata_summary) if view.metadata_summary else "none"
+        hint = " (--verbose for details)" if view.metadata and not self.verbose else ""
+        self.lines.append(
+            self.style("heading", "Metadata changes: ") + summary + self.style("dim", hint)
+        )
+        if not self.verbose:
+            return
+        if view.partial_details:
+            self.lines.append("  " + visible(view.partial_details))
+        for m in view.metadata:
             old = visible(m.old_short) if m.old_short is not None else "—"
             new = visible(m.new_short) if m.new_short is not None else "—"
             self.lines.append(f"  {visible(m.path)} ({m.change}): {old} → {new}")

@@ -30,6 +30,7 @@ from plandiff.model.changes import (
 from plandiff.model.plan import Completeness
 from plandiff.model.vocabulary import SEVERITY_LABELS, SEVERITY_RANK
 from plandiff.output.kinds import FACET_LABELS, KIND_LABELS, KIND_ORDER
+from plandiff.output.overview import metadata_summary, partial_short
 
 THRESHOLD_LABELS = (
     ("similarity_threshold", "pairing by text similarity"),
@@ -199,8 +200,10 @@ class ReportView:
     changed_total: int
     summary_line: str
     headlines: tuple[HeadlineView, ...]
-    partial_notice: str | None
+    partial_notice: str | None  # one sentence on partial versions, shown near the top
+    partial_details: str | None  # the whole explanation, with each version's note
     metadata: tuple[MetadataRow, ...]
+    metadata_summary: str  # the metadata changes in one line, '' when there are none
     changed: tuple[RowView, ...]
     not_covered: tuple[RowView, ...]
     not_covered_notice: str | None
@@ -242,7 +245,11 @@ def build_view(comparison: Comparison) -> ReportView:
         changed_total=len(changed),
         summary_line=summary_line(counts),
         headlines=headlines,
-        partial_notice=partial_notice(comparison),
+        partial_notice=partial_short(
+            comparison.old.completeness is Completeness.PARTIAL,
+            comparison.new.completeness is Completeness.PARTIAL,
+        ),
+        partial_details=partial_notice(comparison),
         metadata=tuple(
             MetadataRow(
                 path=m.path,
@@ -253,6 +260,11 @@ def build_view(comparison: Comparison) -> ReportView:
                 new_short=shorten(m.new),
             )
             for m in comparison.metadata
+        ),
+        metadata_summary=metadata_summary(
+            ((m.path, m.change, m.old, m.new) for m in comparison.metadata),
+            _sizes(comparison.old),
+            _sizes(comparison.new),
         ),
         changed=changed,
         not_covered=not_covered,
@@ -343,6 +355,10 @@ def _not_covered_notice(count: int) -> str | None:
         f"Whether {'it was' if count == 1 else 'they were'} kept, changed or dropped is unknown, "
         f"so {them} listed as not covered, not as removed."
     )
+
+
+def _sizes(info: PlanInfo) -> dict[str, int]:
+    return {"sources": len(info.sources), "parties": len(info.parties)}
 
 
 def _plural(count: int, noun: str) -> str:
