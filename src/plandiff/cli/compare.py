@@ -17,6 +17,7 @@ from plandiff.cli.common import (
     emit,
     output_format,
     refuse_inputs,
+    terminal_width,
     warn,
 )
 from plandiff.output import COLOR_MODES, FORMATS
@@ -57,6 +58,12 @@ from plandiff.output import COLOR_MODES, FORMATS
     help="Terminal report: spell out every metadata change and the whole note on a partial "
     "version (shown as one line by default).",
 )
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    help="On a terminal, show the report through a pager (PLANDIFF_PAGER, else PAGER, else "
+    "less -FRX); --no-pager prints it directly.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
 @click.option(
     "--fail-on",
@@ -95,6 +102,7 @@ def compare_command(
     color: str,
     no_warn_order: bool,
     verbose: bool,
+    pager: bool,
     exit_zero: bool,
     fail_on: str | None,
     topic: str | None,
@@ -133,8 +141,9 @@ def compare_command(
         comparison = filter_by_topic(comparison, topic)
     fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
     color_on = fmt in COLOR_FORMATS and colored(color, output)
-    report = render_bytes(comparison, fmt, color=color_on, verbose=verbose)
-    emit(report, output)
+    width = terminal_width(output) if fmt == "terminal" else None
+    report = render_bytes(comparison, fmt, color=color_on, verbose=verbose, width=width)
+    emit(report, output, pager=pager and fmt == "terminal")
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:

@@ -36,10 +36,18 @@ COLOR_FORMATS = frozenset({"terminal"})
 COLOR_MODES = ("auto", "always", "never")
 
 
-def render(comparison: Comparison, fmt: str, *, color: bool = False, verbose: bool = False) -> str:
+def render(
+    comparison: Comparison,
+    fmt: str,
+    *,
+    color: bool = False,
+    verbose: bool = False,
+    width: int | None = None,
+) -> str:
     """Render ``comparison`` as ``fmt`` (one of ``FORMATS``).
 
-    ``color`` and ``verbose`` (every metadata change spelt out) only affect terminals.
+    ``color``, ``verbose`` (every metadata change spelt out) and ``width`` (lines wrapped to
+    that many columns) only affect terminals.
     """
     try:
         module_name, function_name = RENDERERS[fmt]
@@ -48,7 +56,7 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, verbose: bo
     function = getattr(import_module(module_name), function_name)
     with gc_paused():
         text: str = (
-            function(comparison, color=color, verbose=verbose)
+            function(comparison, color=color, verbose=verbose, width=width)
             if fmt in COLOR_FORMATS
             else function(comparison)
         )
@@ -56,11 +64,16 @@ def render(comparison: Comparison, fmt: str, *, color: bool = False, verbose: bo
 
 
 def render_bytes(
-    comparison: Comparison, fmt: str, *, color: bool = False, verbose: bool = False
+    comparison: Comparison,
+    fmt: str,
+    *,
+    color: bool = False,
+    verbose: bool = False,
+    width: int | None = None,
 ) -> bytes:
-    """``render(comparison, fmt, color=color, verbose=verbose)`` encoded as UTF-8."""
+    """``render(comparison, fmt, ...)`` with the same options, encoded as UTF-8."""
     if fmt not in BYTE_RENDERERS:
-        return render(comparison, fmt, color=color, verbose=verbose).encode("utf-8")
+        return render(comparison, fmt, color=color, verbose=verbose, width=width).encode("utf-8")
     module_name, function_name = BYTE_RENDERERS[fmt]
     function = getattr(import_module(module_name), function_name)
     with gc_paused():
