@@ -43,9 +43,9 @@ def test_header_summary_and_headlines() -> None:
 def test_changed_provisions_carry_redlines_and_aspects() -> None:
     md = render(representative(), "markdown")
     assert '### <a name="c-p-6"></a>6 · Modified' in md
-    assert "capped at <del>600,000</del><ins>800,000</ins> personnel." in md
+    assert "capped at <del>600,000</del> <ins>800,000</ins> personnel." in md
     assert "reworded · renumbered 12 → 3 · matched by text, confidence 0.88" in md
-    assert "- **(a)** Within <del>100 days</del><ins>120 days</ins>" in md
+    assert "- **(a)** Within <del>100 days</del> <ins>120 days</ins>" in md
     assert "  - **(i) added** <ins>Observers invited.</ins>" in md
     assert "**20 (added)** <ins>A humanitarian committee will be formed.</ins>" in md
     assert "**26 (removed)** <del>Full amnesty for all parties.</del>" in md

@@ -131,7 +131,14 @@ def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None)
 def _part(view: ReportView, macros: Any) -> _Part:
     rows = (*view.changed, *view.not_covered)
     metadata = [
-        {"path": m.path, "change": m.change, "old": _short(m.old), "new": _short(m.new)}
+        {
+            "path": m.path,
+            "change": m.change,
+            "old": _short(m.old),
+            "new": _short(m.new),
+            "old_link": m.old_link,
+            "new_link": m.new_link,
+        }
         for m in view.metadata[:METADATA_ROWS]
     ]
     more = len(view.metadata) - len(metadata)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from plandiff.model.changes import Comparison
 from plandiff.output.view import build_view
-from plandiff.util.inert import visible
+from plandiff.util.inert import markdown_link_target, visible
 
 # Characters that start Markdown or HTML syntax anywhere in a line. They become numeric
 # character references: CommonMark shows those as the character and never reads them as syntax.
@@ -105,9 +105,15 @@ def _finalize(value: object) -> str:
     return _Escaped(md_escape("" if value is None else str(value)))
 
 
+def _link_target(url: str) -> Markup:
+    # Only http(s) addresses reach a link (the view checks); the rest would be left out.
+    # Markup, so that _finalize passes it as it is: it is already a safe destination.
+    return Markup(markdown_link_target(url) or "")
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("plandiff.output", "templates"),
         autoescape=True,
         finalize=_finalize,
@@ -116,6 +122,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["link_target"] = _link_target
+    return environment
 
 
 def markdown_environment() -> jinja2.Environment:
