@@ -122,7 +122,7 @@ def markdown_tokens(text: str) -> list[Token]:
     return flat
 
 
-_SAFE_HREF = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_SAFE_HREF = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
 
 
 def markdown_problems(text: str) -> list[str]:
