@@ -426,8 +426,9 @@ def raw_file_line(line: str) -> str:
 
 # What may stand for itself in a Markdown link destination written as <...>; anything else
 # is percent-encoded (UTF-8), so no character of the address can end the destination ('>'),
-# escape one ('\\'), split a table cell ('|') or break the line.
-_URL_KEPT = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$'()*+,;=%]")
+# escape one ('\\'), split a table cell ('|') or break the line; brackets too, so that no
+# address spells the runner's '##[' command in a log that shows the Markdown.
+_URL_KEPT = re.compile(r"[A-Za-z0-9\-._~:/?#@!$'()*+,;=%]")
 
 
 def markdown_link_target(url: str) -> str | None:
