@@ -40,7 +40,8 @@ def test_plain_redline_uses_word_diff_marks() -> None:
     assert "is unknown" in out
     assert "Unchanged: 1 unchanged provision" in out
     assert "parties[1] (added)" not in out  # one line of metadata, unless --verbose
-    assert out.splitlines()[-1].startswith("Metadata changes: title changed · completeness")
+    metadata = out.splitlines()[-3]  # then a blank line and the closing line
+    assert metadata.startswith("Metadata changes: title changed · completeness")
     assert "\x1b" not in out
 
 
