@@ -11,7 +11,9 @@ import click
 from plandiff.model.vocabulary import Severity
 
 if TYPE_CHECKING:
+    from plandiff.documents.draft import Imported
     from plandiff.model.options import CompareOptions
+    from plandiff.model.plan import Plan
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 FAIL_ON = (Severity.ERROR.value, Severity.WARNING.value)  # severities a CI gate can fail on
@@ -113,3 +115,44 @@ def read_text(path: str) -> str:
         raise UsageError(f"{path}: not UTF-8 text (byte {err.start})") from None
     except OSError as err:
         raise UsageError(f"{path}: cannot read: {err.strerror}") from None
+
+
+def open_document(spec: str, plans_dir: str) -> Plan:
+    """The plan a file, plan id, ``REV:path`` or ``-`` names; a draft (any file that is not
+    plan JSON) is read by its format's reader, and what was decided is said on stderr."""
+    from plandiff.documents.library import resolve_document
+
+    found = resolve_document(spec, folder=plans_dir)
+    if found.kind != "plan":
+        say_read(found, spec)
+    return found.plan
+
+
+def say_read(found: Imported, spec: str, *, defaults: bool = False) -> None:
+    """What reading a draft decided, on stderr: a summary line, the reader's notes, the
+    defaults taken (when asked) and every line that found no place, with its number."""
+    from plandiff.model.errors import display_name, one_line
+    from plandiff.util.inert import visible
+
+    name = display_name(spec)
+    plan = found.plan
+    subpoints = sum(_count(p.subpoints) for p in plan.provisions)
+    summary = (
+        f"read as {found.kind}: {len(plan.provisions)} provisions, {subpoints} sub-points, "
+        f"numbering {found.scheme}"
+    )
+    if found.unplaced:
+        summary += f", {len(found.unplaced)} line(s) not placed"
+    click.echo(f"plandiff: {name}: {one_line(summary)}", err=True)
+    for note in found.notes:
+        click.echo(f"plandiff: {name}: {one_line(note)}", err=True)
+    if defaults:
+        for default in found.defaults:
+            click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
+    for line in found.unplaced:
+        where = f"{name}:{line.line}"
+        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+
+
+def _count(subpoints: tuple[object, ...]) -> int:
+    return sum(1 + _count(getattr(s, "subpoints", ())) for s in subpoints)

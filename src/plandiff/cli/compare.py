@@ -15,6 +15,7 @@ from plandiff.cli.common import (
     PLANS_OPTION,
     colored,
     emit,
+    open_document,
     output_format,
     refuse_inputs,
     warn,
@@ -97,13 +98,14 @@ def compare_command(
 ) -> None:
     """Compare two versions of a plan provision by provision.
 
-    OLD and NEW are plan files, plan ids in the library, or git revisions REV:path.
+    OLD and NEW are plan files, plan ids in the library, git revisions REV:path, or drafts
+    in plain text or Markdown ('-' reads standard input).
 
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from plandiff.align.pins import find_pins, load_pins
-    from plandiff.documents.library import order_problem, resolve
+    from plandiff.documents.library import order_problem
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
     from plandiff.model.options import CompareOptions
@@ -113,7 +115,7 @@ def compare_command(
     from plandiff.pipeline.config import discover_rules, load_rules
 
     rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
-    olds, news = (resolve(str(spec), folder=plans_dir) for spec in (old, new))
+    olds, news = (open_document(str(spec), plans_dir) for spec in (old, new))
     if not no_warn_order and (problem := order_problem(olds, news)):
         warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
     pins_path = pins_file or find_pins(new, Path(plans_dir))

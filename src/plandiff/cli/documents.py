@@ -13,8 +13,9 @@ from plandiff.cli.common import (
     EXIT_TROUBLE,
     PLANS_OPTION,
     emit,
-    read_text,
+    open_document,
     refuse_inputs,
+    say_read,
 )
 
 
@@ -29,12 +30,13 @@ def textconv(file: str) -> None:
     Example: plandiff textconv plans/geneva-revision.json
     """
     from plandiff.documents.canonical import canonical_text, strip_controls
-    from plandiff.documents.load import load_plan_text, read_plan_bytes
+    from plandiff.documents.drafts import read_document
+    from plandiff.documents.load import read_plan_bytes
     from plandiff.model.errors import PlanError
 
     data = read_plan_bytes(file)
     try:
-        click.echo(canonical_text(load_plan_text(data, file)), nl=False)
+        click.echo(canonical_text(read_document(data, file).plan), nl=False)
     except PlanError as err:
         click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
         raw = data.decode("utf-8", errors="replace").splitlines()
@@ -113,35 +115,35 @@ def schema(name: str) -> None:
 def import_(
     ctx: click.Context, file: str, output: Path | None, strict: bool, provenance: str
 ) -> None:
-    """Turn numbered plain text or Markdown into a plan file.
+    """Turn a draft (numbered plain text or Markdown) into a plan file; '-' reads stdin.
 
     Points are '1.', '1)', 'Article 1' or 'Point 1'; sub-points 'a.', '(a)', 'i.', '(ii)';
     a first line '# Title' and leading lines such as 'date:', 'version:', 'parent:',
-    'source:', 'coverage:' and 'note:' fill the metadata. Every line that finds no place is
-    printed on stderr with its line number.
+    'source:', 'coverage:' and 'note:' fill the metadata. What was read (the numbering, the
+    counts, the defaults taken) and every line that finds no place are printed on stderr.
     """
+    from plandiff.documents.drafts import read_document
+    from plandiff.documents.library import read_input_bytes
+    from plandiff.documents.load import load_plan_text
     from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
-    from plandiff.documents.textimport import import_text
-    from plandiff.model.errors import display_name, one_line
+    from plandiff.model.errors import display_name
     from plandiff.output.jsondoc import inert_json
-    from plandiff.util.inert import visible
 
-    text = read_text(file)
+    data = read_input_bytes(file)
     refuse_inputs(output)
-    result = import_text(text, file, provenance=provenance)
-    name = display_name(file)  # a file name could hold a line break or start with '::'
-    for default in result.defaults:
-        click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
-    for line in result.unplaced:
-        where = f"{name}:{line.line}"
-        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+    result = read_document(data, file, provenance=provenance)
+    say_read(result, file, defaults=True)
     if strict and result.unplaced:
+        name = display_name(file)
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
     folder = output.parent if output is not None else Path.cwd()
     plan = replace(result.plan, schema_ref=plan_schema_reference(folder))
-    emit(inert_json(plan_json(plan)), output)
+    written = inert_json(plan_json(plan))
+    # What is written must load: a plan past the loader's limits is refused here, not later.
+    load_plan_text(written.encode("utf-8"), file)
+    emit(written, output)
 
 
 @click.command(
@@ -155,10 +157,10 @@ def import_(
 )
 @PLANS_OPTION
 def export(plan: str, output: Path | None, plans_dir: str) -> None:
-    """Write a plan (a file, a plan id or REV:path) as numbered text that 'import' reads back."""
-    from plandiff.documents.library import resolve
+    """Write a plan (a file, a draft, a plan id or REV:path) as numbered text that 'import'
+    reads back."""
     from plandiff.documents.textexport import export_text
 
-    loaded = resolve(plan, folder=plans_dir)
+    loaded = open_document(plan, plans_dir)
     refuse_inputs(output)
     emit(export_text(loaded), output)

@@ -10,6 +10,7 @@ from plandiff.cli.common import (
     FORMAT_HELP,
     PLANS_OPTION,
     emit,
+    open_document,
     output_format,
     project_options,
     refuse_inputs,
@@ -99,15 +100,15 @@ def synopsis(
     """Line up several versions side by side, one row per provision and one column per
     version, each cell marked against the column before it.
 
-    VERSIONS are files, plan ids or REV:path; without any, the lineage of the newest version
-    in the library.
+    VERSIONS are files (plans or drafts), plan ids or REV:path; without any, the lineage of
+    the newest version in the library.
     """
-    from plandiff.documents.library import open_library, resolve
+    from plandiff.documents.library import open_library
     from plandiff.output.versions import render_synopsis
     from plandiff.versions.synopsis import synopsis as line_up
 
     if versions:
-        plans = [resolve(spec, folder=plans_dir) for spec in versions]
+        plans = [open_document(spec, plans_dir) for spec in versions]
     else:
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]

@@ -7,12 +7,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plandiff.model.changes import PlanInfo
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.lineage import Lineage, LineageNode
 from plandiff.model.plan import SLUG, Plan
 from plandiff.util import inputs
+
+if TYPE_CHECKING:
+    from plandiff.documents.draft import Imported
 
 DEFAULT_FOLDER = "plans"
 MAX_PLANS = 10_000
@@ -198,22 +202,49 @@ def plan_info(plan: Plan) -> PlanInfo:
 
 def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
     """Load a plan named by a file path, a plan id in the library, or a git ``REV:path``."""
-    from plandiff.documents.load import load_plan
+    return resolve_document(spec, folder=folder).plan
 
-    if os.path.exists(spec):
-        return load_plan(spec)
+
+def resolve_document(spec: str, *, folder: str = DEFAULT_FOLDER) -> Imported:
+    """Like ``resolve``, with what reading a draft decided; ``-`` is standard input.
+
+    A file or a revision may be a plan file or a draft in any format a reader knows.
+    """
+    from plandiff.documents.drafts import read_document
+
+    if spec == "-" or os.path.exists(spec):
+        return read_document(read_input_bytes(spec), spec)
     if ":" in spec:
         revision, _, path = spec.partition(":")
-        return read_revision(revision, path)
+        return read_revision_document(revision, path)
     # A name with a folder or a document's suffix was meant as a file: say just that.
     if os.sep in spec or "/" in spec or Path(spec).suffix.lower() in DOCUMENT_SUFFIXES:
         raise UsageError(f"{spec}: no such file")
     if re.match(SLUG, spec) and os.path.isdir(folder):
         library = open_library(folder)
         if any(entry.plan.id == spec for entry in library.entries):
-            return library.get(spec).plan
+            from plandiff.documents.draft import Imported
+
+            return Imported(plan=library.get(spec).plan, unplaced=(), defaults=(), kind="plan")
         raise UsageError(f"{spec}: no such file, and no plan with this id in {folder}/")
     raise UsageError(f"{spec}: no such file, plan id in {folder}/, or git revision (REV:path)")
+
+
+def read_input_bytes(spec: str) -> bytes:
+    """The bytes of an input file (noted as an input), or of standard input for ``-``."""
+    import sys
+
+    from plandiff.documents.load import MAX_BYTES, read_plan_bytes
+
+    if spec != "-":
+        return read_plan_bytes(spec)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError("-: standard input is not open")
+    data: bytes = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"-: standard input is larger than the limit of {MAX_BYTES:,} bytes")
+    return data
 
 
 def order_problem(old: Plan, new: Plan) -> str | None:
@@ -235,20 +266,29 @@ def order_problem(old: Plan, new: Plan) -> str | None:
 
 
 def read_revision(revision: str, path: str) -> Plan:
-    """Read ``path`` as it was at git ``revision`` (``git show``, no shell).
+    """Read ``path`` as it was at git ``revision`` (``git show``, no shell)."""
+    return read_revision_document(revision, path).plan
+
+
+def read_revision_document(revision: str, path: str) -> Imported:
+    """Read ``path`` as it was at git ``revision``: a plan file or a draft.
 
     The blob is streamed and cut one byte past the size limit, so a huge file in history
     costs no more to refuse than one at the limit.
     """
-    from plandiff.documents.load import MAX_BYTES, load_plan_text
+    from plandiff.documents.drafts import read_document
+    from plandiff.documents.load import MAX_BYTES, too_large
 
     spec = f"{revision}:{path}"
     if not revision or not path or revision.startswith("-"):
         raise UsageError(f"{spec}: a git revision is written REV:path, e.g. HEAD~1:plans/a.json")
-    plan = load_plan_text(_git_show(spec, limit=MAX_BYTES + 1), spec)
+    data = _git_show(spec, limit=MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(spec)
+    found = read_document(data, spec)
     if inputs.active():
         _note_working_copy(path)
-    return plan
+    return found
 
 
 def _git_show(spec: str, *, limit: int, timeout: float = 60) -> bytes:

@@ -38,9 +38,11 @@ __all__ = [
     "MAX_DIGITS",
     "MAX_PROBLEMS",
     "PLAN_DEPTH",
+    "is_plan_file",
     "load_plan",
     "load_plan_text",
     "read_plan_bytes",
+    "too_large",
 ]
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -59,16 +61,46 @@ _PATTERN_HELP = {
 def load_plan(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
 ) -> Plan:
-    """Read and validate one plan file.
+    """Read and validate one plan file, or read a draft in any format a reader knows.
 
     Raises ``UsageError`` when the file cannot be read at all (missing, a directory, no
-    permission) and ``PlanError`` listing every problem when it is not a valid plan.
+    permission, a format no reader takes) and ``PlanError`` listing every problem when it is
+    not a valid plan.
 
     >>> load_plan("plans/us-28-point-draft.json").provisions[5].key
     'military-cap'
     """
     data = read_plan_bytes(path, max_bytes=max_bytes)
-    return load_plan_text(data, os.fspath(path), max_bytes=max_bytes, max_depth=max_depth)
+    name = os.fspath(path)
+    if not is_plan_file(data, name):
+        from plandiff.documents.drafts import read_document
+
+        return read_document(data, name).plan
+    return load_plan_text(data, name, max_bytes=max_bytes, max_depth=max_depth)
+
+
+# Leading white space (and a byte-order mark), then the first byte of a JSON value.
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*([{\[]?)")
+# Formats whose first bytes say what they are, whatever the file is called.
+_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+
+
+def is_plan_file(data: bytes, name: str) -> bool:
+    """Whether to read ``data`` as a plan file (JSON) rather than as a draft for a reader.
+
+    A JSON object or array is a plan file whatever its name; so is any ``.json`` file that is
+    not plainly another format (its JSON errors then say what is wrong with it).
+
+    >>> is_plan_file(b'  {"id": "x"}', "draft.txt"), is_plan_file(b"1. Peace", "draft.txt")
+    (True, False)
+    """
+    found = _JSON_START.match(data)
+    assert found is not None  # the pattern matches the empty string
+    rest = data[found.start(1) :]
+    if found.group(1) and not rest.startswith(b"{\\rtf"):
+        return True
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix == ".json" and not rest.startswith(_MAGIC)
 
 
 def read_plan_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -144,6 +176,11 @@ def _refuse_deep(source: str, name: str, max_depth: int) -> None:
 
 def _too_large(name: str, max_bytes: int) -> Problem:
     return Problem(name, f"the file is larger than the limit of {max_bytes:,} bytes")
+
+
+def too_large(name: str, max_bytes: int = MAX_BYTES) -> PlanError:
+    """The error for a document past the size limit, in the words used for files."""
+    return PlanError([_too_large(display_name(name), max_bytes)])
 
 
 def _schema_problems(err: ValidationError, value: Any, name: str) -> list[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from plandiff.documents.textimport import COMMENT, HEADING, NUMBER_MARKER, SUB_MARKER, WORD_MARKER
+from plandiff.documents.numbering import opens_block
 from plandiff.model.plan import Plan, Provision, SubPoint
 from plandiff.model.record import document_of
 
@@ -116,7 +116,7 @@ def _escape(line: str) -> str:
     """Prefix a backslash when a line of text would otherwise read as structure."""
     structural = (
         line.startswith("\\")
-        or any(p.match(line) for p in (COMMENT, HEADING, NUMBER_MARKER, SUB_MARKER, WORD_MARKER))
+        or opens_block(line)
         or line.startswith("<!--")
         or line.startswith("::")  # a CI runner reads such a line as a command
     )
