@@ -5,6 +5,8 @@ Each old provision meets one fate, drawn independently (the default mix): 70% un
 2% merged with the next one or two; after any provision a new one is added with 3% chance.
 New provisions are numbered 1..m, so everything after an insertion or removal is renumbered.
 ``--worst`` edits every provision slightly on top of that, so nothing stays byte-identical.
+``Mix(heavy=True)`` rewrites every reworded, moved, split or merged provision heavily
+(``textgen.paraphrase``), as real successive drafts are.
 
 The truth file lists groups ``{"kind", "old": [numbers], "new": [numbers]}``; a pair is any
 (old, new) within a group of kind unchanged, reworded, moved, split or merged.
@@ -41,6 +43,9 @@ class Mix:
     merged: float = 0.02
     added: float = 0.03
     edit_all: bool = False  # the worst case: every surviving provision slightly edited
+    # Real successive drafts: reworded and moved provisions are rewritten heavily
+    # (``textgen.paraphrase``), and split or merged parts are rewritten too.
+    heavy: bool = False
 
 
 @dataclass
@@ -83,20 +88,27 @@ def mutate(
             groups.append({"kind": "removed", "old": [i], "new": []})
         elif fate == "split" and parts is not None:
             groups.append({"kind": "split", "old": [i], "new": []})
-            slots.extend(_Slot(_touch(rng, p, mix, 0.3), g) for p in parts)
+            slots.extend(_Slot(_part(rng, p, mix), g) for p in parts)
         elif fate == "merged":
             take = 3 if i + 2 < n and rng.random() < 0.2 else 2
             members = list(range(i, i + take))
             groups.append({"kind": "merged", "old": members, "new": []})
-            slots.append(_Slot(textgen.merge_texts(rng, [old_texts[j] for j in members]), g))
+            merged = textgen.merge_texts(rng, [old_texts[j] for j in members])
+            slots.append(_Slot(textgen.paraphrase(rng, merged) if mix.heavy else merged, g))
             i += take - 1
         elif fate == "moved":
-            edited = textgen.reword(rng, text) if rng.random() < 0.5 else _touch(rng, text, mix, 0)
+            if mix.heavy:
+                edited = textgen.paraphrase(rng, text)
+            elif rng.random() < 0.5:
+                edited = textgen.reword(rng, text)
+            else:
+                edited = _touch(rng, text, mix, 0)
             groups.append({"kind": "moved", "old": [i], "new": []})
             moved.append((len(slots), _Slot(edited, g)))
         elif fate == "reworded":
             groups.append({"kind": "reworded", "old": [i], "new": []})
-            slots.append(_Slot(textgen.reword(rng, text), g))
+            rewrite = textgen.paraphrase if mix.heavy else textgen.reword
+            slots.append(_Slot(rewrite(rng, text), g))
         else:
             kind = "reworded" if mix.edit_all else "unchanged"
             groups.append({"kind": kind, "old": [i], "new": []})
@@ -118,6 +130,10 @@ def _touch(rng: random.Random, text: str, mix: Mix, chance: float) -> str:
     if mix.edit_all or rng.random() < chance:
         return textgen.slight_edit(rng, text)
     return text
+
+
+def _part(rng: random.Random, text: str, mix: Mix) -> str:
+    return textgen.paraphrase(rng, text) if mix.heavy else _touch(rng, text, mix, 0.3)
 
 
 def _far_from(rng: random.Random, origin: int, length: int) -> int:

@@ -194,3 +194,39 @@ def positional_pairs(
 
 def fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
+
+
+# The greedy ratio baseline's bar: below it, a pair is left as removed + added.
+RATIO_BAR = 0.3
+
+
+def greedy_ratio_pairs(
+    old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]], bar: float = RATIO_BAR
+) -> set[Pair]:
+    """Baseline: difflib's word ratio for every (old, new) pair, taken best first, one to one.
+
+    The naive approach a reader might script: no index, no order, no number; quadratic, so only
+    for small real pairs.
+    """
+    words_old = [t.lower().split() for _, t in old]
+    words_new = [t.lower().split() for _, t in new]
+    scored = []
+    for i, a in enumerate(words_old):
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(a)
+        for j, b in enumerate(words_new):
+            matcher.set_seq1(b)
+            scored.append((-matcher.ratio(), i, j))
+    scored.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out: set[Pair] = set()
+    for negative, i, j in scored:
+        if -negative < bar:
+            break
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        out.add((old[i][0], new[j][0]))
+    return out

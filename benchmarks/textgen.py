@@ -559,3 +559,56 @@ def _split_clause(rng: random.Random, text: str) -> list[str] | None:
 def merge_texts(rng: random.Random, texts: Sequence[str]) -> str:
     joined = " ".join(texts)
     return slight_edit(rng, joined) if rng.random() < 0.3 else joined
+
+
+# Qualifiers a drafter adds when a clause is renegotiated: new words, not synonyms.
+QUALIFIERS = (
+    "subject to the approval of the joint commission",
+    "unless the parties decide otherwise in writing",
+    "in accordance with international law",
+    "after consulting the guarantors",
+    "with the support of international observers",
+    "on the basis of reciprocity",
+    "as verified by the monitoring mission",
+    "for an initial period to be reviewed annually",
+    "save in exceptional circumstances",
+    "within the limits of available resources",
+)
+
+
+def paraphrase(rng: random.Random, text: str) -> str:
+    """A heavy rewrite, as between real successive drafts, not a light revision.
+
+    Every sentence is rewritten at once: most synonyms swapped, a share of the plain words
+    dropped, clauses turned round, qualifiers added; sentences swap places; a long provision
+    may lose a sentence (shortened) and a short one gain a qualifying sentence (lengthened);
+    a figure may change. The names and most figures survive, as they do in real drafts.
+    """
+    sentences = split_sentences(text)
+    if len(sentences) >= 3 and rng.random() < 0.4:
+        del sentences[rng.randrange(len(sentences))]
+    if len(sentences) > 1 and rng.random() < 0.6:
+        i = rng.randrange(len(sentences) - 1)
+        sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+    out = []
+    for s in sentences:
+        clauses = s.rstrip(".").split(", ")
+        if len(clauses) > 1 and rng.random() < 0.6:
+            clauses = [*clauses[1:], clauses[0][0].lower() + clauses[0][1:]]
+        words = ", ".join(clauses).split(" ")
+        _swap_words(rng, words, 0.9)
+        kept = [
+            w
+            for w in words
+            if w[:1].isupper() or w[:1].isdigit() or w.endswith(",") or rng.random() >= 0.25
+        ]
+        words = kept if len(kept) >= 4 else words
+        for _ in range(rng.randint(1, 2)):
+            words.insert(rng.randrange(1, len(words) + 1), rng.choice(QUALIFIERS) + ",")
+        out.append(_cap(" ".join(words).rstrip(",")) + ".")
+    if len(out) < 3 and rng.random() < 0.5:
+        out.append(_cap(rng.choice(QUALIFIERS)) + ", " + rng.choice(QUALIFIERS) + ".")
+    joined = " ".join(out)
+    if rng.random() < 0.3:
+        joined = _change_number(rng, joined)
+    return joined if joined != text else slight_edit(rng, text)

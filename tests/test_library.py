@@ -157,7 +157,7 @@ def test_the_lineage_json_keeps_the_layout_of_the_standard_encoder() -> None:
     from pydantic import TypeAdapter
 
     from plandiff.model.lineage import Lineage
-    from plandiff.output.jsondoc import inert_json
+    from plandiff.util.inert import json_text as inert_json
 
     tree = lineage(open_library(str(PLANS)))
     document = TypeAdapter(Lineage).dump_python(tree, mode="json")

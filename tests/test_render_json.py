@@ -51,14 +51,14 @@ def test_rendering_restores_the_garbage_collector_state_it_found() -> None:
 
 
 def test_json_escapes_workflow_brackets_and_separators_exactly() -> None:
-    from plandiff.output.jsondoc import inert_json
+    from plandiff.util.inert import json_text as inert_json
 
     assert inert_json('"###[ ##[[ #[ ##\u2028["') == '"###\\u005b ##\\u005b[ #[ ##\\u2028["'
     assert inert_json('"plain ascii"') == '"plain ascii"'
 
 
 def test_json_escapes_unsafe_characters_hidden_among_harmless_look_alikes() -> None:
-    from plandiff.output.jsondoc import inert_json
+    from plandiff.util.inert import json_text as inert_json
 
     # Curly quotes, '→' and '§' share their first UTF-8 byte with characters that must be
     # escaped; the byte-level check must neither stop at them nor give up before the end.

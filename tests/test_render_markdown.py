@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from comparisons import hostile, identical, representative
 from plandiff.output import render
-from plandiff.output.markdown import md_escape
+from plandiff.util.inert import markdown_text as md_escape
 
 # The only tags the report itself writes; anything else in the rendered HTML came from plan text.
 OWN_TAGS = {"a", "del", "ins", "details", "summary", "sub"}
@@ -133,13 +133,12 @@ _PIECES = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
 def test_md_escape_shortcuts_give_what_every_rule_in_turn_gives(text: str) -> None:
-    from plandiff.output import markdown
-    from plandiff.util.inert import visible
+    from plandiff.util import inert
 
     # The escaper skips rules that cannot act on a value; applying them all must agree.
-    linked = markdown._AUTOLINKS.sub(markdown._JOINER, visible(text))
-    escaped = markdown._SYNTAX.sub(markdown._reference, linked)
-    expected = markdown._LEADING.sub(
-        lambda m: m.group(1) + markdown._reference_text(m.group(2)), escaped
+    linked = inert._MD_AUTOLINKS.sub(inert._JOINER, inert.terminal_line(text))
+    escaped = inert._MD_SYNTAX.sub(inert._md_reference, linked)
+    expected = inert._MD_LEADING.sub(
+        lambda m: m.group(1) + inert._last_referenced(m.group(2)), escaped
     )
     assert md_escape(text) == expected

@@ -96,8 +96,9 @@ _TEXT_PIECES = [
 def test_visible_returns_text_unchanged_only_when_no_rule_would_change_it(text: str) -> None:
     from plandiff.util import inert as module
 
-    # ``visible`` skips its rules when a quick scan finds nothing for them; applying them all
-    # must then give the text back unchanged, and otherwise what ``visible`` gives.
-    flat = module._BREAKS.sub(" ", text).replace("\t", " ")
-    shown = module._CONTROLS.sub(module._show, flat).replace(module._LEGACY, "##\\[")
-    assert module.visible(text) == module._WORKFLOW.sub(r"\1\\:", shown)
+    # ``terminal_line`` skips its rules when a quick scan finds nothing for them; applying them all
+    # must then give the text back unchanged, and otherwise what ``terminal_line`` gives.
+    flat = module._TERMINAL_BREAKS.sub(" ", text).replace("\t", " ")
+    shown = module._TERMINAL_CONTROLS.sub(lambda m: module._shown(m.group()), flat)
+    shown = shown.replace(module.LEGACY_COMMAND, "##\\[")
+    assert module.terminal_line(text) == module._WORKFLOW_START.sub(r"\1\\:", shown)

@@ -166,7 +166,7 @@ def test_an_unknown_rule_name_is_a_clear_error() -> None:
 def test_every_message_template_fills_from_its_rule_fields() -> None:
     fields = {"what": "W", "direction": "raised", "old": "1", "new": "2", "change": "+1",
               "term": "T", "terms": "T and U", "word": "not", "share": "80%",
-              "figure": "60\u09ea", "scripts": "ASCII and Bengali"}  # fmt: skip
+              "figure": "60\u09ea", "scripts": "ASCII and Bengali", "count": "4"}  # fmt: skip
     for rule in RULES.enabled.values():
         assert "{" not in rule.message.format(**fields)
         assert rule.description

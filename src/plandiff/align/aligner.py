@@ -8,7 +8,9 @@ Each pass reads and extends one ``AlignState`` and declares what its pairs are c
 4. sure pairs between anchors (very similar, each other's best), which cut large gaps;
 5. every free provision's candidates from the rare-word index (``candidates``), assigned best
    first; an equal display number lowers the bar;
-6. splits and merges (``splitmerge``).
+6. the relative tier: leftovers that are each other's best match, down to a low floor (all
+   leftover pairs scored when few), equal numbers first when most pairs keep theirs;
+7. splits and merges (``splitmerge``).
 Then the order is judged (``order``): pairs outside the longest in-order run of strong pairs
 are moves, and a weak one out of order is undone into removed + added with a note.
 """
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from plandiff.align.exact import by_folded_text, by_key, by_pins, by_raw_text
 from plandiff.align.order import judge_order
 from plandiff.align.pairing import Match
-from plandiff.align.similar import by_best_first, by_sure_pairs
+from plandiff.align.similar import by_best_first, by_mutual_best, by_sure_pairs
 from plandiff.align.splitmerge import by_groups
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
@@ -60,6 +62,13 @@ PASSES: tuple[Pass, ...] = (
     Pass(
         "best first",
         by_best_first,
+        (MatchedBy.NUMBER, MatchedBy.SIMILARITY),
+        certain=False,
+        growable=True,
+    ),
+    Pass(
+        "mutual best, low floor",
+        by_mutual_best,
         (MatchedBy.NUMBER, MatchedBy.SIMILARITY),
         certain=False,
         growable=True,

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 
 from plandiff.align.pairing import Match
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
 from plandiff.util.order import longest_increasing
+
+# A weak pair out of order is kept as a low-confidence move from this score up (real reordered
+# paraphrases score 0.2-0.5); below it, it is undone into removed + added.
+WEAK_MOVE = 0.2
 
 
 def judge_order(state: AlignState) -> None:
@@ -18,8 +23,9 @@ def judge_order(state: AlignState) -> None:
     pinned): among equally long in-order runs, one that keeps an exact pair in place beats one
     that keeps a weak pair, so a weak pair is never the reason a certain one is called a move
     (and comparing B with A mirrors A with B). A weak pair stays only where it fits between its
-    strong neighbours, in order; any other is undone into removed + added, with a "possible
-    move" note on both, so identical order never yields a move.
+    strong neighbours, in order; any other scoring at least ``WEAK_MOVE`` is kept as a
+    low-confidence move, with a note, and the rest are undone into removed + added, with a
+    "possible move" note on both.
     """
     bar = state.options.move_threshold
     matches = state.matches
@@ -53,10 +59,14 @@ def judge_order(state: AlignState) -> None:
                 kept.append(m)
             else:
                 undone.append(m)
+    for m in undone:
+        if m.score >= WEAK_MOVE:
+            moved.add(len(kept))
+            kept.append(replace(m, note=f"low-confidence move (similarity {m.score:.2f})"))
+        else:
+            _undo(state, m)
     state.matches[:] = kept
     state.moved = frozenset(moved)
-    for m in undone:
-        _undo(state, m)
 
 
 def _undo(state: AlignState, m: Match) -> None:
@@ -64,6 +74,10 @@ def _undo(state: AlignState, m: Match) -> None:
     news = " + ".join(state.new[j].number for j in m.new)
     state.free_old.update(m.old)
     state.free_new.update(m.new)
+    # A pair that only the relative tier made (under the options' bars) is dropped unremarked:
+    # a "possible move" at a similarity that low would be noise.
+    if len(m.old) == len(m.new) == 1 and state.accept(m.old[0], m.new[0], m.score) is None:
+        return
     for i in m.old:
         state.notes[("old", i)] = f"possible move to new {news} (similarity {m.score:.2f})"
     for j in m.new:

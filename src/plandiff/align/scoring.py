@@ -46,6 +46,7 @@ class Scorer:
         self._rank: dict[str, int] = {}
         self._old_keys: dict[int, tuple[str, ...]] = {}
         self._new_keys: dict[int, tuple[str, ...]] = {}
+        self._shared: frozenset[str] | None = None
 
     def old_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """The index lookup keys of these old provisions."""
@@ -54,6 +55,26 @@ class Scorer:
     def new_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """The index lookup keys of these new provisions."""
         return self._keys(self._new, self._new_keys, indices)
+
+    def shared_old_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Lookup keys of these old provisions chosen among words the new side has too."""
+        return self._shared_keys(self._old, indices)
+
+    def shared_new_keys(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Lookup keys of these new provisions chosen among words the old side has too."""
+        return self._shared_keys(self._new, indices)
+
+    def _shared_keys(
+        self, profiles: dict[int, Profile], indices: Iterable[int]
+    ) -> dict[int, tuple[str, ...]]:
+        # A rewritten provision's rarest words are often its own alone: as lookup keys they
+        # find nothing. Its rarest words that the other version also uses find its partner.
+        if self._shared is None:
+            old_words = frozenset().union(*(p.words for p in self._old.values()))
+            new_words = frozenset().union(*(p.words for p in self._new.values()))
+            self._shared = old_words & new_words
+        self._keys(profiles, {}, ())  # ranks the words once
+        return {k: lookup_keys(profiles[k].words & self._shared, self._rank) for k in indices}
 
     def _keys(
         self,

@@ -1,4 +1,5 @@
-"""The similarity passes: sure pairs that cut large gaps, then best-first assignment."""
+"""The similarity passes: sure pairs that cut large gaps, best-first assignment, then the
+relative tier for what is left."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from plandiff.align.anchors import Gaps, gaps
 from plandiff.align.candidates import candidates
 from plandiff.align.pairing import Match
 from plandiff.align.state import AlignState
+from plandiff.model.changes import MatchedBy
 
 # A gap with at most this many (old x new) pairs is scored exhaustively.
 SMALL_GAP = 64
@@ -18,6 +20,9 @@ _SURE_K = 2
 # Bonus for a candidate between the same two anchors: order breaks near-ties, but a clearly
 # stronger match elsewhere still wins.
 _SAME_GAP = 0.05
+# The relative tier. Leftover pairs are all scored when there are at most this many (about
+# 15 ms); above that, through the index with lookup keys found in both versions.
+EXHAUSTIVE = 10_000
 
 
 def by_sure_pairs(state: AlignState) -> None:
@@ -110,3 +115,81 @@ def _greedy(
             used_new.add(j)
             found.append(Match((i,), (j,), by, s))
     return found
+
+
+def by_mutual_best(state: AlignState) -> None:
+    """Leftovers that are each other's best match, down to a low floor: the relative tier.
+
+    Absolute bars miss a heavily reworded provision whose partner is nonetheless its best match
+    by far: real paraphrases score 0.2-0.5. The floor is ``relative_floor``. Every leftover
+    pair is scored when there are few (otherwise the index proposes them, keyed by words
+    present in both versions, and a pair must lie between the same two anchors).
+    When most pairs so far keep their display number, a leftover pair with equal numbers in the
+    same gap is taken first. Then a leftover pair is accepted when each is the other's best
+    among *all* scores worked out, paired provisions included, so a provision that matches a
+    paired one better (a part of a merge, say) is left to the split and merge pass.
+    """
+    free_old, free_new = sorted(state.free_old), sorted(state.free_new)
+    if not free_old or not free_new:
+        return
+    scorer = state.scorer
+    between = _gaps(state)
+    local = len(free_old) * len(free_new) > EXHAUSTIVE
+    if local:
+        pairs = sorted(
+            candidates(scorer.shared_old_keys(free_old), scorer.shared_new_keys(free_new))
+        )
+    else:
+        pairs = [(i, j) for i in free_old for j in free_new]
+    for pair in pairs:
+        if pair not in state.scored:
+            state.scored[pair] = scorer.similarity(*pair)
+    _equal_numbers(state, between)
+    floor = state.options.relative_floor
+    old, new = state.old, state.new
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for (i, j), score in sorted(state.scored.items()):
+        # Equal display numbers break ties.
+        rank = score + (1e-9 if old[i].number == new[j].number else 0.0)
+        if rank > best_old.get(i, (-1.0, 0))[0]:
+            best_old[i] = (rank, j)
+        if rank > best_new.get(j, (-1.0, 0))[0]:
+            best_new[j] = (rank, i)
+    found = []
+    for i in sorted(state.free_old):
+        if i not in best_old:
+            continue
+        j = best_old[i][1]
+        score = state.scored[(i, j)]
+        if (
+            j in state.free_new
+            and best_new[j][1] == i
+            and score >= floor
+            and state.allowed(i, j)
+            and (not local or between.same(i, j))
+        ):
+            by = MatchedBy.NUMBER if old[i].number == new[j].number else MatchedBy.SIMILARITY
+            found.append(Match((i,), (j,), by, score))
+    state.take(found)
+
+
+def _equal_numbers(state: AlignState, between: Gaps) -> None:
+    """When most pairs keep their number, equal-numbered leftovers in one gap are paired."""
+    old, new = state.old, state.new
+    singles = [m for m in state.matches if len(m.old) == 1 and len(m.new) == 1]
+    kept = sum(1 for m in singles if old[m.old[0]].number == new[m.new[0]].number)
+    if not singles or 2 * kept <= len(singles):
+        return
+    by_number = {new[j].number: j for j in sorted(state.free_new)}
+    found = []
+    for i in sorted(state.free_old):
+        j = by_number.get(old[i].number)
+        if j is None or not between.same(i, j) or not state.allowed(i, j):
+            continue
+        score = state.scored.get((i, j))
+        if score is None:
+            score = state.scored[(i, j)] = state.scorer.similarity(i, j)
+        if score >= state.options.relative_floor:
+            found.append(Match((i,), (j,), MatchedBy.NUMBER, score))
+    state.take(found)

@@ -72,7 +72,8 @@ class _Group(click.Group):
     """A click group that turns plandiff's own errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from plandiff.model.errors import PlandiffError, PlanError, one_line
+        from plandiff.model.errors import PlandiffError, PlanError
+        from plandiff.util.inert import error_line
         from plandiff.util.inputs import recording
 
         try:
@@ -87,7 +88,7 @@ class _Group(click.Group):
             more = len(err.problems) - 1 if isinstance(err, PlanError) else 0
             if more:
                 line += f" (and {more} more; 'plandiff validate' lists them all)"
-            click.echo(f"plandiff: {one_line(line)}", err=True)
+            click.echo(f"plandiff: {error_line(line)}", err=True)
             ctx.exit(EXIT_TROUBLE)
         except BrokenPipeError:
             # A reader such as `head` went away: stop writing quietly, as Unix tools do, and
@@ -195,10 +196,10 @@ def _run() -> NoReturn:
             err.show()  # a bare `plandiff` (click 8.2+): the help itself, not an error line
             sys.exit(EXIT_TROUBLE)
         # One line like every other error, naming where the help is, not click's usage block.
-        from plandiff.model.errors import one_line
+        from plandiff.util.inert import error_line
 
         where = err.ctx.command_path if err.ctx is not None else "plandiff"
-        _say(f"plandiff: {one_line(err.format_message())} (see '{where} --help')")
+        _say(f"plandiff: {error_line(err.format_message())} (see '{where} --help')")
         sys.exit(EXIT_TROUBLE)
     except click.ClickException as err:
         err.show()
@@ -233,13 +234,13 @@ def _utf8_streams() -> None:
 
 def _internal_error(err: Exception) -> None:
     """Report a bug as one line; PLANDIFF_DEBUG=1 adds the traceback for whoever fixes it."""
-    from plandiff.model.errors import one_line
+    from plandiff.util.inert import error_line
 
     if os.environ.get("PLANDIFF_DEBUG") == "1":
         import traceback
 
         _say("".join(traceback.format_exception(err)).rstrip("\n"))
-    message = one_line(str(err))
+    message = error_line(str(err))
     _say(f"plandiff: internal error: {type(err).__name__}{': ' if message else ''}{message}")
 
 

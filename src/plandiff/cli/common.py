@@ -89,9 +89,9 @@ def emit(text: str | bytes, output: Path | None) -> None:
 
 def warn(message: str) -> None:
     """One warning line on stderr: the run goes on."""
-    from plandiff.util.inert import visible
+    from plandiff.util.inert import terminal_line
 
-    click.echo(f"plandiff: warning: {visible(message)}", err=True)
+    click.echo(f"plandiff: warning: {terminal_line(message)}", err=True)
 
 
 def project_options() -> CompareOptions:
@@ -131,10 +131,9 @@ def open_document(spec: str, plans_dir: str) -> Plan:
 def say_read(found: Imported, spec: str, *, defaults: bool = False) -> None:
     """What reading a draft decided, on stderr: a summary line, the reader's notes, the
     defaults taken (when asked) and every line that found no place, with its number."""
-    from plandiff.model.errors import display_name, one_line
-    from plandiff.util.inert import visible
+    from plandiff.util.inert import error_line, file_name, terminal_line
 
-    name = display_name(spec)
+    name = file_name(spec)
     plan = found.plan
     subpoints = sum(_count(p.subpoints) for p in plan.provisions)
     summary = (
@@ -143,15 +142,15 @@ def say_read(found: Imported, spec: str, *, defaults: bool = False) -> None:
     )
     if found.unplaced:
         summary += f", {len(found.unplaced)} line(s) not placed"
-    click.echo(f"plandiff: {name}: {one_line(summary)}", err=True)
+    click.echo(f"plandiff: {name}: {error_line(summary)}", err=True)
     for note in found.notes:
-        click.echo(f"plandiff: {name}: {one_line(note)}", err=True)
+        click.echo(f"plandiff: {name}: {error_line(note)}", err=True)
     if defaults:
         for default in found.defaults:
-            click.echo(f"plandiff: {name}: {one_line(default)}", err=True)
+            click.echo(f"plandiff: {name}: {error_line(default)}", err=True)
     for line in found.unplaced:
         where = f"{name}:{line.line}"
-        click.echo(f"{where}: not placed ({line.reason}): {visible(line.text)}", err=True)
+        click.echo(f"{where}: not placed ({line.reason}): {terminal_line(line.text)}", err=True)
 
 
 def _count(subpoints: tuple[object, ...]) -> int:

@@ -29,10 +29,11 @@ def textconv(file: str) -> None:
 
     Example: plandiff textconv plans/geneva-revision.json
     """
-    from plandiff.documents.canonical import canonical_text, strip_controls
+    from plandiff.documents.canonical import canonical_text
     from plandiff.documents.drafts import read_document
     from plandiff.documents.load import read_plan_bytes
     from plandiff.model.errors import PlanError
+    from plandiff.util.inert import raw_file_line
 
     data = read_plan_bytes(file)
     try:
@@ -40,7 +41,7 @@ def textconv(file: str) -> None:
     except PlanError as err:
         click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
         raw = data.decode("utf-8", errors="replace").splitlines()
-        click.echo("".join(strip_controls(line) + "\n" for line in raw), nl=False)
+        click.echo("".join(raw_file_line(line) + "\n" for line in raw), nl=False)
 
 
 @click.command(
@@ -127,20 +128,19 @@ def import_(
     from plandiff.documents.load import load_plan_text
     from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
-    from plandiff.model.errors import display_name
-    from plandiff.output.jsondoc import inert_json
+    from plandiff.util.inert import file_name, json_text
 
     data = read_input_bytes(file)
     refuse_inputs(output)
     result = read_document(data, file, provenance=provenance)
     say_read(result, file, defaults=True)
     if strict and result.unplaced:
-        name = display_name(file)
+        name = file_name(file)
         click.echo(f"plandiff: {name}: {len(result.unplaced)} line(s) not placed", err=True)
         ctx.exit(EXIT_TROUBLE)
     folder = output.parent if output is not None else Path.cwd()
     plan = replace(result.plan, schema_ref=plan_schema_reference(folder))
-    written = inert_json(plan_json(plan))
+    written = json_text(plan_json(plan))
     # What is written must load: a plan past the loader's limits is refused here, not later.
     load_plan_text(written.encode("utf-8"), file)
     emit(written, output)

@@ -8,7 +8,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from plandiff.model.errors import PlandiffError, UsageError, display_name
+from plandiff.model.errors import PlandiffError, UsageError
+from plandiff.util.inert import file_name
 from plandiff.util.inputs import is_input
 
 
@@ -25,7 +26,7 @@ def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) 
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise PlandiffError(f"{display_name(str(path))}: cannot write: {err.strerror}") from None
+        raise PlandiffError(f"{file_name(str(path))}: cannot write: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
@@ -37,7 +38,7 @@ def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) 
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(err, OSError):
-            name = display_name(str(path))
+            name = file_name(str(path))
             raise PlandiffError(f"{name}: cannot write: {err.strerror or err}") from None
         raise
     _sync_directory(directory)
@@ -51,7 +52,7 @@ def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
     input is refused too. Callers check once their inputs are read and before doing the work,
     so a doomed run fails at once; ``write_atomic`` checks again just before it writes.
     """
-    name = display_name(str(path))
+    name = file_name(str(path))
     if is_input(path) or any(_same_file(path, source) for source in inputs):
         raise UsageError(f"{name}: refusing to overwrite an input file")
     if path.is_dir():
@@ -61,7 +62,7 @@ def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
         # file, and writing into it could block or spill a partial report.
         raise UsageError(f"{name}: not a regular file; refusing to replace it")
     if not path.parent.is_dir():
-        raise UsageError(f"{name}: directory {display_name(str(path.parent))} does not exist")
+        raise UsageError(f"{name}: directory {file_name(str(path.parent))} does not exist")
 
 
 def _same_file(a: Path, b: Path) -> bool:

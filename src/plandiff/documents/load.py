@@ -23,9 +23,10 @@ from plandiff.documents.strictjson import (
     parse_strict,
     strict_problems,
 )
-from plandiff.model.errors import PlanError, Problem, UsageError, display_name
+from plandiff.model.errors import PlanError, Problem, UsageError
 from plandiff.model.plan import LABEL, SLUG, URL, Loc, Plan, RuleError, plan_rule_problems
 from plandiff.util.gcpause import gc_paused
+from plandiff.util.inert import file_name
 from plandiff.util.inputs import note_stat
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def is_plan_file(data: bytes, name: str) -> bool:
 
 def read_plan_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
     """Read a plan file's bytes, refusing a file larger than ``max_bytes`` without reading it."""
-    name = display_name(os.fspath(path))
+    name = file_name(os.fspath(path))
     try:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())
@@ -136,7 +137,7 @@ def load_plan_text(
     Traceback (most recent call last):
     plandiff.model.errors.PlanError: x.json:1:11: the file ends too early: the JSON is truncated
     """
-    name = display_name(name)
+    name = file_name(name)
     if isinstance(text, bytes):
         if len(text) > max_bytes:
             raise PlanError([_too_large(name, max_bytes)])
@@ -180,7 +181,7 @@ def _too_large(name: str, max_bytes: int) -> Problem:
 
 def too_large(name: str, max_bytes: int = MAX_BYTES) -> PlanError:
     """The error for a document past the size limit, in the words used for files."""
-    return PlanError([_too_large(display_name(name), max_bytes)])
+    return PlanError([_too_large(file_name(name), max_bytes)])
 
 
 def _schema_problems(err: ValidationError, value: Any, name: str) -> list[Problem]:

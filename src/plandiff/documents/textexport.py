@@ -8,6 +8,7 @@ import re
 from plandiff.documents.numbering import opens_block
 from plandiff.model.plan import Plan, Provision, SubPoint
 from plandiff.model.record import document_of
+from plandiff.util.inert import json_text, text_file_line
 
 PLAIN_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\.\d+)*$")
 BARE_LABEL = re.compile(r"^(?:[a-z]|[A-Z]|[ivxlc]+|[IVXLC]+|\d{1,3})$")
@@ -61,8 +62,9 @@ def _provision(provision: Provision, word_style: bool, *, with_provenance: bool)
     wanted = set(_ATTRIBUTES) if with_provenance else set(_ATTRIBUTES) - {"provenance"}
     attributes = document_of(provision, include=wanted, exclude_defaults=True)
     if attributes:
+        # In the JSON of an attribute comment, escapes read back exactly.
         encoded = json.dumps(attributes, ensure_ascii=False, sort_keys=True).replace(">", "\\u003e")
-        encoded = _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+        encoded = json_text(encoded)
         lines.append(f"{INDENT}<!-- plandiff {encoded} -->")
     lines += _continuation(rest, INDENT)
     for sub in provision.subpoints:
@@ -96,20 +98,10 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _flat(text: str) -> str:
-    flat = " ".join(text.split())
-    if _ACTIVE.search(flat):
-        # Exported text is printed and committed: a control character would drive the
-        # terminal, and '##[' anywhere in a line is a CI runner's command. Neither belongs in
-        # plan text, so both are written out visibly (import then keeps them as text).
-        flat = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", flat)
-        flat = flat.replace("##[", "##\\[")
-    return flat
-
-
-# In the JSON of an attribute comment these escapes read back exactly.
-_JSON_ACTIVE = re.compile("[\x7f-\x9f\u2028\u2029]|(?<=##)\\[")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_ACTIVE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]|##\\[")
+    # Exported text is printed and committed: a control character would drive the terminal,
+    # and '##[' anywhere in a line is a CI runner's command. Neither belongs in plan text, so
+    # both are written out visibly (import then keeps them as text).
+    return text_file_line(" ".join(text.split()))
 
 
 def _escape(line: str) -> str:

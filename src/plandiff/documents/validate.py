@@ -12,7 +12,8 @@ from typing import Literal
 from typing_extensions import TypedDict
 
 from plandiff.documents.load import load_plan
-from plandiff.model.errors import PlanError, Problem, UsageError, display_name
+from plandiff.model.errors import PlanError, Problem, UsageError
+from plandiff.util.inert import file_name
 
 
 class Status(StrEnum):
@@ -42,7 +43,7 @@ def check_file(path: str | os.PathLike[str]) -> FileCheck:
     >>> check_file("plans/geneva-revision.json").status.value
     'valid'
     """
-    name = display_name(os.fspath(path))
+    name = file_name(os.fspath(path))
     try:
         plan = load_plan(path)
     except UsageError as err:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from plandiff.documents.canonical import BLOCK_MARK, canonical_text, ci_safe, clean, strip_controls
+from plandiff.documents.canonical import BLOCK_MARK, canonical_text
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
+from plandiff.util.inert import ci_log_line, plain_line, raw_file_line
 
 DRIVER = "plandiff"
 ATTRIBUTE_LINE = f"plans/*.json diff={DRIVER}"
@@ -133,15 +134,15 @@ def external_diff(
             "git-diff takes git's arguments: path old-file old-hex old-mode "
             f"new-file new-hex new-mode (got {len(argv)})"
         )
-    path = clean(argv[0])
-    new_path = clean(argv[7]) if len(argv) == 9 else path
+    path = plain_line(argv[0])
+    new_path = plain_line(argv[7]) if len(argv) == 9 else path
     old_text, new_text = _read_side(argv[1]), _read_side(argv[4])
-    header = _style(ci_safe(f"plandiff a/{path} b/{new_path}"), bold=True, color=color)
+    header = _style(ci_log_line(f"plandiff a/{path} b/{new_path}"), bold=True, color=color)
     try:
         old = _parse(old_text, f"a/{path}")
         new = _parse(new_text, f"b/{new_path}")
     except PlanError as err:
-        note = ci_safe(f"not a valid plan ({str(err).splitlines()[0]}); showing a line diff")
+        note = ci_log_line(f"not a valid plan ({str(err).splitlines()[0]}); showing a line diff")
         lines = _line_diff(_decoded(old_text), _decoded(new_text), path, new_path, color=color)
         return "\n".join([header, note, *lines]) + "\n"
     if old is None and new is None:
@@ -204,7 +205,7 @@ def _line_diff(old: str, new: str, path: str, new_path: str, *, color: bool) -> 
     )
     out = []
     for line in lines:
-        line = strip_controls(line)
+        line = raw_file_line(line)
         fg = "green" if line.startswith("+") else "red" if line.startswith("-") else None
         out.append(_style(line, fg=fg, color=color))
     return out

@@ -20,12 +20,12 @@ from pathlib import Path
 from plandiff.documents.atomic import write_atomic
 from plandiff.documents.library import Entry, Library
 from plandiff.model.changes import ChangeKind, Comparison
-from plandiff.model.errors import UsageError, display_name
+from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
 from plandiff.output import render
-from plandiff.output.markdown import md_escape
 from plandiff.pipeline.compare import compare
+from plandiff.util.inert import file_name, markdown_text
 
 # The characters of a report's name. The "--" between the two ids is looked for apart: in one
 # pattern, "[a-z0-9._-]+--[a-z0-9._-]+" tried every "--" of a line such as "a--a--a--…"
@@ -120,7 +120,7 @@ def write_reports(
     """
     status = check_reports(folder, files)
     if status.foreign:
-        name = display_name(str(folder / status.foreign[0]))
+        name = file_name(str(folder / status.foreign[0]))
         more = f" (and {len(status.foreign) - 1} more)" if len(status.foreign) > 1 else ""
         raise UsageError(
             f"{name}: not written by plandiff report (not in its {MANIFEST}){more}; "
@@ -158,7 +158,7 @@ def _owned(folder: Path) -> set[str]:
     path = folder / MANIFEST
     if not path.is_file():
         return set()
-    shown = display_name(str(path))
+    shown = file_name(str(path))
     with path.open("rb") as handle:
         data = handle.read(_MANIFEST_LIMIT + 1)
     if len(data) > _MANIFEST_LIMIT:
@@ -201,7 +201,7 @@ def _index(library: Library, comparisons: dict[str, Comparison]) -> str:
         "# Change reports",
         "",
         f"One report per version and the version it revises, made by `plandiff report` from "
-        f"the plans in `{md_escape(Path(library.folder).name or library.folder)}/`. "
+        f"the plans in `{markdown_text(Path(library.folder).name or library.folder)}/`. "
         "Do not edit these files: change the plans and run `plandiff report` again.",
         "",
     ]
@@ -212,12 +212,12 @@ def _index(library: Library, comparisons: dict[str, Comparison]) -> str:
 
 def _entry(plan: Plan, parent: Entry | None, comparisons: dict[str, Comparison], depth: int) -> str:
     facts = (
-        f"{md_escape(plan.version)}, {plan.date.isoformat()}, {plan.completeness.value}, "
+        f"{markdown_text(plan.version)}, {plan.date.isoformat()}, {plan.completeness.value}, "
         f"{len(plan.provisions)} provisions"
     )
     # Nested lists stop deepening at MAX_LIST_DEPTH: the index of a lineage thousands of
     # versions deep stays linear in size and within what Markdown renderers nest.
-    line = f"{'  ' * min(depth, MAX_LIST_DEPTH)}- **{md_escape(plan.id)}**: {facts}"
+    line = f"{'  ' * min(depth, MAX_LIST_DEPTH)}- **{markdown_text(plan.id)}**: {facts}"
     if parent is not None:
         stem = f"{parent.plan.id}--{plan.id}"
         line += f" · changes: [Markdown]({stem}.md), [HTML]({stem}.html)"

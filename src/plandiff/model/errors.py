@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,44 +54,6 @@ class PlanError(PlandiffError):
 
     def __str__(self) -> str:
         return "\n".join(self.problems)
-
-
-def display_name(name: str) -> str:
-    """A file name made safe for one line of output: control characters escaped, and no
-    leading ``::``, which CI logs read as a command.
-
-    >>> display_name("::warning::x.json")
-    './::warning::x.json'
-    """
-    shown = name if name.isprintable() else repr(name)[1:-1]
-    shown = shown.replace(_LEGACY, "##\\[")  # the runner's older command syntax, anywhere
-    return "./" + shown if shown.startswith(":") else shown
-
-
-def one_line(message: str) -> str:
-    r"""``message`` made safe to print as one line: line breaks, control characters and
-    bidirectional overrides shown as escapes, so a hostile file name or value quoted in an
-    error can neither start a new line (a CI workflow command) nor drive the terminal.
-
-    >>> one_line("a\nb\x1b[2J\u202e")
-    'a\\x0ab\\x1b[2J<U+202E>'
-    """
-    if message.isprintable() and _LEGACY not in message:
-        return message
-    return _UNSAFE.sub(_escape, message).replace(_LEGACY, "##\\[")
-
-
-# A CI runner also reads '##[name]' anywhere in a line as a command.
-_LEGACY = "##["
-
-
-# C0 and C1 controls, line and paragraph separators, bidirectional formatting characters.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"<U+{code:04X}>"
 
 
 class UsageError(PlandiffError):

@@ -41,6 +41,15 @@ class CompareOptions(Record):
         default=0.3,
         metadata={"ge": 0.0, "le": 1.0, "description": "Least similarity to pair by equal number."},
     )
+    relative_floor: float = field(
+        default=0.2,
+        metadata={
+            "ge": 0.0,
+            "le": 1.0,
+            "description": "Least similarity to pair two leftovers that are each other's best "
+            "match; such pairs are reported with their score as low confidence.",
+        },
+    )
     move_threshold: float = field(
         default=0.6,
         metadata={

@@ -55,3 +55,4 @@ class Rule(StrEnum):
     REFERENCE_RENUMBERED = "reference-renumbered"
     REFERENCE_NOT_UPDATED = "reference-not-updated"
     REFERENCE_TO_REMOVED = "reference-to-removed"
+    REFERENCES_LEFT_BEHIND = "references-left-behind"

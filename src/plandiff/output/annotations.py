@@ -4,10 +4,7 @@ GitHub reads a workflow command only at the start of a line. Every value is esca
 runner's rules (``%``, CR and LF in the message; also ``:`` and ``,`` in properties), so plan
 text can neither end the command early nor start a line of its own.
 
->>> escape_data("50% cut\\n::error::x")
-'50%25 cut%0A::error::x'
->>> escape_property("p-6: a,b")
-'p-6%3A a%2Cb'
+(``plandiff.util.inert.workflow_data`` and ``workflow_property``).
 """
 
 from __future__ import annotations
@@ -17,20 +14,10 @@ from collections.abc import Mapping, Sequence
 from plandiff.model.changes import Comparison, Finding
 from plandiff.model.vocabulary import SEVERITY_RANK, Severity
 from plandiff.output.view import row_label
-from plandiff.util.inert import visible
+from plandiff.util.inert import terminal_line, workflow_data, workflow_property
 
 DEFAULT_LIMIT = 50  # GitHub shows at most 50 annotations of a step
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def escape_data(text: str) -> str:
-    """A workflow command's message, escaped as the Actions runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A workflow command's property value (``file=``, ``title=``), escaped."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_annotations(
@@ -75,9 +62,11 @@ def _line(
     finding: Finding, path: str, pair: str, provision: str, span: tuple[int, int] | None
 ) -> str:
     title = f"plandiff {finding.rule}: provision {provision} ({pair})"
-    # visible() puts the text on one line with controls shown, so the log stays readable.
+    # terminal_line() puts the text on one line with controls shown, so the log stays readable.
     place = f",line={span[0]},endLine={span[1]}" if span else ""
     properties = (
-        f"file={escape_property(visible(path))}{place},title={escape_property(visible(title))}"
+        f"file={workflow_property(terminal_line(path))}{place},"
+        f"title={workflow_property(terminal_line(title))}"
     )
-    return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(visible(finding.message))}"
+    message = workflow_data(terminal_line(finding.message))
+    return f"::{COMMANDS[finding.severity]} {properties}::{message}"

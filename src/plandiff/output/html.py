@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from functools import cache
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from plandiff.model.changes import Comparison
 from plandiff.output.html_view import HtmlView, html_view
+from plandiff.util.inert import html_text
 
 
 def render_html(comparison: Comparison) -> str:
@@ -50,63 +50,6 @@ def content_security_policy(css: str) -> str:
     )
 
 
-# Control characters other than tab and newline are invalid in HTML text; browsers show
-# them inconsistently, so they are shown as their escape instead. Bidirectional embeddings,
-# overrides and isolates (U+202A-U+202E, U+2066-U+2069) are shown as their code point too: even
-# inside an isolating element (dir="auto") an override reverses the rest of its text, which
-# can make a clause read as something else ("Trojan Source"). The marks LRM, RLM and ALM stay:
-# right-to-left plan text needs them and they reorder nothing by themselves.
-_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROLS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
-_RETURNS = re.compile("\r\n?")
-# Anything ``visible`` acts on, besides '::' and '##['; most text has none and is returned as
-# it is. (One pattern with those two as alternatives was tried at every character: 60% slower.)
-_ANY = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-
-
-def _shown(char: str) -> str:
-    code = ord(char)
-    return f"<U+{code:04X}>" if char in _BIDI else f"\\x{code:02x}"
-
-
-def visible(value: object) -> object:
-    r"""Make every control character in plan text visible (jinja's ``finalize`` hook).
-
-    >>> visible("a\x1b[2Jb\r\nc")
-    'a\\x1b[2Jb\nc'
-    >>> visible("pay \u202eevil")
-    'pay <U+202E>evil'
-    """
-    if type(value) is not str or _clean(value):
-        return value  # our own markup, a number, or (nearly always) clean text
-    text = _RETURNS.sub("\n", value)
-    text = _CONTROLS.sub(lambda m: _shown(m.group()), text)
-    if _COMMANDS.search(text):
-        # Printed to a CI log, a line of plan text starting '::' (or holding '##[') would be
-        # read as a workflow command; a character reference looks the same in a browser.
-        return Markup(_COMMANDS.sub(_reference, str(escape(text))))
-    return text
-
-
-def _clean(text: str) -> bool:
-    """True when ``visible`` has nothing to do in ``text``."""
-    # Every character _ANY matches is unprintable, and str.isprintable runs at C speed: this
-    # halved the check on the long texts of a large report. The single-character searches are
-    # cheap (memchr) and spare the slower two- and three-character ones on most text.
-    if text.isprintable() or not _ANY.search(text):
-        return not (":" in text and "::" in text) and not ("#" in text and "##[" in text)
-    return False
-
-
-# '::' at the start of a line, after any white space, and the older '##[' anywhere.
-_COMMANDS = re.compile(r"(?:^|(?<=\n))[^\S\n]*:(?=:)|#(?=#\[)")
-
-
-def _reference(match: re.Match[str]) -> str:
-    text = match.group()
-    return text[:-1] + f"&#{ord(text[-1])};"
-
-
 @cache
 def _environment() -> jinja2.Environment:
     # Autoescape everything, including the .css.j2 template: it only ever receives
@@ -118,5 +61,5 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        finalize=visible,
+        finalize=html_text,
     )

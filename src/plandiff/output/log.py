@@ -5,8 +5,9 @@ from __future__ import annotations
 import orjson
 
 from plandiff.model.lineage import Lineage, LineageNode
-from plandiff.output.jsondoc import document_bytes, inert_json
-from plandiff.util.inert import visible
+from plandiff.output.jsondoc import document_bytes
+from plandiff.util.inert import json_bytes
+from plandiff.util.inert import terminal_line as visible
 
 MAX_DRAWN_DEPTH = 32
 """Deepest level the text tree indents; deeper versions are drawn at that indentation, so
@@ -19,7 +20,7 @@ def render_log(lineage: Lineage, fmt: str = "text") -> str:
     Each line gives the id, date, completeness, number of provisions, version label and file.
     """
     if fmt == "json":
-        return inert_json(_lineage_json(lineage).decode("utf-8"))
+        return json_bytes(_lineage_json(lineage)).decode("utf-8")
     rows: list[tuple[str, str]] = []
     # Depth first with a stack of its own: a lineage can be deeper than Python's recursion.
     stack: list[tuple[LineageNode, str, str]] = [(r, "", "") for r in reversed(lineage.roots)]

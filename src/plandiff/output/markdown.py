@@ -1,8 +1,8 @@
 """The GitHub-flavoured Markdown report, for pull requests and for ``reports/``.
 
-Every value the template prints passes through :func:`md_escape`, the Markdown counterpart of
-HTML autoescaping, so plan text can never become HTML, a link, an image, a mention, a table
-break or the end of a ``<details>`` block.
+Every value the template prints passes through ``markdown_text`` (``plandiff.util.inert``), the
+Markdown counterpart of HTML autoescaping, so plan text can never become HTML, a link, an image,
+a mention, a table break or the end of a ``<details>`` block.
 """
 
 from __future__ import annotations
@@ -15,70 +15,7 @@ from markupsafe import Markup
 
 from plandiff.model.changes import Comparison
 from plandiff.output.view import build_view
-from plandiff.util.inert import visible
-
-# Characters that start Markdown or HTML syntax anywhere in a line. They become numeric
-# character references: CommonMark shows those as the character and never reads them as syntax.
-_SYNTAX = re.compile(r"[&<>\\`*_\[\]!|~$#{}]")
-# Characters that only mean something at the start of a block: a bullet, a setext underline,
-# an ordered-list number ('1. ' but not '0.50'), or a leading ':'.
-_LEADING = re.compile(r"^(\s*)([-+=:]|\d+[.)](?=\s|$))")
-# GitHub links these after rendering, on the decoded text, so references cannot hide them;
-# an invisible WORD JOINER breaks the pattern instead: @name, #12, https://, www.
-_JOINER = "\u2060"
-# (GFM reads 'www.' only at a line start, after white space or after one of '*_~(' -- so an
-# anchor such as 'c-www.2e.' is left alone, and stays equal in its link and its target.)
-_AUTOLINKS = re.compile(
-    r"(?<=@)|(?<=#)(?=\d)|(?<=:)(?=//)|(?<![^\s*_~(]www)(?<=www)(?=\.)", re.IGNORECASE
-)
-
-
-# Any character one of the rules above (or ``visible``) acts on anywhere in the text. Text
-# without them and without 'www' can only need its start escaped -- most text, which matters
-# on reports of thousands of provisions.
-_SPECIAL = re.compile(
-    r"[&<>\\`*_\[\]!|~$#{}@:\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
-)
-# What ``_LEADING`` can start with: it is only tried on text starting with one of these.
-_MAY_LEAD = frozenset("-+=:")
-
-
-def md_escape(text: str) -> str:
-    """``text`` as inert Markdown: shown exactly, never interpreted.
-
-    >>> md_escape("[x](javascript:alert(1)) | <b>")
-    '&#91;x&#93;(javascript:alert(1)) &#124; &lt;b&gt;'
-    """
-    escaped = text
-    if _SPECIAL.search(text) or "www" in text.lower():
-        escaped = visible(text)
-        if _may_autolink(escaped):
-            escaped = _AUTOLINKS.sub(_JOINER, escaped)
-        escaped = _SYNTAX.sub(_reference, escaped)
-    first = escaped[:1]
-    if first and (first.isspace() or first.isdigit() or first in _MAY_LEAD):
-        return _LEADING.sub(lambda m: m.group(1) + _reference_text(m.group(2)), escaped)
-    return escaped
-
-
-def _may_autolink(text: str) -> bool:
-    # Exactly when ``_AUTOLINKS`` can match; that pattern opens with look-behinds, which the
-    # regex engine tries at every character, so skipping it when it cannot match pays.
-    return "@" in text or "#" in text or "://" in text or "www" in text.lower()
-
-
-_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def _reference(match: re.Match[str]) -> str:
-    char = match.group()
-    return _NAMED.get(char) or f"&#{ord(char)};"
-
-
-def _reference_text(token: str) -> str:
-    # Escape the last character: '-' of a bullet, '.' of '1.', ':' of '::'.
-    return token[:-1] + f"&#{ord(token[-1])};"
-
+from plandiff.util.inert import markdown_text
 
 # Three or more line breaks. Spelt with a literal prefix so that the regex engine looks for
 # it with a fast string search: r"\n{3,}" took 6x longer over a report of 7 MB.
@@ -102,7 +39,7 @@ def _finalize(value: object) -> str:
     # (already Markup) is not escaped twice.
     if isinstance(value, Markup):
         return value
-    return _Escaped(md_escape("" if value is None else str(value)))
+    return _Escaped(markdown_text("" if value is None else str(value)))
 
 
 @cache

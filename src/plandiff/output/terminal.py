@@ -13,7 +13,7 @@ from typing import TextIO
 from plandiff.model.changes import Comparison
 from plandiff.output.kinds import KIND_SIGNS
 from plandiff.output.view import ReportView, RowView, Segment, SideView, build_view
-from plandiff.util.inert import visible
+from plandiff.util.inert import terminal_line as visible
 
 # Style name -> SGR parameters. Every escape sequence plandiff writes comes from this table.
 STYLES = {

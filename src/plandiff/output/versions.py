@@ -12,7 +12,7 @@ from plandiff.model.errors import UsageError
 from plandiff.model.lineage import ProvisionHistory, Synopsis
 from plandiff.output.html import content_security_policy
 from plandiff.output.jsondoc import document_bytes
-from plandiff.output.markdown import BLANK_RUNS, md_escape
+from plandiff.output.markdown import BLANK_RUNS
 from plandiff.output.versions_view import (
     HistoryView,
     StepView,
@@ -21,7 +21,8 @@ from plandiff.output.versions_view import (
     synopsis_view,
 )
 from plandiff.output.view import Segment
-from plandiff.util.inert import visible
+from plandiff.util.inert import markdown_text
+from plandiff.util.inert import terminal_line as visible
 
 HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
 SYNOPSIS_FORMATS = ("markdown", "html", "json")
@@ -65,7 +66,7 @@ def _finalize(value: object) -> Markup:
     # Markdown escaping replaces HTML escaping; macro output is already Markup.
     if isinstance(value, Markup):
         return value
-    return Markup(md_escape("" if value is None else str(value)))
+    return Markup(markdown_text("" if value is None else str(value)))
 
 
 def _environment(**extra: object) -> jinja2.Environment:

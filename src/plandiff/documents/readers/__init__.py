@@ -17,22 +17,26 @@ import re
 from pathlib import PurePath
 
 from plandiff.documents.draft import Block, Draft
-from plandiff.model.errors import UsageError, display_name
+from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 __all__ = ["READERS", "REFUSALS", "Block", "Draft", "read_draft", "sniff"]
 
 READERS: dict[str, str] = {
     "text": "plandiff.documents.readers.text",
     "markdown": "plandiff.documents.readers.markdown",
+    "docx": "plandiff.documents.readers.word",
+    "pdf": "plandiff.documents.readers.pdf",
+    "html": "plandiff.documents.readers.webpage",
 }
 """Type name → the module that reads it."""
 
 # What a file of a type no reader takes looks like, and what its owner can do.
 REFUSALS: dict[str, tuple[str, str]] = {
-    "pdf": ("a PDF document", "export it as text (or .docx) and compare that"),
-    "docx": ("a Word document (.docx)", "save it as plain text (.txt) and compare that"),
-    "html": ("a web page (HTML)", "save the page as text (.txt) and compare that"),
-    "doc": ("a Word 97-2003 document (.doc)", "open it in a word processor and save it as .docx"),
+    "doc": (
+        "a Word 97-2003 document (.doc) or a password-protected Office file",
+        "open it in a word processor and save it as .docx without a password",
+    ),
     "odt": ("an OpenDocument text (.odt)", "save it as .docx or as plain text"),
     "rtf": ("a rich-text document (.rtf)", "save it as .docx or as plain text"),
     "zip": ("a zip archive that is not a Word document", "unpack it and give the draft inside"),
@@ -100,7 +104,7 @@ def read_draft(data: bytes, name: str) -> tuple[str, Draft]:
     kind = sniff(data, name)
     if kind not in READERS:
         what, advice = REFUSALS.get(kind, (f"a {kind} file", "convert it to plain text"))
-        shown = display_name(name)
+        shown = file_name(name)
         raise UsageError(f"{shown}: looks like {what}, which plandiff cannot read; {advice}")
     module = importlib.import_module(READERS[kind])
     draft: Draft = module.read(data, name)

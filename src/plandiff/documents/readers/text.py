@@ -8,7 +8,8 @@ import re
 
 from plandiff.documents.draft import Block, Draft
 from plandiff.documents.numbering import opens_block
-from plandiff.model.errors import UsageError, display_name
+from plandiff.model.errors import UsageError
+from plandiff.util.inert import file_name
 
 SPACE = " \t\f\v"
 """What indents or pads a line. Other white space (a no-break space) is text and kept."""
@@ -39,7 +40,7 @@ def decode(data: bytes, name: str) -> str:
         encoding, start = ("utf-16", 0)
     else:
         encoding, start = ("utf-8", 0)
-    shown = display_name(name)
+    shown = file_name(name)
     if encoding == "utf-8" and start == 0 and b"\x00" in data:
         # No text holds a NUL byte; UTF-16 without its mark is full of them.
         raise UsageError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,7 @@ from plandiff.findings.figures.patterns import (
     Patterns,
     patterns,
 )
+from plandiff.findings.references import reference_numbers
 from plandiff.model.units import (
     CJK_DIGITS,
     CJK_LARGE_UNITS,
@@ -185,6 +187,7 @@ def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     pos = 0
     pat = patterns(not latin(text))
+    referred = reference_numbers(text)
     for at in _starts(text, pat):
         if at < pos:
             continue
@@ -199,7 +202,9 @@ def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
         pos = end
         start = m.start()
         before = text[max(0, start - 40) : start]
-        if unit == "count" and _ends_like(before, REFERENCE_ENDS, pat.reference_before):
+        if unit == "count" and (
+            _ends_like(before, REFERENCE_ENDS, pat.reference_before) or _within(referred, start)
+        ):
             continue
         kind = m.lastgroup
         if unit not in {"date", "ratio", "percent"}:
@@ -226,6 +231,12 @@ def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
         scripts = digit_scripts(numeral) if numeral and not numeral.isascii() else ()
         found.append(Quantity(value, unit, text[start:end], start, end, deadline, scripts))
     return found
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (at + 1, -1)) - 1  # the last span that starts at or before ``at``
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _calendar_year(text: str, end: int, pat: Patterns) -> bool:
