@@ -164,3 +164,71 @@ def test_a_figure_mixing_digit_scripts_is_a_finding_of_its_own() -> None:
     # digits of one script are a figure like any other, and an old mixture is no news
     assert mixed_digits("", "\u0666\u0660\u0660\u066c\u0660\u0660\u0660 جندي", RULES, "p") == []
     assert mixed_digits(new, new + " and more", RULES, "p") == []
+
+
+# (language, text with the smaller figure, with the larger, the smaller's value, the larger's)
+NUMBER_WORDS: list[tuple[str, str, str, float, float]] = [
+    ("French", "limitées à six cent mille militaires", "limitées à huit cent mille militaires",
+     600_000, 800_000),
+    ("French twenties", "quatre-vingts observateurs", "quatre-vingt-dix observateurs", 80, 90),
+    ("French et", "vingt et un observateurs", "soixante et onze observateurs", 21, 71),
+    ("German", "auf sechshunderttausend Soldaten", "auf achthunderttausend Soldaten",
+     600_000, 800_000),
+    ("German und", "einundzwanzig Beobachter", "zweihundertfünfzigtausend Beobachter",
+     21, 250_000),
+    ("Spanish", "a seiscientos mil efectivos", "a ochocientos mil efectivos", 600_000, 800_000),
+    ("Spanish y", "treinta y cinco observadores", "doscientos cincuenta mil observadores",
+     35, 250_000),
+    ("Russian", "шестьсот тысяч военнослужащих", "восемьсот тысяч военнослужащих",
+     600_000, 800_000),
+    ("Ukrainian", "шістсот тисяч військовослужбовців", "вісімсот тисяч військовослужбовців",
+     600_000, 800_000),
+]  # fmt: skip
+SCALE_WORDS: list[tuple[str, str, str, float, float]] = [
+    ("French", "un fonds de deux milliards d’euros", "un fonds de trois milliards d’euros",
+     2e9, 3e9),
+    ("French mille", "600 mille militaires", "800 mille militaires", 6e5, 8e5),
+    ("German", "ein Fonds von zwei Millionen Euro", "ein Fonds von drei Milliarden Euro",
+     2e6, 3e9),
+    ("Spanish", "un fondo de mil millones de euros", "un fondo de dos mil millones de euros",
+     1e9, 2e9),
+    ("Spanish mil", "600 mil efectivos", "800 mil efectivos", 6e5, 8e5),
+    ("Spanish billón", "un billón de dólares", "dos billones de dólares", 1e12, 2e12),
+    ("Russian", "100 млн рублей", "2 млрд рублей", 1e8, 2e9),
+    ("Ukrainian", "п’ятсот тисяч гривень", "два мільйони гривень", 5e5, 2e6),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "low", "high", "low_value", "high_value"),
+    NUMBER_WORDS + SCALE_WORDS,
+    ids=[f"{'words' if c in NUMBER_WORDS else 'scale'}-{c[0]}" for c in NUMBER_WORDS + SCALE_WORDS],
+)
+def test_number_and_scale_words_of_each_language_change_both_ways(
+    language: str, low: str, high: str, low_value: float, high_value: float
+) -> None:
+    (raised,) = number_changes(low, high)
+    assert (raised.change.old_value, raised.change.new_value) == (low_value, high_value)
+    assert raised.fields["direction"] == "raised"
+    (lowered,) = number_changes(high, low)
+    assert (lowered.change.old_value, lowered.change.new_value) == (high_value, low_value)
+    assert lowered.fields["direction"] == "lowered"
+
+
+def test_a_personnel_figure_in_words_is_named_so_in_each_language() -> None:
+    for old, new in [NUMBER_WORDS[0][1:3], NUMBER_WORDS[3][1:3], NUMBER_WORDS[5][1:3]]:
+        (found,) = figures(old, new, RULES, "p-1")
+        assert found.message.startswith("Personnel figure raised:"), old
+        assert found.message.endswith("(+200,000, +33%)"), old
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "once the ceasefire holds, UN troops will leave",  # Spanish 11 and French 1
+        "the dos and don'ts of the Sept. meeting",  # Spanish 2, French 7
+        "an elf, a mil-to-mil channel and ein Einsatz",  # German 11, Spanish 1,000, German 1
+    ],
+)
+def test_a_number_word_that_is_also_another_word_counts_only_beside_another(text: str) -> None:
+    assert quantities(text) == []

@@ -77,14 +77,71 @@ _UKRAINIAN = {
     "триста": 300, "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700,
     "вісімсот": 800, "дев'ятсот": 900,
 }  # fmt: skip
+# French counts by twenties from sixty: "soixante-dix" adds (70), "quatre-vingts" multiplies
+# (80, see ``MULTIPLIERS``), "vingt et un" joins with "et".
+_FRENCH = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+# Spanish hundreds are words of their own, like Russian ones; "treinta y cinco" joins with "y".
+_SPANISH = {
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiún": 21, "veintiuna": 21,
+    "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+}  # fmt: skip
+# German writes a number below a million as one word ("zweihundertfünfzigtausend"): these are
+# its parts, each also a word of its own ("zwei Millionen"), joined by "und", "hundert" and
+# "tausend" ("einundzwanzig").
+_GERMAN = {
+    "ein": 1, "eins": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13,
+    "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}  # fmt: skip
+GERMAN_PARTS = tuple(_GERMAN)
+GERMAN_JOINS = ("und", "hundert", "tausend")
 # Ukrainian writes its apostrophe three ways.
-SMALL = _ENGLISH | {
-    word.replace("'", mark): value
-    for word, value in (_RUSSIAN | _UKRAINIAN).items()
-    for mark in ("'", "\u2019", "\u02bc")
-}
+SMALL = (
+    _ENGLISH
+    | _FRENCH
+    | _SPANISH
+    | _GERMAN
+    | {
+        word.replace("'", mark): value
+        for word, value in (_RUSSIAN | _UKRAINIAN).items()
+        for mark in ("'", "\u2019", "\u02bc")
+    }
+)
+# Words that multiply the number before them when it is smaller ("six cent" is 600,
+# "quatre-vingts" 80) and otherwise count alone or add ("cent", "cent vingt", "vingt").
+MULTIPLIERS = {"hundred": 100, "cent": 100, "cents": 100, "hundert": 100, "vingt": 20, "vingts": 20}
+# Scale words that open a number without a number word before them ("mil millones", "mille").
+OPENING_SCALES = ("mil", "mille", "tausend")
+# Words that are a number only beside another number word: alone they are English or a name
+# ("once the ceasefire holds", "UN troops", "dos and don'ts", "Sept." for September).
+JOINED_ONLY = frozenset({"un", "une", "once", "dos", "sept", "elf", "mil", "ein"})
+# Words that join two number words and count nothing: "and" (English, after a scale word),
+# "et" (French, before "un" or "onze"), "y" (Spanish, after tens), "und" (German).
+JOINERS = frozenset({"and", "et", "y", "und"})
+SPANISH_TENS = ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
+SPANISH_UNITS = tuple(w for w, v in _SPANISH.items() if v < 10)
+FRENCH_AFTER_ET = ("un", "une", "onze")
 # The piece of each number word that ``words_among`` sees: it cuts at apostrophes.
-START_WORDS = frozenset(word.translate(SEPARATORS).split()[0] for word in SMALL)
+START_WORDS = frozenset(word.translate(SEPARATORS).split()[0] for word in (*SMALL, *OPENING_SCALES))
+# A German number of several parts in one word: any such word holds one of these.
+GERMAN_HINT = re.compile("hundert|tausend|zig|ßig|zehn", re.IGNORECASE)
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -105,7 +162,8 @@ MONTHS = {
 # Words that make a figure or give one its meaning: with none of them and no digit or sign, a
 # changed run holds no figure.
 _FIGURE_WORDS = frozenset(
-    (*START_WORDS, *SCALES, *SHORT_SCALES, *MONTHS, "cent", "armed", "army", "forces", "military",
+    (*START_WORDS, *SCALES, *SHORT_SCALES, *MONTHS, *MULTIPLIERS, "armed", "army", "forces",
+     "military",
      *(w for names in (PERCENT_NAMES, *((*c.names, *c.codes) for c in CURRENCIES),
                        *(u.names for u in UNITS)) for n in names for w in n.lower().split()))
 )  # fmt: skip
@@ -129,6 +187,12 @@ def may_hold_figures(text: str) -> bool:
 
 
 _WORD_BREAK = re.compile(r"[\s-]+")
+_GERMAN_PART = re.compile(
+    "|".join(sorted((*_GERMAN, *GERMAN_JOINS), key=len, reverse=True)), re.IGNORECASE
+)
+_GERMAN_WORD = re.compile(rf"(?:{_GERMAN_PART.pattern}){{2,}}+", re.IGNORECASE)
+# Where such a word stands in a text: ``words_among`` sees it whole, not its parts.
+GERMAN_NUMBER = re.compile(rf"\b{_GERMAN_WORD.pattern}\b", re.IGNORECASE)
 
 
 def parse_words(phrase: str) -> float | None:
@@ -136,22 +200,43 @@ def parse_words(phrase: str) -> float | None:
 
     >>> parse_words("two hundred and fifty thousand"), parse_words("шестьсот тысяч")
     (250000.0, 600000.0)
+    >>> parse_words("quatre-vingt-dix"), parse_words("mil millones"), parse_words("einundzwanzig")
+    (90.0, 1000000000.0, 21.0)
     """
-    total, current, seen = 0.0, 0.0, False
-    for word in _WORD_BREAK.split(phrase.lower()):
-        if word == "and":
+    words = _WORD_BREAK.split(phrase.lower())
+    if len(words) == 1 and words[0] in JOINED_ONLY:
+        return None
+    total, current, seen, largest = 0.0, 0.0, False, 0.0
+    for word in _parts(words):
+        if word in JOINERS:
             continue
-        if word in SMALL:
+        if word in MULTIPLIERS and (word not in SMALL or 0 < current < MULTIPLIERS[word]):
+            current = (current or 1) * MULTIPLIERS[word]
+        elif word in SMALL:
             current += SMALL[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
         elif word in SCALES:
-            total += (current or 1) * SCALES[word]
+            scale = SCALES[word]
+            if scale > largest and total and not current:
+                total *= scale  # "mil millones", "two thousand million": a scale of scales
+            else:
+                total += (current or 1) * scale
+            largest = max(largest, scale)
             current = 0
         else:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _parts(words: list[str]) -> list[str]:
+    """The words, each German number of several parts cut into them ("sechshunderttausend")."""
+    out = []
+    for word in words:
+        if word not in SMALL and word not in SCALES and _GERMAN_WORD.fullmatch(word):
+            out += [w.lower() for w in _GERMAN_PART.findall(word)]
+        else:
+            out.append(word)
+    return out
 
 
 def cjk_value(numeral: str) -> float | None:

@@ -22,7 +22,18 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from plandiff.findings.figures.numwords import CYRILLIC_MONTHS, ENGLISH_MONTHS, SMALL
+from plandiff.findings.figures.numwords import (
+    CYRILLIC_MONTHS,
+    ENGLISH_MONTHS,
+    FRENCH_AFTER_ET,
+    GERMAN_JOINS,
+    GERMAN_PARTS,
+    MULTIPLIERS,
+    OPENING_SCALES,
+    SMALL,
+    SPANISH_TENS,
+    SPANISH_UNITS,
+)
 from plandiff.model.units import (
     CJK_DIGITS,
     CJK_LARGE_UNITS,
@@ -65,7 +76,9 @@ DEADLINE_ENDS = frozenset(w[-1] for w in (*DEADLINE_WORDS, "the", "first", "next
                           for w in (w, w.upper()))  # fmt: skip
 _PERSONNEL_WORDS = (
     "armed forces", "army", "troops", "military", "personnel", "soldiers", "servicemen",
-    "forces", "вооружённых сил", "вооруженных сил", "вооружённые силы", "вооруженные силы",
+    "forces", "forces armées", "armée", "Streitkräfte", "Armee", "Truppen", "fuerzas armadas",
+    "ejército", "tropas", "вооружённых сил", "вооруженных сил", "вооружённые силы",
+    "вооруженные силы",
     "армии", "армия", "войск", "военнослужащих", "збройних сил", "збройні сили", "армії",
     "військ", "військовослужбовців", "ένοπλες δυνάμεις", "στρατός", "στρατού",
     "הכוחות המזוינים", "צבא", "القوات المسلحة", "الجيش",
@@ -110,13 +123,21 @@ def patterns(wide: bool) -> Patterns:
         spaced = alternation(n for n in names if not is_unspaced(n)) or "(?!)"
         return spaced, alternation(n for n in names if is_unspaced(n)) or "(?!)"
 
-    small, word = alternation(kept(SMALL)), alternation(kept([*SMALL, *SCALES]))
-    # "two hundred and fifty": "and" (English) only after a scale word, before a number word.
+    # A number word, a scale word that opens a number ("mil millones") or a German number of
+    # several parts in one word ("sechshunderttausend"); then more of them.
+    german = alternation((*GERMAN_PARTS, *GERMAN_JOINS))
+    small = rf"{alternation(kept([*SMALL, *OPENING_SCALES]))}|(?:{german}){{2,}}+"
+    word = alternation(kept([*SMALL, *SCALES, *MULTIPLIERS]))
+    # "two hundred and fifty": "and" (English) only after a scale word, before a number word;
+    # "vingt et un" (French) before one, two or eleven; "treinta y cinco" (Spanish) after tens.
     after_scale = "|".join(f"(?<={w})" for w in SCALES if w.isascii())
     english = alternation(w for w in SMALL if w.isascii())
+    tens = "|".join(f"(?<={w})" for w in SPANISH_TENS)
     words = (
         rf"(?:{small})\b(?:[\s-]++(?:{word})\b"
-        rf"|(?:{after_scale})\s++and(?=[\s-]++(?:{english})\b))*+"
+        rf"|(?:{after_scale})\s++and(?=[\s-]++(?:{english})\b)"
+        rf"|\s++et(?=[\s-]++(?:{alternation(FRENCH_AFTER_ET)})\b)"
+        rf"|(?:{tens})\s++y(?=\s++(?:{alternation(SPANISH_UNITS)})\b))*+"
     )
     month = "|".join([*(m.capitalize() for m in ENGLISH_MONTHS), *kept(CYRILLIC_MONTHS)])
     signs = kept(s for c in CURRENCIES for s in c.signs)

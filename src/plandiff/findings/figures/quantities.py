@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plandiff.findings.figures.numwords import (
+    GERMAN_HINT,
+    GERMAN_NUMBER,
     MONTHS,
     START_WORDS,
     cjk_value,
@@ -152,6 +154,8 @@ def _starts(text: str, pat: Patterns) -> list[int]:
         starts.append(at)
     for word in words_among(text, START_WORDS):
         starts += [m.start() for m in _word_pattern(word).finditer(text)]
+    if GERMAN_HINT.search(text):
+        starts += [m.start() for m in GERMAN_NUMBER.finditer(text)]
     starts.sort()
     return starts
 
