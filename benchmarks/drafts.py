@@ -2,8 +2,8 @@
 
 Generates a 300-page PDF (a running header and "Page N of M" on every page, hyphenated line
 ends), a Word document of 1,000 articles with automatic numbering and two sub-points each,
-and a web page of 1,000 list items, then prints for each the CPU time to read it into blocks
-and, where the outline builder is present, into a plan. Needs the test extra (python-docx and
+and a web page of 1,000 list items, then prints for each the CPU time to read it into blocks,
+and to read it into a plan (blocks, outline, validation). Needs the test extra (python-docx and
 reportlab write the files).
 """
 
@@ -33,6 +33,7 @@ SENTENCE = (
 def outline(articles: int) -> Outline:
     return Outline(
         title="Generated framework",
+        date="2025-11-20",
         points=tuple(
             Point(
                 str(n),
@@ -59,6 +60,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
+    from plandiff.documents.drafts import read_document
     from plandiff.documents.readers import pdf, webpage, word
 
     # 1,000 articles of four wrapped lines and two sub-points fill about 300 pages of 20 lines.
@@ -85,6 +87,10 @@ def main() -> None:
         seconds = cpu_seconds(lambda data=data, read=read, name=name: read(data, name), args.runs)
         blocks = len(read(data, name).blocks)  # type: ignore[attr-defined]
         print(f"{kind:5} read into {blocks:,} blocks: {seconds:.2f} s CPU (median of {args.runs})")
+        whole = cpu_seconds(lambda data=data, name=name: read_document(data, name), args.runs)
+        plan = read_document(data, name).plan
+        count = len(plan.provisions)
+        print(f"{kind:5} read into a plan of {count:,} provisions: {whole:.2f} s CPU")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, MatchedBy
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
+from plandiff.output import render
 from plandiff.pipeline.compare import compare
 
 
@@ -269,3 +270,22 @@ def test_many_leftovers_are_found_through_words_both_versions_share() -> None:
     assert len(alignment.matches) == 150
     for m in alignment.matches:
         assert old_texts[m.old[0]].split()[0] in new_texts[m.new[0]]
+
+
+def test_a_pair_under_the_bars_is_marked_low_confidence_in_every_format() -> None:
+    old = plan("a", ["A ceasefire holds.", "Prisoners are exchanged all for all."])
+    new = plan(
+        "b",
+        [
+            "Both sides sign a non-aggression pact.",
+            "A ceasefire holds.",
+            "Prisoners and civilian detainees are exchanged all for all, within 30 days.",
+        ],
+    )
+    comparison = compare(old, new)
+    change = {c.id: c for c in comparison.changes}["p-3"]
+    assert change.note is not None and change.note.startswith(
+        "low confidence: each other's best match (similarity 0."
+    )
+    for fmt in ("json", "markdown", "html", "terminal"):
+        assert "low confidence: each other" in render(comparison, fmt), fmt

@@ -15,8 +15,10 @@ SAMPLE = """\
 date: 2025-03-04
 version: first draft
 
-Preamble that belongs to no point.
+Preamble before the first point.
 1. The parties agree.
+
+A stray paragraph that belongs to no point.
 2. Forces are capped at 600,000:
    a. on land;
    b. at sea.
@@ -64,12 +66,15 @@ def test_import_reports_unplaced_lines_and_writes_a_valid_plan(tmp_path: Path) -
     target = tmp_path / "draft.json"
     done = run("import", str(source), "-o", str(target))
     assert done.returncode == 0, done.stderr
-    assert f"{source}:5: not placed (text outside any provision): Preamble" in done.stderr
+    said = "not placed (a paragraph after a point's text, not indented under it): A stray paragraph"
+    assert f"{source}:8: {said}" in done.stderr
     assert "no id given: using 'draft'" in done.stderr
+    summary = "3 provisions, 2 sub-points, numbering 1. (sub-points a.; unnumbered preamble)"
+    assert summary in done.stderr
     check = run("validate", str(target))
     assert check.returncode == 0, check.stdout + check.stderr
     plan = json.loads(target.read_text(encoding="utf-8"))
-    assert [p["number"] for p in plan["provisions"]] == ["1", "2"]
+    assert [p["number"] for p in plan["provisions"]] == ["preamble", "1", "2"]
 
 
 def test_import_strict_refuses_unplaced_lines_and_writes_nothing(tmp_path: Path) -> None:

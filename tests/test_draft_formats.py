@@ -36,8 +36,9 @@ TEXT = provisions(to_text(SAMPLE).encode(), "draft.txt")
 
 
 def test_the_text_version_is_what_the_others_must_match() -> None:
-    assert [p[0] for p in TEXT] == ["1", "2", "3", "4"]
-    assert [s[0] for s in TEXT[1][3]] == ["a", "b", "c"]
+    # The sentence before the first point is the draft's preamble, kept as a provision.
+    assert [p[0] for p in TEXT] == ["preamble", "1", "2", "3", "4"]
+    assert [s[0] for s in TEXT[2][3]] == ["a", "b", "c"]
 
 
 @pytest.mark.parametrize(

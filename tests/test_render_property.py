@@ -1,10 +1,13 @@
-"""Every renderer accepts any valid Comparison, and its output stays inert and deterministic."""
+"""Every renderer of the registry accepts any valid record, and its output stays inert and
+deterministic: comparisons, histories, synopses, lineages and validation results alike."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
@@ -24,10 +27,20 @@ from plandiff.model.changes import (
     TopicSummary,
     WordEdit,
 )
+from plandiff.model.errors import Problem
+from plandiff.model.lineage import (
+    Cell,
+    Lineage,
+    LineageNode,
+    LineageRow,
+    ProvisionHistory,
+    Synopsis,
+)
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import SLUG, Completeness, Source
+from plandiff.model.validation import FileCheck, Status, Validation
 from plandiff.model.vocabulary import Severity
-from plandiff.output import FORMATS, render
+from plandiff.output import FORMATS, RECORDS, REGISTRY, formats, record_type, render
 from plandiff.output.jsondoc import document_bytes
 from test_render_markdown import MARKDOWN_TAGS, OWN_TAGS, to_html
 
@@ -221,3 +234,111 @@ def test_the_json_writer_gives_the_bytes_of_pydantics_serializer(comparison: Com
     # byte of it: floats in every notation, escapes of controls, UTF-8 text, key order.
     expected = TypeAdapter(Comparison).dump_json(comparison, indent=2) + b"\n"
     assert document_bytes(comparison) == expected
+
+
+findings = st.builds(
+    Finding,
+    rule=SHORT,
+    severity=st.sampled_from(Severity),
+    message=TEXT,
+    change_id=SHORT,
+    number=st.none() | numbers,
+    term=st.none() | TEXT,
+)
+
+
+@st.composite
+def lineage_rows(draw: st.DrawFn, versions: int) -> LineageRow:
+    cells = [
+        Cell(
+            plan_id=draw(SHORT),
+            provisions=tuple(draw(st.lists(refs, max_size=2))),
+            changes=tuple(draw(st.lists(provision_changes, max_size=1))),
+            findings=tuple(draw(st.lists(findings, max_size=1))),
+            status=draw(st.sampled_from(["present", "not-covered", "removed", "absent"])),
+            bridged_from=draw(st.none() | SHORT),
+        )
+        for _ in range(versions)
+    ]
+    return LineageRow(id=draw(SHORT), label=draw(TEXT), cells=tuple(cells))
+
+
+@st.composite
+def version_tables(draw: st.DrawFn) -> tuple[tuple[PlanInfo, ...], tuple[LineageRow, ...]]:
+    versions = tuple(draw(st.lists(plan_infos, min_size=1, max_size=3)))
+    rows = tuple(draw(st.lists(lineage_rows(len(versions)), max_size=3)))
+    return versions, rows
+
+
+histories = st.builds(
+    lambda table, query: ProvisionHistory(query=query, versions=table[0], rows=table[1]),
+    version_tables(),
+    TEXT,
+)
+synopses = version_tables().map(lambda table: Synopsis(versions=table[0], rows=table[1]))
+nodes = st.builds(LineageNode, plan=plan_infos, path=TEXT)
+lineages = st.builds(
+    Lineage,
+    folder=TEXT,
+    roots=st.lists(
+        st.builds(
+            LineageNode, plan=plan_infos, path=TEXT, children=st.lists(nodes, max_size=2).map(tuple)
+        ),
+        max_size=2,
+    ).map(tuple),
+)
+problems = st.builds(
+    Problem,
+    file=TEXT,
+    message=TEXT,
+    line=st.none() | st.integers(1, 99),
+    column=st.none() | st.integers(1, 99),
+    pointer=st.none() | TEXT,
+    provision=st.none() | TEXT,
+)
+validations = st.builds(
+    Validation,
+    checks=st.lists(
+        st.builds(
+            FileCheck,
+            file=TEXT,
+            status=st.sampled_from(Status),
+            problems=st.lists(problems, max_size=2).map(tuple),
+            provisions=st.none() | st.integers(0, 99),
+        ),
+        max_size=3,
+    ).map(tuple),
+)
+RECORD_STRATEGIES = {
+    "comparison": comparisons(),
+    "history": histories,
+    "synopsis": synopses,
+    "lineage": lineages,
+    "validation": validations,
+}
+# What a reader of each medium would obey: raw controls (tab and newline are layout) and
+# bidi overrides; HTML keeps carriage returns' absence and tabs, so the same class holds.
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_every_record_type_has_renderers_and_a_strategy() -> None:
+    assert set(RECORD_STRATEGIES) == set(RECORDS) == {kind for kind, _ in REGISTRY}
+
+
+@pytest.mark.parametrize("kind", sorted(RECORDS))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_renderer_of_the_registry_accepts_any_record(kind: str, data: st.DataObject) -> None:
+    record = data.draw(RECORD_STRATEGIES[kind])
+    assert record_type(record) == kind
+    for fmt in formats(kind):
+        text = render(record, fmt)
+        assert text == "" or text.endswith("\n"), fmt
+        assert text == render(record, fmt), fmt
+        lines = text.splitlines()
+        assert not [line for line in lines if line.lstrip().startswith("::")], fmt
+        assert "##[" not in text, fmt
+        assert not RAW.search(text), (fmt, RAW.findall(text))
+        if fmt == "json":
+            assert not re.search("[\x85\u2028\u2029\u061c\u200e\u200f]", text), fmt
+            json.loads(text)

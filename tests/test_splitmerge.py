@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from alignbuild import state
+from alignbuild import provisions, state
+from plandiff.align.aligner import align
 from plandiff.align.pairing import Match
-from plandiff.align.splitmerge import by_groups
+from plandiff.align.splitmerge import by_distant_parts, by_groups
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
 from plandiff.model.options import CompareOptions, PinnedPair
@@ -85,3 +86,43 @@ def test_a_forbidden_pin_keeps_a_part_out() -> None:
     s = _seeded(state([WHOLE], [*PARTS], CompareOptions(pins=pins)))
     by_groups(s)
     assert [(m.old, m.new) for m in s.matches] == [((0,), (0,))]
+
+
+def test_a_provision_divided_between_two_distant_new_ones_is_one_split() -> None:
+    # The grain half stays first; the assets half lands last, two provisions away: no
+    # neighbour to grow by, but its best match is the provision already paired.
+    middle = "Elections are held within one hundred days of the signature."
+    old = [WHOLE, OTHER, middle]
+    new = [PARTS[0], OTHER, middle, PARTS[1]]
+    alignment = align(provisions(*old), provisions(*new), options=CompareOptions())
+    groups = sorted((m.old, m.new, m.by) for m in alignment.matches)
+    assert groups[0] == ((0,), (0, 3), MatchedBy.CONTAINMENT)
+    assert not alignment.moved
+
+
+def test_a_distant_part_joins_only_if_reading_the_parts_together_is_more_alike() -> None:
+    s = _seeded(state([WHOLE, OTHER], [PARTS[0], OTHER, "Grain prices are set by the market."]))
+    s.take([Match((1,), (1,), MatchedBy.TEXT, 1.0)])
+    s.scored[(0, 2)] = s.scorer.similarity(0, 2)
+    by_distant_parts(s)
+    # "Grain" alone ties the stray provision to the whole; joined, the sides are less alike.
+    assert [(m.old, m.new) for m in s.matches] == [((0,), (0,)), ((1,), (1,))]
+    assert s.free_new == {2}
+
+
+def test_a_low_confidence_group_says_so_with_its_score() -> None:
+    s = _seeded(state([WHOLE, OTHER], [PARTS[0], OTHER, PARTS[1]]))
+    s.take([Match((1,), (1,), MatchedBy.TEXT, 1.0)])
+    s.scored[(0, 2)] = s.scorer.similarity(0, 2)
+    by_distant_parts(s)
+    group = s.matches[0]
+    assert (group.old, group.new) == ((0,), (0, 2))
+    # Under the similarity bar, the group is marked as the relative tier's, with its score.
+    high = CompareOptions(similarity_threshold=1.0)
+    reworded = PARTS[1].replace("managed by", "run by")
+    s = _seeded(state([WHOLE, OTHER], [PARTS[0], OTHER, reworded], high))
+    s.take([Match((1,), (1,), MatchedBy.TEXT, 1.0)])
+    s.scored[(0, 2)] = s.scorer.similarity(0, 2)
+    by_distant_parts(s)
+    note = s.matches[0].note
+    assert note is not None and note.startswith("low confidence: part joined as its best match")

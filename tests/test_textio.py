@@ -62,10 +62,11 @@ def test_unparseable_lines_are_reported_with_their_line_numbers() -> None:
         "## A heading at the very end\n"
     )
     result = import_text(text, "t.txt")
-    assert [p.number for p in result.plan.provisions] == ["1", "2"]
+    # Text before the first point is the draft's preamble, a provision of its own.
+    assert [p.number for p in result.plan.provisions] == ["preamble", "1", "2"]
+    assert result.plan.provisions[0].text == "An introduction that belongs nowhere."
     assert [(u.line, u.reason) for u in result.unplaced] == [
-        (6, "text outside any provision"),
-        (9, "an unindented paragraph after a provision's text"),
+        (9, "a paragraph after a point's text, not indented under it"),
         (12, "a line less indented than the point before it"),
         (13, "provision number 2 is used twice"),
         (14, "a heading with no provision after it"),
@@ -117,8 +118,8 @@ def test_a_missing_date_is_an_error_not_a_guess() -> None:
         import_text("# T\n\n1. First.\n", "t.txt")
 
 
-def test_a_text_without_points_is_an_invalid_plan() -> None:
-    with pytest.raises(PlanError, match=r"t.txt: /provisions"):
+def test_a_text_without_points_is_refused_with_what_to_do() -> None:
+    with pytest.raises(PlanError, match=r"^t.txt: no provision found: number the draft's points"):
         import_text("# T\ndate: 2025-01-01\n\nNothing numbered here.\n", "t.txt")
 
 

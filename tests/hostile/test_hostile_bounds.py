@@ -23,7 +23,7 @@ from plandiff.documents.library import lineage, open_library
 from plandiff.documents.strictjson import MAX_DEPTH, strict_problems
 from plandiff.model.plan import MAX_PARTIES, MAX_PROVISIONS, MAX_SOURCES, MAX_SUBPOINTS, MAX_TOPICS
 from plandiff.output.jsondoc import document_bytes
-from plandiff.output.log import _lineage_json
+from plandiff.output.log import lineage_json
 from plandiff.pipeline.config import MAX_TERM_LENGTH, MAX_TERMS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -153,7 +153,7 @@ def test_the_json_log_is_written_as_the_record_serializer_writes_it(tmp_path: Pa
             doc["parent"] = parent
         write_plan(folder / f"{pid}.json", doc)
     record = lineage(open_library(str(folder)))
-    assert _lineage_json(record) == document_bytes(record)
+    assert lineage_json(record) == document_bytes(record)
 
 
 def _plan_with(**fields: object) -> dict[str, object]:

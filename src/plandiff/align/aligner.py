@@ -10,7 +10,8 @@ Each pass reads and extends one ``AlignState`` and declares what its pairs are c
    first; an equal display number lowers the bar;
 6. the relative tier: leftovers that are each other's best match, down to a low floor (all
    leftover pairs scored when few), equal numbers first when most pairs keep theirs;
-7. splits and merges (``splitmerge``).
+7. splits and merges (``splitmerge``): grown from neighbours, then a leftover whose best
+   match is a paired provision joins that pair as a part, wherever it lies.
 Then the order is judged (``order``): pairs outside the longest in-order run of strong pairs
 are moves, and a weak one out of order is undone into removed + added with a note.
 """
@@ -24,7 +25,7 @@ from plandiff.align.exact import by_folded_text, by_key, by_pins, by_raw_text
 from plandiff.align.order import judge_order
 from plandiff.align.pairing import Match
 from plandiff.align.similar import by_best_first, by_mutual_best, by_sure_pairs
-from plandiff.align.splitmerge import by_groups
+from plandiff.align.splitmerge import by_distant_parts, by_groups
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
 from plandiff.model.options import CompareOptions
@@ -74,6 +75,13 @@ PASSES: tuple[Pass, ...] = (
         growable=True,
     ),
     Pass("splits and merges", by_groups, (MatchedBy.CONTAINMENT,), certain=False, growable=False),
+    Pass(
+        "distant parts",
+        by_distant_parts,
+        (MatchedBy.CONTAINMENT,),
+        certain=False,
+        growable=False,
+    ),
 )
 
 

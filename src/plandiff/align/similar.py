@@ -63,7 +63,7 @@ def by_best_first(state: AlignState) -> None:
     pass, which needs no scipy (0.85 s to import) and runs in O(c log c) for c candidates.
     """
     scorer = state.scorer
-    between = _gaps(state)
+    between = state.seen_gaps = _gaps(state)
     found = candidates(scorer.old_keys(state.free_old), scorer.new_keys(state.free_new))
     for i, j in sorted(found):
         if (i, j) not in state.scored:
@@ -123,7 +123,8 @@ def by_mutual_best(state: AlignState) -> None:
     Absolute bars miss a heavily reworded provision whose partner is nonetheless its best match
     by far: real paraphrases score 0.2-0.5. The floor is ``relative_floor``. Every leftover
     pair is scored when there are few (otherwise the index proposes them, keyed by words
-    present in both versions, and a pair must lie between the same two anchors).
+    present in both versions, and a pair must lie between the same two anchors as best-first
+    assignment saw them).
     When most pairs so far keep their display number, a leftover pair with equal numbers in the
     same gap is taken first. Then a leftover pair is accepted when each is the other's best
     among *all* scores worked out, paired provisions included, so a provision that matches a
@@ -133,8 +134,8 @@ def by_mutual_best(state: AlignState) -> None:
     if not free_old or not free_new:
         return
     scorer = state.scorer
-    between = _gaps(state)
     local = len(free_old) * len(free_new) > EXHAUSTIVE
+    between = (state.seen_gaps or _gaps(state)) if local else None
     if local:
         pairs = sorted(
             candidates(scorer.shared_old_keys(free_old), scorer.shared_new_keys(free_new))
@@ -146,41 +147,68 @@ def by_mutual_best(state: AlignState) -> None:
             state.scored[pair] = scorer.similarity(*pair)
     _equal_numbers(state, between)
     floor = state.options.relative_floor
+    best_old, best_new = best_partners(state)
     old, new = state.old, state.new
-    best_old: dict[int, tuple[float, int]] = {}
-    best_new: dict[int, tuple[float, int]] = {}
-    for (i, j), score in sorted(state.scored.items()):
-        # Equal display numbers break ties.
-        rank = score + (1e-9 if old[i].number == new[j].number else 0.0)
-        if rank > best_old.get(i, (-1.0, 0))[0]:
-            best_old[i] = (rank, j)
-        if rank > best_new.get(j, (-1.0, 0))[0]:
-            best_new[j] = (rank, i)
     found = []
     for i in sorted(state.free_old):
         if i not in best_old:
             continue
-        j = best_old[i][1]
+        j = best_old[i]
         score = state.scored[(i, j)]
         if (
             j in state.free_new
-            and best_new[j][1] == i
+            and best_new[j] == i
             and score >= floor
             and state.allowed(i, j)
-            and (not local or between.same(i, j))
+            and (between is None or between.same(i, j))
         ):
             by = MatchedBy.NUMBER if old[i].number == new[j].number else MatchedBy.SIMILARITY
-            found.append(Match((i,), (j,), by, score))
+            found.append(Match((i,), (j,), by, score, _low(state, i, j, score)))
     state.take(found)
 
 
-def _equal_numbers(state: AlignState, between: Gaps) -> None:
+def _low(state: AlignState, i: int, j: int, score: float) -> str | None:
+    """The note that marks a pair the options' bars alone would not have made."""
+    if state.accept(i, j, score) is not None:
+        return None
+    return f"low confidence: each other's best match (similarity {score:.2f})"
+
+
+def best_partners(state: AlignState) -> tuple[dict[int, int], dict[int, int]]:
+    """Each free provision's best partner among every score worked out, paired ones included.
+
+    Equal display numbers, then the earlier partner, break ties, so the choice does not depend
+    on the order in which the scores were worked out.
+    """
+    old, new = state.old, state.new
+    free_old, free_new = state.free_old, state.free_new
+    best_old: dict[int, tuple[float, bool, int]] = {}
+    best_new: dict[int, tuple[float, bool, int]] = {}
+    none = (-1.0, False, 0)
+    for (i, j), score in state.scored.items():
+        i_free, j_free = i in free_old, j in free_new
+        if not (i_free or j_free):
+            continue
+        same = old[i].number == new[j].number
+        if i_free and (key := (score, same, -j)) > best_old.get(i, none):
+            best_old[i] = key
+        if j_free and (key := (score, same, -i)) > best_new.get(j, none):
+            best_new[j] = key
+    return (
+        {i: -key[2] for i, key in best_old.items()},
+        {j: -key[2] for j, key in best_new.items()},
+    )
+
+
+def _equal_numbers(state: AlignState, between: Gaps | None) -> None:
     """When most pairs keep their number, equal-numbered leftovers in one gap are paired."""
     old, new = state.old, state.new
     singles = [m for m in state.matches if len(m.old) == 1 and len(m.new) == 1]
     kept = sum(1 for m in singles if old[m.old[0]].number == new[m.new[0]].number)
     if not singles or 2 * kept <= len(singles):
         return
+    if between is None:
+        between = state.seen_gaps or _gaps(state)
     by_number = {new[j].number: j for j in sorted(state.free_new)}
     found = []
     for i in sorted(state.free_old):
@@ -191,5 +219,8 @@ def _equal_numbers(state: AlignState, between: Gaps) -> None:
         if score is None:
             score = state.scored[(i, j)] = state.scorer.similarity(i, j)
         if score >= state.options.relative_floor:
-            found.append(Match((i,), (j,), MatchedBy.NUMBER, score))
+            note = None
+            if state.accept(i, j, score) is None:
+                note = f"low confidence: same number, similarity {score:.2f}"
+            found.append(Match((i,), (j,), MatchedBy.NUMBER, score, note))
     state.take(found)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from plandiff.align.pairing import Match
 from plandiff.align.scoring import Scorer
+from plandiff.align.similar import best_partners
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
 from plandiff.model.options import CompareOptions
@@ -114,3 +115,51 @@ def _score(whole: int, parts: list[int], side: str, scorer: Scorer) -> float:
     if side == "old":
         return scorer.group_similarity((whole,), parts)
     return scorer.group_similarity(parts, (whole,))
+
+
+def by_distant_parts(state: AlignState) -> None:
+    """A leftover whose best match is a provision already paired joins that pair as a part.
+
+    ``by_groups`` grows groups from neighbours; a provision divided between two distant new
+    ones (or two distant old ones merged) has its other part anywhere. A free provision whose
+    best score among all worked out is with a paired provision, at least ``relative_floor``,
+    joins that pair (a one-to-one pair, a split or a merge, never a certain pair) when reading
+    the parts together makes the two sides more alike by ``_GAIN``.
+    """
+    options = state.options
+    scorer = state.scorer
+    best_old, best_new = best_partners(state)
+    # Which pair holds each provision as the single member of its side, by index in matches
+    # (a regroup keeps the index).
+    holds_new = {m.new[0]: k for k, m in enumerate(state.matches) if len(m.new) == 1}
+    holds_old = {m.old[0]: k for k, m in enumerate(state.matches) if len(m.old) == 1}
+    for side, best in (("old", best_old), ("new", best_new)):
+        free = state.free_old if side == "old" else state.free_new
+        holds = holds_new if side == "old" else holds_old
+        for part, whole in sorted(best.items()):
+            pair = (part, whole) if side == "old" else (whole, part)
+            if part not in free or state.scored[pair] < options.relative_floor:
+                continue
+            at = holds.get(whole)
+            if at is None:
+                continue
+            m = state.matches[at]
+            if not (state.can_grow(m) or m.by is MatchedBy.CONTAINMENT):
+                continue
+            olds = tuple(sorted((*m.old, part))) if side == "old" else m.old
+            news = m.new if side == "old" else tuple(sorted((*m.new, part)))
+            if max(len(olds), len(news)) > options.max_parts:
+                continue
+            if not all(state.allowed(i, j) for i in olds for j in news):
+                continue
+            score = scorer.group_similarity(olds, news)
+            if score <= m.score:
+                continue
+            note = None
+            if score < options.similarity_threshold:
+                note = f"low confidence: part joined as its best match (similarity {score:.2f})"
+            state.regroup(at, Match(olds, news, MatchedBy.CONTAINMENT, min(score, 1.0), note))
+            for members, holds_side in ((olds, holds_old), (news, holds_new)):
+                if len(members) > 1:
+                    for k in members:
+                        holds_side.pop(k, None)

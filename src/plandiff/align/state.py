@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from plandiff.align.anchors import Gaps
 from plandiff.align.pairing import Match
 from plandiff.align.pins import resolve
 from plandiff.align.scoring import Scorer
@@ -35,6 +36,9 @@ class AlignState:
     scored: dict[tuple[int, int], float] = field(default_factory=dict)
     moved: frozenset[int] = frozenset()
     notes: dict[tuple[str, int], str] = field(default_factory=dict)
+    # The gaps between anchors as best-first assignment saw them: the relative tier's locality
+    # guard at scale (cutting them again would cost a tenth of the alignment).
+    seen_gaps: Gaps | None = None
     _scorer: Scorer | None = None
 
     @classmethod

@@ -17,6 +17,7 @@ from plandiff.cli.common import (
     refuse_inputs,
     say_read,
 )
+from plandiff.output import formats
 
 
 @click.command()
@@ -51,7 +52,11 @@ def textconv(file: str) -> None:
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(formats("validation")),
+    default="text",
+    show_default=True,
 )
 @click.pass_context
 def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
@@ -60,17 +65,17 @@ def validate(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     Every problem is one line: FILE:LINE:COL for JSON syntax, FILE: /json/pointer (provision N)
     for the plan format.
     """
-    from plandiff.documents.validate import Status, check_file, json_report, text_report, worst
+    from plandiff.documents.validate import validate_files
+    from plandiff.model.validation import Status
+    from plandiff.output import render
+    from plandiff.output.validation import validation_errors
 
-    checks = [check_file(f) for f in files]
-    if fmt == "json":
-        click.echo(json_report(checks), nl=False)
-    else:
-        out, err = text_report(checks)
-        click.echo(out, nl=False)
-        click.echo(err, nl=False, err=True)
+    results = validate_files(files)
+    click.echo(render(results, fmt), nl=False)
+    if fmt != "json":
+        click.echo(validation_errors(results), nl=False, err=True)
     codes = {Status.VALID: EXIT_SAME, Status.INVALID: EXIT_DIFFERENT}
-    ctx.exit(codes.get(worst(checks), EXIT_TROUBLE))
+    ctx.exit(codes.get(results.worst, EXIT_TROUBLE))
 
 
 @click.command(

@@ -15,9 +15,10 @@ from plandiff.cli.common import (
     project_options,
     refuse_inputs,
 )
+from plandiff.output import formats
 
-HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
-SYNOPSIS_FORMATS = ("markdown", "html", "json")
+HISTORY_FORMATS = formats("history")
+SYNOPSIS_FORMATS = formats("synopsis")
 
 
 @click.command(
@@ -25,15 +26,15 @@ SYNOPSIS_FORMATS = ("markdown", "html", "json")
 )
 @PLANS_OPTION
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format", "fmt", type=click.Choice(formats("lineage")), default="text", show_default=True
 )
 def log(plans_dir: str, fmt: str) -> None:
     """Show the lineage of the plan library: every version under its parent, with its date,
     completeness and number of provisions."""
     from plandiff.documents.library import lineage, open_library
-    from plandiff.output.log import render_log
+    from plandiff.output import render
 
-    click.echo(render_log(lineage(open_library(plans_dir)), fmt), nl=False)
+    click.echo(render(lineage(open_library(plans_dir)), fmt), nl=False)
 
 
 @click.command(
@@ -68,7 +69,7 @@ def history(
     A number names the provision that first carries it, in the oldest version that has it.
     """
     from plandiff.documents.library import open_library
-    from plandiff.output.versions import render_history
+    from plandiff.output import render_bytes
     from plandiff.versions.history import history as trace
 
     library = open_library(plans_dir)
@@ -78,7 +79,7 @@ def history(
     refuse_inputs(output)
     found = trace(chain, provision, topic=topic, options=options)
     fmt = output_format(fmt, output, choices=HISTORY_FORMATS, default="terminal")
-    emit(render_history(found, fmt), output)
+    emit(render_bytes(found, fmt), output)
 
 
 @click.command(
@@ -104,7 +105,7 @@ def synopsis(
     the newest version in the library.
     """
     from plandiff.documents.library import open_library
-    from plandiff.output.versions import render_synopsis
+    from plandiff.output import render_bytes
     from plandiff.versions.synopsis import synopsis as line_up
 
     if versions:
@@ -115,4 +116,4 @@ def synopsis(
     options = project_options()
     refuse_inputs(output)
     fmt = output_format(fmt, output, choices=SYNOPSIS_FORMATS, default="markdown")
-    emit(render_synopsis(line_up(plans, options=options), fmt), output)
+    emit(render_bytes(line_up(plans, options=options), fmt), output)

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from plandiff.model.plan import Plan
 
+SPACE = " \t\f\v"
+"""What indents or pads a line of text. Other white space (a no-break space) is text, kept."""
+
 
 @dataclass(frozen=True, slots=True)
 class Block:

@@ -12,16 +12,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from plandiff.documents.draft import Block, Draft, Imported, Unplaced
-from plandiff.documents.numbering import (
-    COMMENT,
-    METADATA,
-    Marker,
-    kind_of,
-    read_marker,
-)
+from plandiff.documents.draft import SPACE, Block, Draft, Imported, Unplaced
+from plandiff.documents.numbering import COMMENT, METADATA, Marker, kind_of, read_marker
+from plandiff.model.errors import PlanError
 
-__all__ = ["Imported", "Unplaced", "build"]
+__all__ = ["CLOSING", "PREAMBLE", "Imported", "Unplaced", "build"]
+
+PREAMBLE, CLOSING = "preamble", "closing"
+"""The numbers of a draft's unnumbered text before its first point and after its last."""
 
 ATTRIBUTES = ("key", "topics", "provenance", "sources", "note")
 META_KEYS = {
@@ -40,6 +38,7 @@ class _Item:
     label: str
     level: int
     heading: str | None = None
+    open_body: bool = False  # its paragraphs need no indentation (a heading, a lone marker)
     paragraphs: list[str] = field(default_factory=list)
     children: list[_Item] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
@@ -55,6 +54,19 @@ class _Builder:
     pending_heading: tuple[int, str] | None = None
     current: _Item | None = None
     labelled_level: int | None = None  # the level of the first block the format numbered
+    rejected: bool = False  # the last point opened was not placed: its lines are not either
+    provision_open: bool = False  # the last provision opened was placed: sub-points go there
+    heading_rank: int | None = None  # the rank of headings that number provisions, if any
+    sub_styles: dict[str, None] = field(default_factory=dict)  # in order of first use
+    unnumbered: list[str] = field(default_factory=list)
+    # Paragraphs after a point's text that found no place yet: the draft's closing lines if
+    # nothing follows them, else reported as not placed.
+    tail: list[tuple[Block, str]] = field(default_factory=list)
+
+    def close_tail(self) -> None:
+        for block, reason in self.tail:
+            self.skip_block(block, reason)
+        self.tail = []
 
     def skip(self, number: int, text: str, reason: str) -> None:
         self.unplaced.append(Unplaced(line=number, text=text.strip(), reason=reason))
@@ -83,9 +95,26 @@ def build(
     start = _read_preamble(builder, blocks)
     for block in blocks[start:]:
         _read_block(builder, block)
+    _close(builder)
     if builder.pending_heading:
         builder.skip(*builder.pending_heading, "a heading with no provision after it")
     return _assemble(builder, provenance, draft)
+
+
+def _close(builder: _Builder) -> None:
+    """Paragraphs after the last point's text that found no place are the closing lines."""
+    # A block the reader marked plain (a table row) is no sentence of a closing: said as it is.
+    closing = [block for block, _ in builder.tail if not block.plain]
+    builder.tail = [(block, why) for block, why in builder.tail if block.plain]
+    builder.close_tail()
+    if not closing or any(item.label == CLOSING for item in builder.items):
+        for block in closing:
+            builder.skip_block(block, "text after the draft's closing lines")
+        return
+    first = closing[0]
+    texts = [_joined(block.text) for block in closing]
+    builder.items.append(_Item(first.line, CLOSING, first.level or 0, paragraphs=texts))
+    builder.unnumbered.append(CLOSING)
 
 
 def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
@@ -94,8 +123,9 @@ def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
     A block whose first lines are metadata and the rest not is split there: the rest is body.
     """
     index = 0
-    if blocks and blocks[0].heading == 1 and not blocks[0].plain:
-        builder.meta["title"] = (blocks[0].line, _joined(blocks[0].text))
+    first = blocks[0] if blocks else None
+    if first is not None and first.heading == 1 and first.label is None and not first.plain:
+        builder.meta["title"] = (first.line, _joined(first.text))
         index = 1
     while index < len(blocks):
         block = blocks[index]
@@ -149,13 +179,34 @@ def _read_block(builder: _Builder, block: Block) -> None:
         _continue(builder, block)
 
 
-def _open(builder: _Builder, line: int, level: int, marker: Marker, text: str) -> None:
-    if marker.role == "provision":
-        if builder.scheme is None:
-            builder.scheme = marker.scheme
-        _open_provision(builder, line, level, marker.label, marker.heading, text)
+def _open(builder: _Builder, line: int, level: int, marker: Marker, text: str, *,
+          heading: str = "", open_body: bool = False) -> None:  # fmt: skip
+    role = marker.role
+    if role == "dotted":
+        role = _place_dotted(builder, marker.label)
+    elif role == "bullet":
+        role = "provision" if builder.scheme in (None, "bullets") and level == 0 else "bullet"
+    if role == "provision":
+        builder.scheme = builder.scheme or marker.style
+        label = marker.label or str(sum(1 for i in builder.items if i.label.isdigit()) + 1)
+        heading = heading or marker.heading
+        # A marker alone on its line ("Article 1") or in a heading owns the paragraphs after it.
+        owns = open_body or not (text or marker.text)
+        _open_provision(builder, line, level, label, heading, text, open_body=owns)
     else:
-        _open_subpoint(builder, line, level, marker.label, text)
+        builder.sub_styles.setdefault(marker.style, None)
+        _open_subpoint(builder, line, level, marker.label, text, dotted=role == "dotted-sub")
+
+
+def _place_dotted(builder: _Builder, label: str) -> str:
+    """'dotted-sub' when ``label`` (2.1, 2.1.3) extends the provision or sub-point it follows,
+    else 'provision': a document numbered 1.1, 1.2, 2.1 throughout."""
+    current = builder.items[-1] if builder.items and builder.current is not None else None
+    if current is not None and label.startswith(current.label + "."):
+        return "dotted-sub"
+    if builder.scheme in (None, "1.1"):
+        return "provision"
+    return "dotted-sub" if current is not None else "provision"
 
 
 def _open_labelled(builder: _Builder, block: Block) -> None:
@@ -168,17 +219,19 @@ def _open_labelled(builder: _Builder, block: Block) -> None:
     if level <= builder.labelled_level:
         _open_provision(builder, block.line, level, block.label, "", _joined(block.text))
     else:
+        builder.sub_styles.setdefault("numbered by the format", None)
         _open_subpoint(builder, block.line, level, block.label, _joined(block.text))
 
 
 def _read_heading(builder: _Builder, block: Block) -> None:
     text = _joined(block.text)
-    marker = None if block.plain else read_marker(text, 0, builder.scheme)
-    if marker is not None and marker.role == "provision":
-        if builder.scheme is None:
-            builder.scheme = marker.scheme
+    # A heading stands at the top: a number in it numbers a provision, whatever the style.
+    marker = None if block.plain else read_marker(text, 0, None)
+    if marker is not None and marker.role in ("provision", "dotted"):
         heading = marker.heading or marker.text
-        _open_provision(builder, block.line, 0, marker.label, heading, "")
+        if builder.scheme is None:
+            builder.heading_rank = block.heading
+        _open(builder, block.line, 0, marker, "", heading=heading, open_body=True)
         return
     if builder.pending_heading:
         builder.skip(*builder.pending_heading, "a heading followed by another heading")
@@ -186,66 +239,113 @@ def _read_heading(builder: _Builder, block: Block) -> None:
 
 
 def _open_provision(builder: _Builder, number: int, level: int, label: str, heading: str,
-                    text: str) -> None:  # fmt: skip
-    item = _Item(number, label, level, heading=heading or None)
+                    text: str, *, open_body: bool = False) -> None:  # fmt: skip
+    builder.close_tail()
+    if any(other.label == label for other in builder.items):
+        shown = " ".join(part for part in (label, heading, text) if part)
+        builder.skip(number, shown, f"provision number {label} is used twice")
+        builder.current = None
+        builder.rejected = True
+        builder.provision_open = False
+        return
+    item = _Item(number, label, level, heading=heading or None, open_body=open_body)
     if builder.pending_heading:
         item.heading = item.heading or builder.pending_heading[1]
+        if item.heading != builder.pending_heading[1]:
+            builder.skip(*builder.pending_heading, "a heading followed by a numbered heading")
         builder.pending_heading = None
     if text:
         item.paragraphs.append(text)
-    if any(other.label == label for other in builder.items):
-        builder.skip(number, f"{label} {text}", f"provision number {label} is used twice")
-        builder.current = None
-        return
     builder.items.append(item)
     builder.current = item
+    builder.rejected = False
+    builder.provision_open = True
 
 
-def _open_subpoint(builder: _Builder, number: int, level: int, label: str, text: str) -> None:
-    if not builder.items or builder.current is None:
-        builder.skip(number, f"{label} {text}", "a sub-point outside any provision")
+def _open_subpoint(builder: _Builder, number: int, level: int, label: str, text: str, *,
+                   dotted: bool = False) -> None:  # fmt: skip
+    builder.close_tail()
+    if not builder.items or not builder.provision_open:
+        why = "continues a point that was not placed" if builder.rejected else None
+        builder.skip(number, f"{label} {text}", why or "a sub-point outside any provision")
         return
     provision = builder.items[-1]
-    parent = provision
-    if provision.children:
-        last = provision.children[-1]
-        deeper = level > last.level
-        same_column_new_kind = (
-            level == last.level == 0
-            and kind_of(label, None) != kind_of(provision.children[0].label, None)
-            and kind_of(label, last.label) != kind_of(provision.children[0].label, None)
-        )
-        if deeper or same_column_new_kind:
-            parent = last
+    parent = _dotted_parent(provision, label) if dotted else _parent(provision, level, label)
+    if not label:  # a bullet: numbered by its place among its parent's items
+        label = _free_label(parent, len(parent.children) + 1)
     if any(child.label == label for child in parent.children):
         builder.skip(number, f"{label}. {text}", f"sub-point {label} repeats in the same provision")
+        builder.current = None
+        builder.rejected = True
         return
     item = _Item(number, label, level)
     if text:
         item.paragraphs.append(text)
     parent.children.append(item)
     builder.current = item
+    builder.rejected = False
+
+
+def _parent(provision: _Item, level: int, label: str) -> _Item:
+    """Where a sub-point goes: under the provision, or under its last sub-point when it is
+    deeper, or (at one column) of a new kind of numbering."""
+    if not provision.children:
+        return provision
+    last = provision.children[-1]
+    deeper = level > last.level
+    same_column_new_kind = (
+        label != ""
+        and level == last.level == 0
+        and kind_of(label, None) != kind_of(provision.children[0].label, None)
+        and kind_of(label, last.label) != kind_of(provision.children[0].label, None)
+    )
+    return last if deeper or same_column_new_kind else provision
+
+
+def _dotted_parent(provision: _Item, label: str) -> _Item:
+    """The item a dotted label extends: 2.1 goes under 2, 2.1.3 under 2.1 (when it exists)."""
+    parent = provision
+    for child in reversed(provision.children):
+        if label.startswith(child.label + "."):
+            parent = child
+            break
+    return parent
+
+
+def _free_label(parent: _Item, wanted: int) -> str:
+    taken = {child.label for child in parent.children}
+    label = str(wanted)
+    while label in taken:
+        wanted += 1
+        label = str(wanted)
+    return label
 
 
 def _continue(builder: _Builder, block: Block) -> None:
     item = builder.current
     level = block.level or 0
     text = _joined(block.text)
-    if item is None:
+    if item is None and builder.rejected:
+        builder.skip_block(block, "continues a point that was not placed")
+    elif item is None and not builder.items and not block.plain:
+        # Text before the first point: the draft's preamble, a provision of its own.
+        _open_provision(builder, block.line, level, PREAMBLE, "", text, open_body=True)
+        builder.unnumbered.append(PREAMBLE)
+    elif item is None:
         builder.skip_block(block, "text outside any provision")
     elif not item.paragraphs:
         item.paragraphs.append(text)
-    elif level < item.level:
-        builder.skip_block(block, "a line less indented than the point before it")
-    elif level > item.level:
+    elif level < item.level and not item.open_body:
+        builder.tail.append((block, "a line less indented than the point before it"))
+    elif level > item.level or (item.open_body and level >= item.level):
         item.paragraphs.append(text)
     else:
-        builder.skip_block(block, "an unindented paragraph after a provision's text")
+        builder.tail.append((block, "a paragraph after a point's text, not indented under it"))
 
 
 def _joined(text: str) -> str:
     """A block's text with its soft breaks read as spaces."""
-    return " ".join(part.strip() for part in text.split("\n") if part.strip())
+    return " ".join(part.strip(SPACE) for part in text.split("\n") if part.strip(SPACE))
 
 
 def _attach_attributes(builder: _Builder, number: int, line: str, raw: str) -> None:
@@ -271,8 +371,11 @@ def _assemble(builder: _Builder, provenance: str, draft: Draft) -> Imported:
     meta, default_provenance, defaults = plan_metadata(builder.meta, builder.name, builder.skip)
     provisions = []
     for item in builder.items:
+        if not item.paragraphs and item.heading:
+            # "Article 5 — Borders" over its sub-points: the heading is all the text it has.
+            item.paragraphs, item.heading = [item.heading], None
         if not item.paragraphs:
-            builder.skip(item.line, item.label, f"provision {item.label} has no text of its own")
+            _skip_item(builder, item, f"provision {item.label} has no text of its own")
             continue
         provisions.append({
             "number": item.label,
@@ -282,6 +385,8 @@ def _assemble(builder: _Builder, provenance: str, draft: Draft) -> Imported:
             "provenance": default_provenance or provenance,
             **item.attributes,
         })  # fmt: skip
+    if all(p["number"] in (PREAMBLE, CLOSING) for p in provisions):
+        raise PlanError([f"{builder.name}: {_NOTHING_NUMBERED}"])
     document = {**meta, "provisions": [_prune(p) for p in provisions]}
     # The loader's own checks and words: what import accepts, `validate` accepts.
     plan = load_plan_text(json.dumps(document, ensure_ascii=False), builder.name)
@@ -290,16 +395,43 @@ def _assemble(builder: _Builder, provenance: str, draft: Draft) -> Imported:
         plan=plan,
         unplaced=unplaced,
         defaults=tuple(defaults),
-        scheme=builder.scheme or "none",
+        scheme=_scheme(builder),
         notes=draft.notes,
     )
+
+
+_NOTHING_NUMBERED = (
+    "no provision found: number the draft's points (1., (1), § 1, Article 1, Point 1, ...)"
+)
+
+
+def _scheme(builder: _Builder) -> str:
+    """The numbering read, as the report says it: "Article 1 (sub-points (a), (i))"."""
+    said = builder.scheme or "none"
+    if builder.heading_rank is not None:
+        said = f"{'#' * builder.heading_rank} {said}"
+    more = []
+    if builder.sub_styles:
+        more.append("sub-points " + ", ".join(builder.sub_styles))
+    if builder.unnumbered:
+        more.append("unnumbered " + " and ".join(builder.unnumbered))
+    return f"{said} ({'; '.join(more)})" if more else said
+
+
+def _skip_item(builder: _Builder, item: _Item, reason: str) -> None:
+    """Report an item that cannot be kept, and every sub-point under it, line by line."""
+    builder.skip(item.line, item.label, reason)
+    for child in item.children:
+        _skip_item(builder, child, f"under {item.label}, which was not placed")
+        for text in child.paragraphs:
+            builder.skip(child.line, text, f"text of sub-point {child.label}, not placed")
 
 
 def _subpoints(builder: _Builder, items: list[_Item]) -> list[dict[str, Any]]:
     kept = []
     for item in items:
         if not item.paragraphs:
-            builder.skip(item.line, item.label, f"sub-point {item.label} has no text")
+            _skip_item(builder, item, f"sub-point {item.label} has no text")
             continue
         kept.append({"label": item.label, "text": "\n\n".join(item.paragraphs),
                      "subpoints": _subpoints(builder, item.children)})  # fmt: skip

@@ -17,10 +17,10 @@ from typing import Any, Literal, get_args
 
 from pydantic import TypeAdapter
 
-from plandiff.documents.validate import ValidationReport
 from plandiff.model.changes import Comparison
 from plandiff.model.lineage import Lineage, ProvisionHistory, Synopsis
 from plandiff.model.planfile import Plan
+from plandiff.model.validation import ValidationReport
 
 SchemaName = Literal["plan", "comparison", "log", "history", "synopsis", "validate"]
 SCHEMA_NAMES: tuple[SchemaName, ...] = get_args(SchemaName)

@@ -10,7 +10,8 @@ from plandiff.model.plan import Plan, Provision, SubPoint
 from plandiff.model.record import document_of
 from plandiff.util.inert import json_text, text_file_line
 
-PLAIN_NUMBER = re.compile(r"^\d+[A-Za-z]?(?:\.\d+)*$")
+# Numbers written "7." ("2.1." would read as a sub-point of 2): any other gives "Point 7.".
+PLAIN_NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 BARE_LABEL = re.compile(r"^(?:[a-z]|[A-Z]|[ivxlc]+|[IVXLC]+|\d{1,3})$")
 INDENT = "   "
 

@@ -172,6 +172,6 @@ def _safe_url(url: str | None) -> Markup | None:
 
 
 def _macros() -> Any:
-    from plandiff.output.markdown import markdown_environment
+    from plandiff.output.environments import markdown_environment
 
     return markdown_environment().get_template("github.md.j2").module

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import cache
 from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
 from plandiff.model.changes import Comparison
+from plandiff.output.environments import html_environment
 from plandiff.output.html_view import HtmlView, html_view
-from plandiff.util.inert import html_text
 
 
 def render_html(comparison: Comparison) -> str:
@@ -25,7 +23,7 @@ def render_html(comparison: Comparison) -> str:
     view = html_view(comparison)
     css = stylesheet(view)
     return (
-        _environment()
+        html_environment()
         .get_template("report.html.j2")
         .render(v=view, r=view.report, css=Markup(css), csp=content_security_policy(css))
     )
@@ -34,7 +32,7 @@ def render_html(comparison: Comparison) -> str:
 def stylesheet(view: HtmlView) -> str:
     """The page's CSS: the fixed stylesheet plus the topic-filter rules for this report."""
     fixed = resources.files("plandiff.output").joinpath("templates/report.css")
-    rules = _environment().get_template("filters.css.j2").render(v=view)
+    rules = html_environment().get_template("filters.css.j2").render(v=view)
     return fixed.read_text(encoding="utf-8") + rules
 
 
@@ -47,19 +45,4 @@ def content_security_policy(css: str) -> str:
         "img-src data:; "
         "base-uri 'none'; "
         "form-action 'none'"
-    )
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    # Autoescape everything, including the .css.j2 template: it only ever receives
-    # numbered class names, and escaping there turns any slip into a visible error.
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("plandiff.output", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=html_text,
     )

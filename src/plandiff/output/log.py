@@ -6,7 +6,6 @@ import orjson
 
 from plandiff.model.lineage import Lineage, LineageNode
 from plandiff.output.jsondoc import document_bytes
-from plandiff.util.inert import json_bytes
 from plandiff.util.inert import terminal_line as visible
 
 MAX_DRAWN_DEPTH = 32
@@ -15,18 +14,23 @@ that a lineage thousands of versions deep prints lines of bounded width."""
 
 
 def render_log(lineage: Lineage, fmt: str = "text") -> str:
-    """The lineage as an indented tree, one version a line, or as the JSON record.
+    """``lineage`` as one of the formats the registry has for it (``plandiff.output``)."""
+    from plandiff.output import render
+
+    return render(lineage, fmt)
+
+
+def log_text(lineage: Lineage) -> str:
+    """The lineage as an indented tree, one version a line.
 
     Each line gives the id, date, completeness, number of provisions, version label and file.
     """
-    if fmt == "json":
-        return json_bytes(_lineage_json(lineage)).decode("utf-8")
     rows: list[tuple[str, str]] = []
     # Depth first with a stack of its own: a lineage can be deeper than Python's recursion.
     stack: list[tuple[LineageNode, str, str]] = [(r, "", "") for r in reversed(lineage.roots)]
     while stack:
         node, lead, rest = stack.pop()
-        rows.append((f"{lead}{node.plan.id}", _facts(node)))
+        rows.append((f"{lead}{visible(node.plan.id)}", _facts(node)))
         deeper = len(rest) < 4 * MAX_DRAWN_DEPTH
         for index in reversed(range(len(node.children))):
             last = index == len(node.children) - 1
@@ -45,7 +49,7 @@ def _facts(node: LineageNode) -> str:
     )
 
 
-def _lineage_json(lineage: Lineage) -> bytes:
+def lineage_json(lineage: Lineage) -> bytes:
     """``document_bytes(lineage)``, written with a stack instead of recursion (orjson refuses
     a nesting deeper than 255), and with indentation that stops growing where the text tree's
     does (``MAX_DRAWN_DEPTH`` versions, two JSON levels each): still valid JSON, of a size

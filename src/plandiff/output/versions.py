@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 
-import jinja2
 from markupsafe import Markup
 
-from plandiff.model.errors import UsageError
 from plandiff.model.lineage import ProvisionHistory, Synopsis
+from plandiff.output.environments import html_environment, markdown_environment
 from plandiff.output.html import content_security_policy
-from plandiff.output.jsondoc import document_bytes
 from plandiff.output.markdown import BLANK_RUNS
 from plandiff.output.versions_view import (
     HistoryView,
@@ -21,74 +18,60 @@ from plandiff.output.versions_view import (
     synopsis_view,
 )
 from plandiff.output.view import Segment
-from plandiff.util.inert import markdown_text
 from plandiff.util.inert import terminal_line as visible
-
-HISTORY_FORMATS = ("terminal", "markdown", "html", "json")
-SYNOPSIS_FORMATS = ("markdown", "html", "json")
 
 
 def render_history(history: ProvisionHistory, fmt: str = "terminal") -> str:
-    """``history`` as one of ``HISTORY_FORMATS``."""
-    if fmt == "json":
-        return document_bytes(history).decode("utf-8")
-    if fmt == "terminal":
-        return _terminal(history_view(history))
-    if fmt in ("markdown", "html"):
-        return _page(fmt, "history", history_view(history))
-    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(HISTORY_FORMATS)}")
+    """``history`` as one of the formats the registry has for it (``plandiff.output``)."""
+    from plandiff.output import render
+
+    return render(history, fmt)
 
 
 def render_synopsis(synopsis: Synopsis, fmt: str = "markdown") -> str:
-    """``synopsis`` as one of ``SYNOPSIS_FORMATS``."""
-    if fmt == "json":
-        return document_bytes(synopsis).decode("utf-8")
-    if fmt in ("markdown", "html"):
-        return _page(fmt, "synopsis", synopsis_view(synopsis))
-    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(SYNOPSIS_FORMATS)}")
+    """``synopsis`` as one of the formats the registry has for it (``plandiff.output``)."""
+    from plandiff.output import render
+
+    return render(synopsis, fmt)
+
+
+def history_terminal(history: ProvisionHistory) -> str:
+    """The history as plain lines for a terminal, changes in git's word-diff notation."""
+    return _terminal(history_view(history))
+
+
+def history_markdown(history: ProvisionHistory) -> str:
+    """The history as a Markdown page."""
+    return _page("markdown", "history", history_view(history))
+
+
+def history_html(history: ProvisionHistory) -> str:
+    """The history as a self-contained HTML page."""
+    return _page("html", "history", history_view(history))
+
+
+def synopsis_markdown(synopsis: Synopsis) -> str:
+    """The synopsis as a Markdown table, one column per version."""
+    return _page("markdown", "synopsis", synopsis_view(synopsis))
+
+
+def synopsis_html(synopsis: Synopsis) -> str:
+    """The synopsis as a self-contained HTML page."""
+    return _page("html", "synopsis", synopsis_view(synopsis))
 
 
 def _page(fmt: str, name: str, view: object) -> str:
     if fmt == "markdown":
-        text = _markdown().get_template(f"{name}.md.j2").render(v=view)
+        text = markdown_environment().get_template(f"{name}.md.j2").render(v=view)
         return BLANK_RUNS.sub("\n\n", text).rstrip("\n") + "\n"
     css = resources.files("plandiff.output").joinpath("templates/lineage.css")
     style = css.read_text(encoding="utf-8")
     page = (
-        _html()
+        html_environment()
         .get_template(f"{name}.html.j2")
         .render(v=view, css=Markup(style), csp=content_security_policy(style))
     )
     return page.rstrip("\n") + "\n"
-
-
-def _finalize(value: object) -> Markup:
-    # Markdown escaping replaces HTML escaping; macro output is already Markup.
-    if isinstance(value, Markup):
-        return value
-    return Markup(markdown_text("" if value is None else str(value)))
-
-
-def _environment(**extra: object) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("plandiff.output", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        **extra,  # type: ignore[arg-type]
-    )
-
-
-@cache
-def _markdown() -> jinja2.Environment:
-    return _environment(finalize=_finalize)
-
-
-@cache
-def _html() -> jinja2.Environment:
-    return _environment()
 
 
 def _terminal(view: HistoryView) -> str:

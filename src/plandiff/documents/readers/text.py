@@ -6,13 +6,11 @@ from __future__ import annotations
 import codecs
 import re
 
-from plandiff.documents.draft import Block, Draft
+from plandiff.documents.draft import SPACE, Block, Draft
 from plandiff.documents.numbering import opens_block
 from plandiff.model.errors import UsageError
 from plandiff.util.inert import file_name
 
-SPACE = " \t\f\v"
-"""What indents or pads a line. Other white space (a no-break space) is text and kept."""
 # The text of a heading: runs of other characters joined by runs of blanks, each run taken
 # whole (possessive), so the trailing blanks are found in one pass; a lazy ``.*?`` before
 # ``[ \t]*$`` re-read a run of blanks from each of its characters, quadratic in a long line.
