@@ -694,7 +694,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     for name, value, ok in targets(rows, st):
         print(f"  {'—  ' if ok is None else 'ok ' if ok else 'MISS'} {name}: {value}")
-    command = "python benchmarks/speed.py" + (" --quick" if args.quick else "")
+    command = " ".join(
+        ["python benchmarks/speed.py", *(argv if argv is not None else sys.argv[1:])]
+    )
     load = (load_before, os.getloadavg()[0])
     print(f"load average (1 min) at start {load[0]:.1f}, at end {load[1]:.1f}")
     text = results_markdown(rows, st, command, load)
