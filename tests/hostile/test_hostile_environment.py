@@ -7,6 +7,7 @@ import ast
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,10 @@ def test_no_code_unpickles_or_builds_a_deepdiff_delta() -> None:
                 if name in banned_names:
                     found.append(f"{where} {name}")
     assert found == []
+
+
+def test_dependency_floors_leave_out_releases_with_advisories() -> None:
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    required = set(project["project"]["dependencies"])
+    assert {"deepdiff>=8.6.2", "jinja2>=3.1.6"} <= required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,9 @@ from hostile.inert import (
     terminal_problems,
     workflow_problems,
 )
+from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import Comparison
+from plandiff.model.errors import PlanError
 from plandiff.output import FORMATS, render
 
 MARKDOWN_FORMATS = [f for f in FORMATS if f in ("markdown", "github")]
@@ -126,3 +129,14 @@ def test_json_keeps_every_value_exactly() -> None:
     assert data["new"]["sources"][0]["url"] == hp.URL + hp.mark("source-url", "new")
     texts = {ref["text"] for change in data["changes"] for ref in change["new"]}
     assert hp.value("text", "both") in texts
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<script>x</script>", "https://a b.org"]
+)
+def test_a_source_url_that_is_not_a_web_address_is_refused_when_loaded(url: str) -> None:
+    path = Path(__file__).resolve().parents[2] / "plans" / "us-28-point-draft.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["sources"][0]["url"] = url
+    with pytest.raises(PlanError, match=r"/sources/0/url"):
+        load_plan_text(json.dumps(doc), "p.json")

@@ -7,6 +7,6 @@ group of commands; ``app`` holds the group and the entry point.
 
 from __future__ import annotations
 
-from plandiff.cli.app import cli, main
+from plandiff.cli.app import cli, main, script
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "script"]

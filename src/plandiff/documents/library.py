@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -295,6 +294,8 @@ def read_revision_document(revision: str, path: str) -> Imported:
 def _git_show(spec: str, *, limit: int, timeout: float = 60) -> bytes:
     # At most ``limit`` bytes of the blob; git is stopped once they are read. Its error
     # message is short, so reading stderr after stdout cannot fill a pipe and stall.
+    # Imported here: only a git revision needs a process, and a plain compare skips the cost.
+    import subprocess
     import threading
 
     try:
@@ -346,6 +347,8 @@ def _note_working_copy(path: str) -> None:
     if path.startswith(("./", "../")):
         inputs.note_path(path)
         return
+    import subprocess
+
     top = subprocess.run(
         ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
     )

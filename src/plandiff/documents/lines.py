@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 # A JSON string (escapes included, written as an unrolled loop so a long text is one quick
-# match) or one of the structural characters that open, close or introduce a value.
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:]')
+# match) or one of the structural characters that open, close or introduce a value. A string
+# left open runs to the end of the text: searched again from each later quote, an open
+# string made the scan quadratic.
+_TOKENS = re.compile(r'"[^"\\]*+(?:\\(?s:.)[^"\\]*+)*+(?:"|\\?\Z)|[{}\[\]:]')
 _PROVISIONS_KEY = '"provisions"'
 
 

@@ -10,6 +10,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import accumulate
 from typing import Any
 
@@ -45,18 +46,23 @@ _UNPAIRED_ESCAPE = re.compile(
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-_TOKEN = re.compile(
-    r"""[ \t\n\r]*(?:
-      (?P<string>"[^"\\]*(?:\\.[^"\\]*)*")
-    | (?P<open>[\[{])
-    | (?P<close>[\]}])
-    | (?P<colon>:)
-    | (?P<comma>,)
-    | (?P<number>-?[0-9][0-9.eE+\-]*)
-    | (?P<word>-?[A-Za-z]+)
-    )""",
-    re.VERBOSE,
-)
+
+
+# The token walk locates problems only: compiled when a file has one, not on every load.
+@cache
+def _token() -> re.Pattern[str]:
+    return re.compile(
+        r"""[ \t\n\r]*(?:
+          (?P<string>"[^"\\]*(?:\\.[^"\\]*)*")
+        | (?P<open>[\[{])
+        | (?P<close>[\]}])
+        | (?P<colon>:)
+        | (?P<comma>,)
+        | (?P<number>-?[0-9][0-9.eE+\-]*)
+        | (?P<word>-?[A-Za-z]+)
+        )""",
+        re.VERBOSE,
+    )
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -190,7 +196,8 @@ def strict_problems(source: str, name: str, max_depth: int) -> Iterator[Problem]
     stack: list[dict[str, tuple[int, int]] | None] = []
     expect_key = False
     pos = 0
-    while (match := _TOKEN.match(source, pos)) is not None:
+    token_at = _token().match
+    while (match := token_at(source, pos)) is not None:
         pos = match.end()
         kind = match.lastgroup or ""
         start = match.start(kind)

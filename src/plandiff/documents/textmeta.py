@@ -11,9 +11,16 @@ from plandiff.model.errors import PlanError
 from plandiff.model.plan import Provenance
 
 Skip = Callable[[int, str, str], None]
+# The title is read a character or a whole run of blanks at a time: a lazy ``.*?`` looked for
+# the closing " [id]" from every blank of a long run, quadratic in the line.
 SOURCE = re.compile(
-    r"^(?P<url>https?://\S+)(?:\s+[\u2014\u2013]\s+(?P<title>.*?))?(?:\s+\[(?P<id>[a-z0-9._-]+)\])?$"
+    r"^(?P<url>https?://\S++)(?:\s++[\u2014\u2013]\s+(?P<title>(?:\S|[^\S\n]++)*?))?"
+    r"(?:\s+\[(?P<id>[a-z0-9._-]+)\])?$"
 )
+# Sources are split at " ; " or at a ";" before a URL. A match starts only where a run of
+# blanks starts (or at the ";" itself): a split tried from every blank of a run re-read the
+# run each time.
+SOURCE_BREAK = re.compile(r"(?<!\s)\s+;\s+|(?<!\s)\s*;\s*(?=https?://)|;\s*(?=https?://)")
 COVERAGE = {"full": "full", "complete": "full", "partial": "partial", "incomplete": "partial"}
 
 
@@ -77,7 +84,7 @@ def _sources(entries: list[tuple[int, str]], skip: Skip) -> list[dict[str, str]]
     sources: list[dict[str, str]] = []
     taken: set[str] = set()
     for line, value in entries:
-        for part in re.split(r"\s+;\s+|\s*;\s*(?=https?://)", value.strip()):
+        for part in SOURCE_BREAK.split(value.strip()):
             found = SOURCE.match(part.strip())
             if not found:
                 skip(line, part, "a source must be a URL (optionally '— title [id]')")

@@ -14,7 +14,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from plandiff.findings.figures.changes import number_changes
@@ -25,6 +25,11 @@ from plandiff.model.errors import UsageError
 from plandiff.model.ruleset import RuleSet
 from plandiff.model.vocabulary import Rule, Severity
 from plandiff.wording.numerals import Notation, mixed_numerals
+
+# The package data beside this module. Read as a plain file: importlib.resources would also
+# load zipfile, tempfile and shutil (about a tenth of a small comparison's start-up), for
+# installs from a zip archive, which pip never makes.
+DATA = Path(__file__).with_name("data")
 
 # Phrases that look like key words but are not ("no later than" sets a deadline, it negates
 # nothing); they are matched first and ignored.
@@ -132,9 +137,7 @@ class Rules:
 @cache
 def default_rules() -> tuple[dict[str, RuleSpec], tuple[str, ...], float]:
     """The rules shipped with plandiff by name, the watched terms and the rewrite share."""
-    raw = tomllib.loads(
-        resources.files("plandiff.findings").joinpath("data/rules.toml").read_text(encoding="utf-8")
-    )
+    raw = tomllib.loads(DATA.joinpath("rules.toml").read_text(encoding="utf-8"))
     rules = {
         name: RuleSpec(Rule(name), Severity(spec["severity"]), spec["message"], spec["description"])
         for name, spec in raw["rules"].items()

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from plandiff.findings.lexicon import Lexicon
 from plandiff.model.changes import (
@@ -27,15 +27,14 @@ from plandiff.model.errors import UsageError
 from plandiff.model.plan import Provision, SubPoint
 from plandiff.model.ruleset import RuleSet, TopicTerms
 
+# The package data beside this module, read as a plain file (see ``rules.DATA``).
+DATA = Path(__file__).with_name("data")
+
 
 @cache
 def default_lexicon() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The shipped topics and their terms, in the order reports list them."""
-    raw = tomllib.loads(
-        resources.files("plandiff.findings")
-        .joinpath("data/topics.toml")
-        .read_text(encoding="utf-8")
-    )
+    raw = tomllib.loads(DATA.joinpath("topics.toml").read_text(encoding="utf-8"))
     return tuple((topic, tuple(terms)) for topic, terms in raw["topics"].items())
 
 

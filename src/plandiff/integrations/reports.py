@@ -28,7 +28,10 @@ from plandiff.pipeline.compare import compare
 from plandiff.pipeline.settings import Settings, options_for
 from plandiff.util.inert import file_name, markdown_text
 
-REPORT_NAME = re.compile(r"^[a-z0-9._-]+--[a-z0-9._-]+\.(?:md|html)$")
+# The characters of a report's name. The "--" between the two ids is looked for apart: in one
+# pattern, "[a-z0-9._-]+--[a-z0-9._-]+" tried every "--" of a line such as "a--a--a--…"
+# against every split of the rest, quadratic in a manifest line.
+_NAME_CHARS = re.compile(r"[a-z0-9._-]+")
 INDEX = "README.md"
 MAX_LIST_DEPTH = 16
 MANIFEST = ".plandiff-manifest"
@@ -169,13 +172,29 @@ def _owned(folder: Path) -> set[str]:
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
-        if line != INDEX and not REPORT_NAME.fullmatch(line):
+        if line != INDEX and not is_report_name(line):
             raise UsageError(
                 f"{shown}:{number}: not the name of a report in this folder; "
                 "refusing to replace or remove anything"
             )
         owned.add(line)
     return owned
+
+
+def is_report_name(name: str) -> bool:
+    """Whether ``name`` is what ``report`` calls a report: ``OLD--NEW.md`` or ``.html``.
+
+    >>> is_report_name("a--b.md"), is_report_name("a--.md"), is_report_name("a-b.html")
+    (True, False, False)
+    """
+    stem, _, suffix = name.rpartition(".")
+    # Both ids non-empty: a "--" after the first character that leaves one after it.
+    split = stem.find("--", 1)
+    return (
+        suffix in ("md", "html")
+        and _NAME_CHARS.fullmatch(stem) is not None
+        and 0 < split <= len(stem) - 3
+    )
 
 
 def _index(library: Library, comparisons: dict[str, Comparison]) -> str:

@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import cache
 
 from plandiff.model.changes import ChangeKind, SubPointChange
@@ -120,6 +119,9 @@ def _pieces(text: str) -> list[str]:
 
 
 def _char_differences(old: str, new: str) -> Iterable[str]:
+    # Imported here: most comparisons have no invisible change to describe.
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

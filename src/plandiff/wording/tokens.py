@@ -326,6 +326,8 @@ def unspaced_pairs(words: frozenset[str]) -> frozenset[str]:
     >>> sorted(unspaced_pairs(frozenset({"nato", "上限为六十万人"})))
     ['nato', '万人', '上限', '为六', '六十', '十万', '限为']
     """
+    if all(map(latin, words)):
+        return words  # no unspaced script, and the pattern need not be compiled
     similar = _similar_runs()
     found: set[str] = set()
     cut = False

@@ -27,13 +27,17 @@ from plandiff.util.inert import file_name
 EDGE = 3
 """Lines at the top and at the bottom of a page examined for running heads and page numbers."""
 
+# Blanks are possessive (``\s*+``): two runs of blanks with only optional text between them
+# would otherwise try every split of a long run between them.
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|página|стр\.?|страница)\s*)?[-\u2013\u2014(\[]?\s*"
-    r"(?P<n>\d{1,4})\s*[-\u2013\u2014)\]]?\s*(?:(?:of|/|von|de|из)\s*\d{1,4})?$",
+    r"^(?:(?:page|p\.|seite|página|стр\.?|страница)\s*+)?[-\u2013\u2014(\[]?\s*+"
+    r"(?P<n>\d{1,4})\s*+[-\u2013\u2014)\]]?\s*+(?:(?:of|/|von|de|из)\s*+\d{1,4})?$",
     re.IGNORECASE,
 )
-_BROKEN = re.compile(r"(?P<stem>\w*[^\W\d_])[-\u00ad]$")
-_WORDS = re.compile(r"\w+(?:-\w+)+")
+# Both start only where a word starts (``(?<!\w)``): searched from every letter of a long word,
+# each re-read the rest of the word, quadratic in it.
+_BROKEN = re.compile(r"(?<!\w)(?P<stem>\w*[^\W\d_])[-\u00ad]$")
+_WORDS = re.compile(r"(?<!\w)\w++(?:-\w++)+")
 _WORD_START = re.compile(r"^(?P<tail>[^\W\d_][\w\-]*\w[.,;:)]*|[^\W\d_][.,;:)]*)")
 _MARKER = re.compile(
     r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.):]?\s|\(?[a-zA-Z]{1,2}[.)]\s|\(?[ivxlcIVXLC]{1,6}[.)]\s"

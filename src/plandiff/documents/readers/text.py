@@ -11,7 +11,10 @@ from plandiff.documents.numbering import opens_block
 from plandiff.model.errors import UsageError
 from plandiff.util.inert import file_name
 
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
+# The text of a heading: runs of other characters joined by runs of blanks, each run taken
+# whole (possessive), so the trailing blanks are found in one pass; a lazy ``.*?`` before
+# ``[ \t]*$`` re-read a run of blanks from each of its characters, quadratic in a long line.
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]++(?P<text>(?:[^ \t]|[ \t]++(?=[^ \t]))*+)[ \t]*+$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
