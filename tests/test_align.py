@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import replace
 from typing import Any
@@ -10,8 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import builders
 from plandiff.align.aligner import align
-from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, MatchedBy
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
@@ -20,19 +19,7 @@ from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, provisions: list[Any], **extra: Any) -> Plan:
-    doc = {
-        "id": pid,
-        "title": "T",
-        "version": pid,
-        "date": "2025-11-20",
-        "completeness": "full",
-        "provisions": [
-            p if isinstance(p, dict) else {"number": str(n), "text": p, "provenance": "reported"}
-            for n, p in enumerate(provisions, start=1)
-        ],
-    }
-    doc.update(extra)
-    return load_plan_text(json.dumps(doc), "plan.json")
+    return builders.plan(pid, provisions, **extra)
 
 
 def clause(rng: random.Random, k: int) -> str:

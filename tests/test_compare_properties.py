@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.documents.load import load_plan_text
+import builders
 from plandiff.model.changes import ChangeKind, Comparison
 from plandiff.model.plan import Plan
 from plandiff.pipeline.compare import compare
@@ -83,18 +82,7 @@ def plan_pairs(draw: st.DrawFn) -> tuple[Plan, Plan]:
 
 
 def _plan(pid: str, texts: Sequence[str]) -> Plan:
-    doc = {
-        "id": pid,
-        "title": "Generated plan",
-        "version": pid,
-        "date": "2025-11-20",
-        "completeness": "full",
-        "provisions": [
-            {"number": str(n), "text": t, "provenance": "reported"}
-            for n, t in enumerate(texts, start=1)
-        ],
-    }
-    return load_plan_text(json.dumps(doc), "plan.json")
+    return builders.plan(pid, texts, title="Generated plan")
 
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

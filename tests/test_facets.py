@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from plandiff.documents.load import load_plan_text
+import builders
 from plandiff.model.changes import ChangeKind, Facet, FacetCount
 from plandiff.model.plan import Plan
 from plandiff.output import render
@@ -21,16 +21,11 @@ OTHER = [
 
 
 def plan(pid: str, texts: list[str], subpoints: dict[int, list[str]] | None = None) -> Plan:
-    provisions = []
-    for n, text in enumerate(texts, 1):
-        subs = [
-            {"label": chr(96 + k), "text": t} for k, t in enumerate((subpoints or {}).get(n, []), 1)
-        ]
-        provisions.append(
-            {"number": str(n), "text": text, "provenance": "confirmed", "subpoints": subs}
-        )
-    return load_plan_text(json.dumps({"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
-                    "completeness": "full", "provisions": provisions}), "plan.json")  # fmt: skip
+    given = [
+        (text, [(chr(96 + k), t) for k, t in enumerate((subpoints or {}).get(n, []), 1)])
+        for n, text in enumerate(texts, 1)
+    ]
+    return builders.plan(pid, given, provenance="confirmed")
 
 
 def renumbered_cap() -> tuple[Plan, Plan]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import builders
 from plandiff.align.pins import load_pins, pins_beside
-from plandiff.documents.load import load_plan_text
 from plandiff.model.changes import ChangeKind, MatchedBy
 from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions, PinnedPair
@@ -21,22 +21,7 @@ from plandiff.pipeline.compare import compare
 
 
 def plan(pid: str, *texts: str) -> Plan:
-    return load_plan_text(
-        json.dumps(
-            {
-                "id": pid,
-                "title": "T",
-                "version": pid,
-                "date": "2025-11-20",
-                "completeness": "full",
-                "provisions": [
-                    {"number": str(n), "text": t, "provenance": "reported"}
-                    for n, t in enumerate(texts, start=1)
-                ],
-            }
-        ),
-        "plan.json",
-    )
+    return builders.plan(pid, texts)
 
 
 OLD = plan(

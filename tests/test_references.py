@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from markupsafe import escape
 
-from plandiff.documents.load import load_plan, load_plan_text
+import builders
+from plandiff.documents.load import load_plan
 from plandiff.findings.references import references
 from plandiff.model.plan import Plan
 from plandiff.model.vocabulary import Rule
@@ -25,14 +25,7 @@ NEW = "Ukraine will receive reliable security guarantees from the United States.
 
 def plan(pid: str, provisions: list[str | tuple[str, list[tuple[str, str]]]]) -> Plan:
     """A plan numbered 1, 2, …; a provision given as (text, [(label, text), …]) has sub-points."""
-    out: list[dict[str, Any]] = []
-    for n, given in enumerate(provisions, 1):
-        text, subs = given if isinstance(given, tuple) else (given, [])
-        points = [{"label": label, "text": t} for label, t in subs]
-        out.append({"number": str(n), "text": text, "provenance": "reported", "subpoints": points})
-    doc = {"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
-           "completeness": "full", "provisions": out}  # fmt: skip
-    return load_plan_text(json.dumps(doc), "plan.json")
+    return builders.plan(pid, provisions)
 
 
 def messages(old: Plan, new: Plan) -> list[str]:

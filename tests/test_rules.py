@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from plandiff.documents.load import load_plan_text
+import builders
 from plandiff.findings.rules import figures, key_language, resolve, whole_provision
 from plandiff.model.errors import UsageError
 from plandiff.model.plan import Plan
@@ -18,11 +16,7 @@ RULES = resolve(RuleSet())
 
 
 def plan(pid: str, text: str) -> Plan:
-    return load_plan_text(json.dumps(
-            {"id": pid, "title": "T", "version": pid, "date": "2025-11-20",
-             "completeness": "full",
-             "provisions": [{"number": "1", "text": text, "provenance": "confirmed"}]}
-        ), "plan.json")  # fmt: skip
+    return builders.plan(pid, [text], provenance="confirmed")
 
 
 def fired(old: str, new: str, rules: RuleSet | None = None) -> list[tuple[str, str | None]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from plandiff.documents.load import load_plan_text
+import builders
 from plandiff.model.changes import ChangeKind
 from plandiff.model.plan import Plan
 from plandiff.pipeline.compare import compare
@@ -18,16 +17,7 @@ from plandiff.wording.tokens import content_words, diff_units, tokenize
 
 
 def plan(pid: str, texts: list[str]) -> Plan:
-    return load_plan_text(json.dumps(
-            {
-                "id": pid, "title": "T", "version": pid, "date": "2025-11-20",
-                "completeness": "full",
-                "provisions": [
-                    {"number": str(n), "text": t, "provenance": "confirmed"}
-                    for n, t in enumerate(texts, 1)
-                ],
-            }
-        ), "plan.json")  # fmt: skip
+    return builders.plan(pid, texts, provenance="confirmed")
 
 
 @pytest.mark.parametrize(

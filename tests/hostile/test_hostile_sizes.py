@@ -5,12 +5,11 @@ The timings of the same cases are in ``benchmarks/hostile.py``.
 
 from __future__ import annotations
 
-import json
 import random
 
 import pytest
 
-from plandiff.documents.load import load_plan_text
+import builders
 from plandiff.findings.figures import changes as numdiff
 from plandiff.findings.figures.quantities import quantities
 from plandiff.model.changes import ChangeKind, Comparison
@@ -25,22 +24,7 @@ RNG_SEED = 11
 
 
 def plan(pid: str, texts: list[str]) -> Plan:
-    return load_plan_text(
-        json.dumps(
-            {
-                "id": pid,
-                "title": "T",
-                "version": pid,
-                "date": "2025-11-20",
-                "completeness": "full",
-                "provisions": [
-                    {"number": str(n), "text": t, "provenance": "confirmed"}
-                    for n, t in enumerate(texts, 1)
-                ],
-            }
-        ),
-        "plan.json",
-    )
+    return builders.plan(pid, texts, provenance="confirmed")
 
 
 def two_letter_words(rng: random.Random, count: int) -> str:
