@@ -100,7 +100,7 @@ REAL = (
 GRID: dict[str, tuple[float, ...]] = {
     "similarity_threshold": (0.5, 0.4, 0.3, 0.2),
     "number_threshold": (0.3, 0.2, 0.1),
-    "relative_floor": (0.2, 0.1, 0.05, 0.3),
+    "relative_floor": (0.1, 0.05, 0.15, 0.2),
 }
 
 

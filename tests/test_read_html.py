@@ -97,3 +97,16 @@ def test_deep_unclosed_nesting_and_stray_closing_tags() -> None:
     # looked up in constant time, not by a walk down the stack of open elements.
     page = "<div>" * 50_000 + "<p>deep</p>" + "</span>" * 50_000
     assert read(page) == [(None, None, "deep")]
+
+
+def test_a_page_word_saved_with_typed_numbers_and_conditional_comments() -> None:
+    page = (
+        '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">'
+        "<p class=MsoTitle>Framework</p><p class=MsoListParagraph><![if !supportLists]>"
+        "<span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp; </span></span><![endif]>"
+        "The parties agree \x96 now.</p>"
+    ).encode("latin-1")
+    draft = webpage.read(page, "p.htm")
+    assert [(b.heading, b.text) for b in draft.blocks] == [
+        (1, "Framework"), (None, "1. The parties agree \u2013 now."),
+    ]  # fmt: skip

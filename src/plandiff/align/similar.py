@@ -121,7 +121,7 @@ def by_mutual_best(state: AlignState) -> None:
     """Leftovers that are each other's best match, down to a low floor: the relative tier.
 
     Absolute bars miss a heavily reworded provision whose partner is nonetheless its best match
-    by far: real paraphrases score 0.2-0.5. The floor is ``relative_floor``. Every leftover
+    by far: real paraphrases score 0.1-0.5. The floor is ``relative_floor``. Every leftover
     pair is scored when there are few (otherwise the index proposes them, keyed by words
     present in both versions, and a pair must lie between the same two anchors as best-first
     assignment saw them).

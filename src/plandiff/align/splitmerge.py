@@ -122,9 +122,10 @@ def by_distant_parts(state: AlignState) -> None:
 
     ``by_groups`` grows groups from neighbours; a provision divided between two distant new
     ones (or two distant old ones merged) has its other part anywhere. A free provision whose
-    best score among all worked out is with a paired provision, at least ``relative_floor``,
-    joins that pair (a one-to-one pair, a split or a merge, never a certain pair) when reading
-    the parts together makes the two sides more alike by ``_GAIN``.
+    best score among all worked out is with a paired provision, at least twice
+    ``relative_floor`` (a part's best match need not be mutual, so it needs more), joins that
+    pair (a one-to-one pair, a split or a merge, never a certain pair) when reading the parts
+    together makes the two sides more alike.
     """
     options = state.options
     scorer = state.scorer
@@ -138,7 +139,7 @@ def by_distant_parts(state: AlignState) -> None:
         holds = holds_new if side == "old" else holds_old
         for part, whole in sorted(best.items()):
             pair = (part, whole) if side == "old" else (whole, part)
-            if part not in free or state.scored[pair] < options.relative_floor:
+            if part not in free or state.scored[pair] < 2 * options.relative_floor:
                 continue
             at = holds.get(whole)
             if at is None:

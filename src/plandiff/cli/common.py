@@ -12,8 +12,8 @@ from plandiff.model.vocabulary import Severity
 
 if TYPE_CHECKING:
     from plandiff.documents.draft import Imported
-    from plandiff.model.options import CompareOptions
     from plandiff.model.plan import Plan
+    from plandiff.pipeline.settings import Settings
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 FAIL_ON = (Severity.ERROR.value, Severity.WARNING.value)  # severities a CI gate can fail on
@@ -94,12 +94,12 @@ def warn(message: str) -> None:
     click.echo(f"plandiff: warning: {terminal_line(message)}", err=True)
 
 
-def project_options() -> CompareOptions:
-    """Options with the project's rules (plandiff.toml or pyproject.toml here), as compare uses."""
-    from plandiff.model.options import CompareOptions
-    from plandiff.pipeline.config import discover_rules
+def project_options(plans_dir: str = "plans") -> Settings:
+    """The project's settings, as every command uses them: the rules (plandiff.toml or
+    pyproject.toml here) and the pins of ``plans_dir``/pins.toml, pair by pair."""
+    from plandiff.pipeline.settings import project_settings
 
-    return CompareOptions(rules=discover_rules(Path.cwd()))
+    return project_settings(plans_dir)
 
 
 def read_text(path: str) -> str:

@@ -104,24 +104,22 @@ def compare_command(
     \b
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from plandiff.align.pins import find_pins, load_pins
     from plandiff.documents.library import order_problem
     from plandiff.findings.headlines import reaches
     from plandiff.findings.topics import filter_by_topic
-    from plandiff.model.options import CompareOptions
     from plandiff.model.vocabulary import Severity
     from plandiff.output import COLOR_FORMATS, render_bytes
     from plandiff.pipeline.compare import compare
-    from plandiff.pipeline.config import discover_rules, load_rules
+    from plandiff.pipeline.settings import project_settings
 
-    rules = load_rules(rules_file) if rules_file else discover_rules(Path.cwd())
+    settings = project_settings(
+        plans_dir, rules_file=rules_file, pins_file=pins_file, new=new, locale=locale
+    )
     olds, news = (open_document(str(spec), plans_dir) for spec in (old, new))
     if not no_warn_order and (problem := order_problem(olds, news)):
         warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
-    pins_path = pins_file or find_pins(new, Path(plans_dir))
-    pins = load_pins(pins_path, old=olds, new=news) if pins_path else ()
+    options = settings.options_for(olds, news)
     refuse_inputs(output)  # now that every input is read: the plans, library, rules, pins
-    options = CompareOptions(rules=rules, pins=pins, locale=locale)
     comparison = compare(olds, news, options=options)
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)

@@ -37,7 +37,9 @@ def github(files: tuple[str, ...], folder: str, budget: str, details_url: str | 
     from plandiff.output.github import Budget, render_github_many
     from plandiff.versions.review import review_pairs
 
-    comparisons = [r.comparison for r in review_pairs(folder, files, options=project_options())]
+    comparisons = [
+        r.comparison for r in review_pairs(folder, files, options=project_options(folder))
+    ]
     size: Budget = "summary" if budget == "summary" else "comment"
     click.echo(render_github_many(comparisons, budget=size, details_url=details_url), nl=False)
 
@@ -68,7 +70,7 @@ def annotations_command(
     from plandiff.output.annotations import render_annotations
     from plandiff.versions.review import review_pairs
 
-    reviewed = review_pairs(folder, files, options=project_options())
+    reviewed = review_pairs(folder, files, options=project_options(folder))
     items = [(r.comparison, r.new_path) for r in reviewed]
     # Each newer file is read once more for the lines of its provisions (the loader keeps none).
     lines = {path: provision_lines(read_text(path)) for path in {r.new_path for r in reviewed}}
@@ -109,7 +111,7 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
     from plandiff.documents.library import open_library
     from plandiff.integrations.reports import check_reports, planned_reports, write_reports
 
-    files = planned_reports(open_library(plans_dir), options=project_options())
+    files = planned_reports(open_library(plans_dir), options=project_options(plans_dir))
     if check:
         status = check_reports(out, files)
         for label, names in (

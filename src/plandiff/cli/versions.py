@@ -75,7 +75,7 @@ def history(
     library = open_library(plans_dir)
     end = library.get(plan_id) if plan_id else library.newest()
     chain = [entry.plan for entry in library.chain(end.plan.id)]
-    options = project_options()
+    options = project_options(plans_dir)
     refuse_inputs(output)
     found = trace(chain, provision, topic=topic, options=options)
     fmt = output_format(fmt, output, choices=HISTORY_FORMATS, default="terminal")
@@ -113,7 +113,7 @@ def synopsis(
     else:
         library = open_library(plans_dir)
         plans = [entry.plan for entry in library.chain(library.newest().plan.id)]
-    options = project_options()
+    options = project_options(plans_dir)
     refuse_inputs(output)
     fmt = output_format(fmt, output, choices=SYNOPSIS_FORMATS, default="markdown")
     emit(render_bytes(line_up(plans, options=options), fmt), output)

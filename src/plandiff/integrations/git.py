@@ -16,11 +16,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from plandiff.documents.canonical import BLOCK_MARK, canonical_text
 from plandiff.model.errors import PlanError, UsageError
 from plandiff.model.options import CompareOptions
+
+if TYPE_CHECKING:
+    from plandiff.pipeline.settings import Settings
 from plandiff.model.plan import Plan
 from plandiff.util.inert import ci_log_line, plain_line, raw_file_line
 
@@ -126,7 +129,7 @@ def _refuse_links(path: Path, cwd: Path) -> None:
 
 
 def external_diff(
-    argv: Sequence[str], *, color: bool, options: CompareOptions | None = None
+    argv: Sequence[str], *, color: bool, options: CompareOptions | Settings | None = None
 ) -> str:
     """What ``plandiff git-diff`` prints for git's arguments (7, or 9 for a rename)."""
     if len(argv) not in (7, 9):
@@ -161,8 +164,9 @@ def external_diff(
         return "\n".join([header, summary, *body]) + "\n"
     from plandiff.output import render
     from plandiff.pipeline.compare import compare
+    from plandiff.pipeline.settings import options_for
 
-    comparison = compare(old, new, options=options or CompareOptions())
+    comparison = compare(old, new, options=options_for(options, old, new))
     body_text = render(comparison, "terminal", color=color)
     return header + "\n" + body_text + ("" if body_text.endswith("\n") else "\n")
 

@@ -25,6 +25,7 @@ from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Plan
 from plandiff.output import render
 from plandiff.pipeline.compare import compare
+from plandiff.pipeline.settings import Settings, options_for
 from plandiff.util.inert import file_name, markdown_text
 
 # The characters of a report's name. The "--" between the two ids is looked for apart: in one
@@ -64,13 +65,13 @@ class Status:
 
 
 def planned_reports(
-    library: Library, *, options: CompareOptions | None = None
+    library: Library, *, options: CompareOptions | Settings | None = None
 ) -> tuple[ReportFile, ...]:
     """Every report the library calls for, and the index that links them, in a fixed order."""
     files: list[ReportFile] = []
     comparisons: dict[str, Comparison] = {}
     for old, new in library.pairs():
-        comparison = compare(old.plan, new.plan, options=options or CompareOptions())
+        comparison = compare(old.plan, new.plan, options=options_for(options, old.plan, new.plan))
         stem = f"{old.plan.id}--{new.plan.id}"
         comparisons[new.plan.id] = comparison
         files.append(ReportFile(f"{stem}.md", render(comparison, "markdown")))

@@ -42,12 +42,13 @@ class CompareOptions(Record):
         metadata={"ge": 0.0, "le": 1.0, "description": "Least similarity to pair by equal number."},
     )
     relative_floor: float = field(
-        default=0.2,
+        default=0.1,
         metadata={
             "ge": 0.0,
             "le": 1.0,
             "description": "Least similarity to pair two leftovers that are each other's best "
-            "match; such pairs are reported with their score as low confidence.",
+            "match (twice it to join a distant part to a split or merge); such pairs are "
+            "reported with their score as low confidence.",
         },
     )
     move_threshold: float = field(

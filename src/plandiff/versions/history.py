@@ -12,22 +12,24 @@ from plandiff.model.lineage import LineageRow, ProvisionHistory
 from plandiff.model.options import CompareOptions
 from plandiff.model.plan import Completeness, Plan
 from plandiff.pipeline.compare import compare
+from plandiff.pipeline.settings import Settings, options_for
 from plandiff.versions.threads import lineage_rows
 
 
 def compare_chain(
-    plans: Sequence[Plan], *, options: CompareOptions | None = None
+    plans: Sequence[Plan], *, options: CompareOptions | Settings | None = None
 ) -> tuple[Comparison, ...]:
     """``compare`` of each version with the next one."""
-    chosen = options or CompareOptions()
-    return tuple(compare(old, new, options=chosen) for old, new in pairwise(plans))
+    return tuple(
+        compare(old, new, options=options_for(options, old, new)) for old, new in pairwise(plans)
+    )
 
 
 def bridge_chain(
     plans: Sequence[Plan],
     comparisons: Sequence[Comparison],
     *,
-    options: CompareOptions | None = None,
+    options: CompareOptions | Settings | None = None,
 ) -> dict[int, Comparison]:
     """For each partial version between two others that left provisions uncovered while the
     next version added some, ``compare`` of the versions either side of it."""
@@ -38,13 +40,13 @@ def bridge_chain(
         unseen = any(c.kind is ChangeKind.NOT_COVERED for c in comparisons[over - 1].changes)
         fresh = any(c.kind is ChangeKind.ADDED for c in comparisons[over].changes)
         if unseen and fresh:
-            chosen = options or CompareOptions()
-            bridges[over] = compare(plans[over - 1], plans[over + 1], options=chosen)
+            old, new = plans[over - 1], plans[over + 1]
+            bridges[over] = compare(old, new, options=options_for(options, old, new))
     return bridges
 
 
 def follow(
-    plans: Sequence[Plan], *, options: CompareOptions | None = None
+    plans: Sequence[Plan], *, options: CompareOptions | Settings | None = None
 ) -> tuple[LineageRow, ...]:
     """Every provision lineage over ``plans``, bridged across partial versions."""
     comparisons = compare_chain(plans, options=options)
@@ -56,7 +58,7 @@ def history(
     query: str | None = None,
     *,
     topic: str | None = None,
-    options: CompareOptions | None = None,
+    options: CompareOptions | Settings | None = None,
 ) -> ProvisionHistory:
     """Follow the provision with key or number ``query`` (or every one tagged ``topic``).
 

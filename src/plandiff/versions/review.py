@@ -6,10 +6,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plandiff.model.changes import Comparison
 from plandiff.model.errors import UsageError
 from plandiff.model.options import CompareOptions
+
+if TYPE_CHECKING:
+    from plandiff.pipeline.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Reviewed:
 
 
 def review_pairs(
-    folder: str, only: Sequence[str] = (), *, options: CompareOptions | None = None
+    folder: str, only: Sequence[str] = (), *, options: CompareOptions | Settings | None = None
 ) -> list[Reviewed]:
     """Compare each parent → child pair of ``folder``, in lineage order.
 
@@ -29,10 +33,11 @@ def review_pairs(
     one of those files is the older or the newer version. A path that does not exist, or is not
     a plan of ``folder``, is a ``UsageError``: a mistyped path in CI must not pass as "nothing
     to review" (a workflow leaves deleted plans out, e.g. ``git diff --diff-filter=d``).
-    ``options`` as for ``compare`` (the project's rules).
+    ``options`` as for ``compare``: the project's ``Settings`` give each pair its own pins.
     """
     from plandiff.documents.library import open_library
     from plandiff.pipeline.compare import compare
+    from plandiff.pipeline.settings import options_for
 
     for path in only:
         if not os.path.exists(path):
@@ -47,6 +52,7 @@ def review_pairs(
     for old, new in library.pairs():
         if wanted and not wanted & {Path(old.path).resolve(), Path(new.path).resolve()}:
             continue
-        comparison = compare(old.plan, new.plan, options=options or CompareOptions())
+        chosen = options_for(options, old.plan, new.plan)
+        comparison = compare(old.plan, new.plan, options=chosen)
         reviewed.append(Reviewed(comparison, new.path))
     return reviewed

@@ -207,6 +207,8 @@ class _Collector(HTMLParser):
         elif tag in _BLOCKS:
             self._flush()
             self._heading = _HEADINGS.get(tag)
+            if "MsoTitle" in (attributes.get("class") or "").split():
+                self._heading = 1  # Word's "Save as Web Page" writes its Title style so
         if tag == "pre":
             self._pre += 1
         if tag in ("td", "th") and self._text:
