@@ -87,3 +87,20 @@ def test_the_character_classes_are_those_of_the_running_unicode_database() -> No
         assert module.source() == Path(charclasses.__file__).read_text(encoding="utf-8")
     else:  # another Python: the marks listed are still marks
         assert all(unicodedata.category(ch).startswith("M") for ch in "\u0301\u0e31\u094d\u05b8")
+
+
+@pytest.mark.parametrize(
+    ("lead", "six", "eight"),
+    [
+        ("Οι ένοπλες δυνάμεις της Ουκρανίας θα περιοριστούν σε ", "600.000 άτομα", "800.000 άτομα"),
+    ],
+)
+def test_a_figure_is_named_by_its_whole_sentence_however_far_the_armed_forces_stand(
+    lead: str, six: str, eight: str
+) -> None:
+    # Only the changed run and a little text around it are read for figures; what a figure
+    # counts is read from its sentence, which may begin further back.
+    old = plan("a", ["Ukraine's sovereignty is confirmed.", f"{lead}{six}."])
+    new = plan("b", ["Ukraine's sovereignty is confirmed.", f"{lead}{eight}."])
+    found = [f.message for f in compare(old, new).findings]
+    assert found == ["Personnel figure raised: 600.000 → 800.000 (+200,000, +33%)"]

@@ -146,6 +146,7 @@ def markdown_problems(text: str) -> list[str]:
     for pattern, what in (
         (r"(?<![\w`])@[A-Za-z0-9]", "mention"),
         (r"(?<![\w&])#\d", "issue reference"),
+        (r"(?i)\bgh-\d", "issue reference"),
         (r"(?i)\b(?:https?|javascript)://", "bare address"),
         (r"(?i)(?<![\w.])www\.", "bare www address"),
     ):

@@ -150,7 +150,10 @@ def say_read(found: Imported, spec: str, *, defaults: bool = False) -> None:
             click.echo(f"plandiff: {name}: {error_line(default)}", err=True)
     for line in found.unplaced:
         where = f"{name}:{line.line}"
-        click.echo(f"{where}: not placed ({line.reason}): {terminal_line(line.text)}", err=True)
+        click.echo(
+            f"{where}: not placed ({terminal_line(line.reason)}): {terminal_line(line.text)}",
+            err=True,
+        )
 
 
 def _count(subpoints: tuple[object, ...]) -> int:

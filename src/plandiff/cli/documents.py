@@ -34,13 +34,13 @@ def textconv(file: str) -> None:
     from plandiff.documents.drafts import read_document
     from plandiff.documents.load import read_plan_bytes
     from plandiff.model.errors import PlanError
-    from plandiff.util.inert import raw_file_line
+    from plandiff.util.inert import error_line, raw_file_line
 
     data = read_plan_bytes(file)
     try:
         click.echo(canonical_text(read_document(data, file).plan), nl=False)
     except PlanError as err:
-        click.echo(f"plandiff: {str(err).splitlines()[0]} (shown as it is)", err=True)
+        click.echo(f"plandiff: {error_line(str(err).splitlines()[0])} (shown as it is)", err=True)
         raw = data.decode("utf-8", errors="replace").splitlines()
         click.echo("".join(raw_file_line(line) + "\n" for line in raw), nl=False)
 

@@ -110,8 +110,10 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
     """
     from plandiff.documents.library import open_library
     from plandiff.integrations.reports import check_reports, planned_reports, write_reports
+    from plandiff.util.inert import file_name
 
     files = planned_reports(open_library(plans_dir), options=project_options(plans_dir))
+    shown = file_name(str(out))  # a folder name could hold a line break or a command
     if check:
         status = check_reports(out, files)
         for label, names in (
@@ -121,15 +123,15 @@ def report(ctx: click.Context, plans_dir: str, out: Path, check: bool) -> None:
             ("not written by plandiff report", status.foreign),
         ):
             for name in names:
-                click.echo(f"{out / name}: {label}")
+                click.echo(f"{file_name(str(out / name))}: {label}")
         if not status.up_to_date:
             click.echo("plandiff: reports are out of date: run 'plandiff report'", err=True)
             ctx.exit(EXIT_DIFFERENT)
-        click.echo(f"{out}: {len(files)} files up to date")
+        click.echo(f"{shown}: {len(files)} files up to date")
         return
     written, removed = write_reports(out, files)
     for name in written:
-        click.echo(f"wrote {out / name}")
+        click.echo(f"wrote {file_name(str(out / name))}")
     for name in removed:
-        click.echo(f"removed {out / name} (no longer a pair of the lineage)")
-    click.echo(f"{out}: {len(written)} written, {len(files) - len(written)} unchanged")
+        click.echo(f"removed {file_name(str(out / name))} (no longer a pair of the lineage)")
+    click.echo(f"{shown}: {len(written)} written, {len(files) - len(written)} unchanged")

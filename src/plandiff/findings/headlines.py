@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from plandiff.findings.figures.patterns import SENTENCE_BREAK
 from plandiff.findings.references import reference_findings
 from plandiff.findings.rules import (
     Near,
@@ -39,6 +40,17 @@ _SKIP = frozenset({ChangeKind.UNCHANGED, ChangeKind.NOT_COVERED})
 # Unchanged characters kept on each side of a changed run: enough for a phrase such as
 # "is expected to" or "no later than" that straddles the run's edge.
 _CONTEXT = 40
+# Before a run, the unchanged text goes back to the start of its sentence, up to as far as the
+# figure reader looks for what a figure counts ("the armed forces … 600,000 persons").
+_REACH = 100
+
+
+def _lead(equal: str) -> str:
+    """The unchanged text kept before a changed run: its last ``_CONTEXT`` characters, or back
+    to the start of their sentence within ``_REACH``."""
+    tail = equal[-_REACH:]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(tail)]
+    return tail[min(breaks[-1] if breaks else 0, max(0, len(tail) - _CONTEXT)) :]
 
 
 def _subpoints(points: Iterable[SubPointChange], side: str) -> str:
@@ -68,7 +80,7 @@ def _near(edits: list[WordEdit], old: list[str], new: list[str], bare: list[str]
     for k, edit in enumerate(edits):
         if edit.op == "equal":
             continue
-        before = edits[k - 1].old[-_CONTEXT:] if k and edits[k - 1].op == "equal" else ""
+        before = _lead(edits[k - 1].old) if k and edits[k - 1].op == "equal" else ""
         nxt = edits[k + 1] if k + 1 < len(edits) else None
         after = nxt.old[:_CONTEXT] if nxt is not None and nxt.op == "equal" else ""
         old.append(before + edit.old + after)

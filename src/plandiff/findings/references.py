@@ -43,7 +43,14 @@ _STEPS = {"preceding": -1, "previous": -1, "foregoing": -1, "following": 1, "nex
 _RELATIVE = re.compile(
     rf"\bthe\s{{1,3}}(?P<step>{'|'.join(_STEPS)})\s{{1,3}}(?P<word>{_WORD})\b", re.IGNORECASE
 )
-_CHEAP = re.compile(rf"(?i:{_WORD})")
+
+
+def _cheap(text: str) -> bool:
+    """Whether ``text`` may hold a reference: a plain search for each word, many times faster
+    than a regular expression that ignores case."""
+    lower = text.lower()
+    return any(word in lower for word in _WORDS)
+
 
 # Where a reference points in its own version: a provision's number, and a sub-point's label
 # or None for the whole provision.
@@ -77,7 +84,7 @@ class Reference:
 def references(text: str) -> list[Reference]:
     """The references to provisions of this plan in ``text``, in order (those into another
     document, "Article 5 of the Washington Treaty", left out)."""
-    if _CHEAP.search(text) is None:
+    if not _cheap(text):
         return []
     found: list[Reference] = []
     for m in _REFERENCE.finditer(text):
@@ -107,7 +114,7 @@ def reference_numbers(text: str) -> list[tuple[int, int]]:
     >>> reference_numbers("points 2 to 5, and 600 troops")
     [(7, 8), (12, 13)]
     """
-    if _CHEAP.search(text) is None:
+    if not _cheap(text):
         return []
     spans = []
     for m in _REFERENCE.finditer(text):

@@ -224,12 +224,13 @@ _MD_SYNTAX = re.compile(r"[&<>\\`*_\[\]!|~$#{}]")
 # an ordered-list number ('1. ' but not '0.50'), or a leading ':'.
 _MD_LEADING = re.compile(r"^(\s*)([-+=:]|\d+[.)](?=\s|$))")
 # GitHub links these after rendering, on the decoded text, so references cannot hide them;
-# an invisible WORD JOINER breaks the pattern instead: @name, #12, https://, www.
+# an invisible WORD JOINER breaks the pattern instead: @name, #12, GH-12, https://, www.
 _JOINER = "\u2060"
 # (GFM reads 'www.' only at a line start, after white space or after one of '*_~(' -- so an
 # anchor such as 'c-www.2e.' is left alone, and stays equal in its link and its target.)
 _MD_AUTOLINKS = re.compile(
-    r"(?<=@)|(?<=#)(?=\d)|(?<=:)(?=//)|(?<![^\s*_~(]www)(?<=www)(?=\.)", re.IGNORECASE
+    r"(?<=@)|(?<=#)(?=\d)|(?<=\bgh)(?=-\d)|(?<=:)(?=//)|(?<![^\s*_~(]www)(?<=www)(?=\.)",
+    re.IGNORECASE,
 )
 # Any character one of the rules above (or ``terminal_line``) acts on anywhere in the text.
 # Text without them and without 'www' can only need its start escaped -- most text, which
@@ -245,14 +246,14 @@ def markdown_text(text: str) -> str:
 
     It is ``terminal_line`` first (a Markdown report is also read raw, in a terminal or a CI
     log), then every character that could start syntax becomes a character reference, and a
-    word joiner breaks what GitHub would link after rendering (``@name``, ``#12``, addresses),
-    which no reference can hide.
+    word joiner breaks what GitHub would link after rendering (``@name``, ``#12``, ``GH-12``,
+    addresses), which no reference can hide.
 
     >>> markdown_text("[x](javascript:alert(1)) | <b>")
     '&#91;x&#93;(javascript:alert(1)) &#124; &lt;b&gt;'
     """
     escaped = text
-    if _MD_SPECIAL.search(text) or "www" in text.lower():
+    if _MD_SPECIAL.search(text) or _md_may_link_words(text):
         escaped = terminal_line(text)
         if _md_may_autolink(escaped):
             escaped = _MD_AUTOLINKS.sub(_JOINER, escaped)
@@ -266,7 +267,15 @@ def markdown_text(text: str) -> str:
 def _md_may_autolink(text: str) -> bool:
     # Exactly when ``_MD_AUTOLINKS`` can match; that pattern opens with look-behinds, which the
     # regex engine tries at every character, so skipping it when it cannot match pays.
-    return "@" in text or "#" in text or "://" in text or "www" in text.lower()
+    return "@" in text or "#" in text or "://" in text or _md_may_link_words(text)
+
+
+def _md_may_link_words(text: str) -> bool:
+    # The autolinks made of letters: 'www.' and GitHub's 'GH-12' issue references.
+    if "w" not in text and "W" not in text and "-" not in text:
+        return False
+    lower = text.lower()
+    return "www" in lower or "gh-" in lower
 
 
 def _md_reference(match: re.Match[str]) -> str:

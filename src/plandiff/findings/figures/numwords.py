@@ -137,11 +137,20 @@ JOINED_ONLY = frozenset({"un", "une", "once", "dos", "sept", "elf", "mil", "ein"
 JOINERS = frozenset({"and", "et", "y", "und"})
 SPANISH_TENS = ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
 SPANISH_UNITS = tuple(w for w, v in _SPANISH.items() if v < 10)
+FRENCH_TENS = ("vingt", "trente", "quarante", "cinquante", "soixante")
 FRENCH_AFTER_ET = ("un", "une", "onze")
 # The piece of each number word that ``words_among`` sees: it cuts at apostrophes.
 START_WORDS = frozenset(word.translate(SEPARATORS).split()[0] for word in (*SMALL, *OPENING_SCALES))
 # A German number of several parts in one word: any such word holds one of these.
-GERMAN_HINT = re.compile("hundert|tausend|zig|ßig|zehn", re.IGNORECASE)
+_GERMAN_HINTS = ("hundert", "tausend", "zig", "ßig", "zehn")
+
+
+def may_hold_german_number(text: str) -> bool:
+    """Whether ``text`` may hold a German number of several parts in one word."""
+    lower = text.lower()
+    return any(hint in lower for hint in _GERMAN_HINTS)
+
+
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -195,6 +204,7 @@ _GERMAN_WORD = re.compile(rf"(?:{_GERMAN_PART.pattern}){{2,}}+", re.IGNORECASE)
 GERMAN_NUMBER = re.compile(rf"\b{_GERMAN_WORD.pattern}\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def parse_words(phrase: str) -> float | None:
     """The value of a number written in words, or None when the words are not a number.
 

@@ -26,6 +26,7 @@ from plandiff.findings.figures.numwords import (
     CYRILLIC_MONTHS,
     ENGLISH_MONTHS,
     FRENCH_AFTER_ET,
+    FRENCH_TENS,
     GERMAN_JOINS,
     GERMAN_PARTS,
     MULTIPLIERS,
@@ -91,16 +92,19 @@ _ABBREVIATED = ("тыс", "млн", "млрд", "трлн", "тис", "mio", "mr
 # are no figures. After a Chinese, Japanese or Thai character a figure may start ("为60万人").
 _LEFT = r"(?<![.,])(?<![^\W\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f])"
 _N = f"(?:{NUMERAL})"
+_NAME = re.compile(r"\(\?P<\w+>")
 
 
 class Patterns(NamedTuple):
     """The patterns that read figures, for one range of text (see ``patterns``)."""
 
     core: re.Pattern[str]
+    spelled: re.Pattern[str]  # the alternatives of ``core`` that begin with a number word
     scale_after: re.Pattern[str]
     percent_after: re.Pattern[str]
     currency_after: re.Pattern[str]
     unit_after: re.Pattern[str]
+    any_suffix: re.Pattern[str]  # any of the four before it: when it fails, none matches
     time_unit_next: re.Pattern[str]
     reference_before: re.Pattern[str]
     personnel_before: re.Pattern[str]
@@ -129,16 +133,17 @@ def patterns(wide: bool) -> Patterns:
     small = rf"{alternation(kept([*SMALL, *OPENING_SCALES]))}|(?:{german}){{2,}}+"
     word = alternation(kept([*SMALL, *SCALES, *MULTIPLIERS]))
     # "two hundred and fifty": "and" (English) only after a scale word, before a number word;
-    # "vingt et un" (French) before one, two or eleven; "treinta y cinco" (Spanish) after tens.
-    after_scale = "|".join(f"(?<={w})" for w in SCALES if w.isascii())
+    # "vingt et un" (French) after tens, before one or eleven; "treinta y cinco" (Spanish)
+    # after tens. Each joiner is read with the word before it, so no look behind is needed.
     english = alternation(w for w in SMALL if w.isascii())
-    tens = "|".join(f"(?<={w})" for w in SPANISH_TENS)
-    words = (
-        rf"(?:{small})\b(?:[\s-]++(?:{word})\b"
-        rf"|(?:{after_scale})\s++and(?=[\s-]++(?:{english})\b)"
-        rf"|\s++et(?=[\s-]++(?:{alternation(FRENCH_AFTER_ET)})\b)"
-        rf"|(?:{tens})\s++y(?=\s++(?:{alternation(SPANISH_UNITS)})\b))*+"
+    joined = (
+        rf"(?:{alternation(w for w in SCALES if w.isascii())})\b"
+        rf"(?:\s++and(?=[\s-]++(?:{english})\b))?"
+        rf"|(?:{alternation(FRENCH_TENS)})\b"
+        rf"(?:\s++et(?=[\s-]++(?:{alternation(FRENCH_AFTER_ET)})\b))?"
+        rf"|(?:{alternation(SPANISH_TENS)})\b(?:\s++y(?=\s++(?:{alternation(SPANISH_UNITS)})\b))?"
     )
+    words = rf"(?:{joined}|(?:{small})\b)(?:[\s-]++(?:{joined}|(?:{word})\b))*+"
     month = "|".join([*(m.capitalize() for m in ENGLISH_MONTHS), *kept(CYRILLIC_MONTHS)])
     signs = kept(s for c in CURRENCIES for s in c.signs)
     codes = [code for c in CURRENCIES for code in c.codes]
@@ -156,6 +161,9 @@ def patterns(wide: bool) -> Patterns:
     # One scan finds every number core; alternatives are ordered so that the longest reading
     # of a position wins (a date before its day number). The legal doubled form, "thirty (30)"
     # or "30 (thirty)", is read with the digits or words it begins with.
+    fifty = r"(?P<fifty>\b(?i:fifty-fifty)\b)"
+    spelled = rf"""(?P<words>\b(?P<spelled>(?i:{words}))
+        (?:\s{{0,3}}\(\s{{0,3}}(?P<dw_digits>{_N})\s{{0,3}}\)|\b))"""
     core = re.compile(
         rf"""
     (?P<date_dmy>\b(?P<d1>\d{{1,2}})\s{{1,3}}(?P<m1>{month})\s{{1,3}}(?P<y1>\d{{4}})\b)
@@ -163,12 +171,11 @@ def patterns(wide: bool) -> Patterns:
   | (?P<date_iso>\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)
   | (?P<month_year>\b(?P<m4>{month})\s{{1,3}}(?P<y4>\d{{4}})\b)
   | (?P<ratio>\b(?P<r1>\d{{1,3}})\s?[:/]\s?(?P<r2>\d{{1,3}})\b(?![:/]\d))
-  | (?P<fifty>\b(?i:fifty-fifty)\b)
+  | {fifty}
   | (?P<money>(?P<sign>{currency_sign})\s?(?P<m_digits>{_N})(?![\w.,]\d))
   | (?P<digits>{_LEFT}(?P<plain>{_N})
         (?:\s{{0,3}}\(\s{{0,3}}(?i:{words})\s{{0,3}}\))?){unspaced}
-  | (?P<words>\b(?P<spelled>(?i:{words}))
-        (?:\s{{0,3}}\(\s{{0,3}}(?P<dw_digits>{_N})\s{{0,3}}\)|\b))
+  | {spelled}
         """,
         re.VERBOSE,
     )
@@ -183,23 +190,28 @@ def patterns(wide: bool) -> Patterns:
     heads = [s[: min(s.index(c) for c in SIGN_SYMBOLS if c in s)] for s in signs]
     unspaced_scales = alternation(UNSPACED_SCALES) if wide else "(?!)"
     abbreviated = alternation(kept(_ABBREVIATED)) or "(?!)"
+    scale_after = (
+        rf"\s?-?\s?(?:(?P<abbr>{abbreviated})\.|(?P<scale>{scales})\b"
+        rf"|(?P<cjk_scale>{unspaced_scales}))"
+    )
+    percent_after = rf"\s?(?:[%％]|(?:{percent})\b|{percent_unspaced})"
+    currency_after = rf"\s(?P<cur>{currency})\b|\s?(?P<cjk_cur>{currency_unspaced})"
+    unit_after = (
+        rf"(?:\s++[^\W\d_]++\b)?\s{{0,3}}+-?\s{{0,3}}+"
+        rf"(?:(?P<unit>{unit})\b|(?P<cjk_unit>{unit_unspaced}))"
+    )
+    suffixes = (scale_after, percent_after, currency_after, unit_after)
     return Patterns(
         core=core,
-        scale_after=re.compile(
-            rf"\s?-?\s?(?:(?P<abbr>{abbreviated})\.|(?P<scale>{scales})\b"
-            rf"|(?P<cjk_scale>{unspaced_scales}))",
-            re.IGNORECASE,
-        ),
-        percent_after=re.compile(
-            rf"\s?(?:[%％]|(?:{percent})\b|{percent_unspaced})", re.IGNORECASE
-        ),
-        currency_after=re.compile(
-            rf"\s(?P<cur>{currency})\b|\s?(?P<cjk_cur>{currency_unspaced})", re.IGNORECASE
-        ),
-        unit_after=re.compile(
-            rf"(?:\s++[^\W\d_]++\b)?\s{{0,3}}+-?\s{{0,3}}+"
-            rf"(?:(?P<unit>{unit})\b|(?P<cjk_unit>{unit_unspaced}))",
-            re.IGNORECASE,
+        # At a number word only these alternatives of ``core`` can match: no date, sign,
+        # code or digit begins with one.
+        spelled=re.compile(f"{fifty}|{spelled}", re.VERBOSE),
+        scale_after=re.compile(scale_after, re.IGNORECASE),
+        percent_after=re.compile(percent_after, re.IGNORECASE),
+        currency_after=re.compile(currency_after, re.IGNORECASE),
+        unit_after=re.compile(unit_after, re.IGNORECASE),
+        any_suffix=re.compile(
+            "|".join(f"(?:{_NAME.sub('(?:', p)})" for p in suffixes), re.IGNORECASE
         ),
         time_unit_next=re.compile(
             rf"[\s-]++(?:{period})\b|\s?(?:{period_unspaced})", re.IGNORECASE

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plandiff.findings.figures.numwords import (
-    GERMAN_HINT,
     GERMAN_NUMBER,
     MONTHS,
     START_WORDS,
     cjk_value,
+    may_hold_german_number,
     parse_words,
     words_among,
 )
@@ -89,6 +89,12 @@ def _from_match(m: re.Match[str], decimal: str | None) -> tuple[float, str, int]
     """Value, preliminary unit and end of the core; None when the match is not a quantity."""
     kind = m.lastgroup
     end = m.end()
+    if kind == "words":
+        # "thirty (30)" is read from its digits; the pattern lets "and" follow a scale word
+        # only, so "one and two" is read as "one".
+        digits = m["dw_digits"]
+        value = numeral_value(digits, decimal) if digits else parse_words(m["spelled"])
+        return (value, "count", end) if value is not None else None
     if kind in _DATES:
         year, month, day = (m[g] if g else "1" for g in _DATES[kind])
         found = _date(year, month, day)
@@ -110,11 +116,7 @@ def _from_match(m: re.Match[str], decimal: str | None) -> tuple[float, str, int]
     if kind == "cjk":
         value = cjk_value(m["cjk"])
         return (value, "count", end) if value is not None else None
-    # "thirty (30)" is read from its digits; the pattern lets "and" follow a scale word only,
-    # so "one and two" is read as "one".
-    digits = m["dw_digits"]
-    value = numeral_value(digits, decimal) if digits else parse_words(m["spelled"])
-    return (value, "count", end) if value is not None else None
+    return None
 
 
 # The groups of each kind of date (year, month, day), and the numeral group of each kind read
@@ -129,9 +131,10 @@ _DATES = {
 _NUMERALS = {"money": "m_digits", "digits": "plain"}
 
 
-def _starts(text: str, pat: Patterns) -> list[int]:
-    """Where a number can begin: digits, currency signs and Chinese numerals (or the currency
-    code or month name before them), and — only when the text has any — number words."""
+def _starts(text: str, pat: Patterns) -> list[tuple[int, bool]]:
+    """Where a number can begin, in order: digits, currency signs and Chinese numerals (or the
+    currency code or month name before them), and — only when the text has any — number
+    words, each marked True (a number word, where only ``pat.spelled`` can match)."""
     starts = []
     for m in SIGN_OR_DIGIT.finditer(text):
         at = m.start()
@@ -150,12 +153,17 @@ def _starts(text: str, pat: Patterns) -> list[int]:
         if before:
             # "May 12 observers" holds no date: when nothing reads from the word before, the
             # digit is tried on its own (a reading from the word covers it and skips it).
-            starts.append(before.start())
-        starts.append(at)
-    for word in words_among(text, START_WORDS):
-        starts += [m.start() for m in _word_pattern(word).finditer(text)]
-    if GERMAN_HINT.search(text):
-        starts += [m.start() for m in GERMAN_NUMBER.finditer(text)]
+            starts.append((before.start(), False))
+        starts.append((at, False))
+    spelled = [
+        m.start() for w in words_among(text, START_WORDS) for m in _word_pattern(w).finditer(text)
+    ]
+    if may_hold_german_number(text):
+        spelled += [m.start() for m in GERMAN_NUMBER.finditer(text)]
+    if spelled:
+        # A place that is also a code's or month's start ("März"? none today) reads in full.
+        others = {at for at, _ in starts}
+        starts += [(at, True) for at in spelled if at not in others]
     starts.sort()
     return starts
 
@@ -192,10 +200,10 @@ def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
     pos = 0
     pat = patterns(not latin(text))
     referred = reference_numbers(text)
-    for at in _starts(text, pat):
+    for at, word in _starts(text, pat):
         if at < pos:
             continue
-        m = pat.core.match(text, at)
+        m = (pat.spelled if word else pat.core).match(text, at)
         if m is None:
             continue
         pos = m.end()
@@ -204,6 +212,8 @@ def quantities(text: str, decimal: str | None = None) -> list[Quantity]:
             continue
         value, unit, end = read
         pos = end
+        if value == 1 and word and m["dw_digits"] is None and not pat.any_suffix.match(text, end):
+            continue  # a lone "one", which is kept only with a scale, sign or noun after it
         start = m.start()
         before = text[max(0, start - 40) : start]
         if unit == "count" and (
@@ -259,6 +269,8 @@ def _suffixes(
     text: str, value: float, unit: str, end: int, pat: Patterns
 ) -> tuple[float, str, int]:
     """Read scale words, percent signs, currencies and counted nouns after a number."""
+    if not pat.any_suffix.match(text, end):
+        return value, unit, end
     scale = pat.scale_after.match(text, end)
     if scale:
         word = (scale["scale"] or scale["abbr"] or "").lower()
