@@ -51,6 +51,9 @@ def measure(label: str, comparison: Comparison, repeat: int) -> None:
         size = len(render(comparison, fmt).encode("utf-8"))
         cpu = best_cpu(lambda fmt=fmt: render(comparison, fmt), repeat)
         print(f"  {fmt:9} {cpu * 1000:9.1f} ms  {size / 1e6:7.2f} MB")
+    # What a reader at a terminal gets: coloured, every line wrapped to 100 columns.
+    wrapped = best_cpu(lambda: render(comparison, "terminal", color=True, width=100), repeat)
+    print(f"  {'terminal, wrapped to 100 columns':32} {wrapped * 1000:9.1f} ms")
 
 
 def main() -> None:

@@ -30,7 +30,9 @@ def test_first_screen_shows_the_cap_and_the_nato_change(markdown: str) -> None:
     first_screen = markdown.splitlines()[:40]
     assert any("600,000" in line and "800,000" in line for line in first_screen)
     assert any("NATO" in line and "(#c-p-7)" in line for line in first_screen)
-    assert any(line.startswith("| New |") and "| partial |" in line for line in first_screen)
+    assert any("Geneva revision (19 points) (2025-11-23, partial" in line for line in first_screen)
+    assert any(line.startswith("> **Partial:**") for line in first_screen)
+    assert not any("sources" in line for line in first_screen)  # the metadata comes last
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("markdown", "md"), ("html", "html")])

@@ -137,6 +137,37 @@ def test_git_diff_shows_the_provision_level_comparison(repo: tuple[Path, dict[st
     assert '"provisions"' not in out
 
 
+PARTIAL_NOTE = (
+    "Reconstructed from press reports of the talks; what the reports do not mention is "
+    "unknown, and points 6 to 28 are not covered here at all."
+)
+
+
+def test_git_diff_of_a_partial_plan_leads_with_the_change(
+    repo: tuple[Path, dict[str, str]],
+) -> None:
+    # Both sides of a git diff are the same partial plan: the note on partial texts is said
+    # once, in one line, and the version's own long note is not repeated for each side.
+    root, env = repo
+    plandiff(["git-config", "--enable"], root, env, check=True)
+    doc = plan_doc(TEXTS, completeness="partial", completeness_note=PARTIAL_NOTE)
+    write_plan(root / "plans" / "draft.json", doc)
+    run(["git", "add", "."], root, env)
+    run(["git", "commit", "-q", "-m", "partial draft"], root, env)
+    edited = copy.deepcopy(doc)
+    edited["provisions"][3]["text"] = TEXTS[3].replace("600,000", "800,000")
+    write_plan(root / "plans" / "draft.json", edited)
+    out = run(["git", "diff"], root, env).stdout
+    lines = out.splitlines()
+    assert out.count("partial text") == 1 and PARTIAL_NOTE[:40] not in out
+    partial = next(i for i, line in enumerate(lines) if line.startswith("Partial: "))
+    assert partial < 5 and len(lines[partial]) < 140
+    change = next(i for i, line in enumerate(lines) if "[-600,000-]{+800,000+}" in line)
+    assert change < 12, out  # the one-line change is on the first screen, not after the note
+    textconv = run(["git", "diff", "--no-ext-diff"], root, env).stdout
+    assert PARTIAL_NOTE[:40] not in textconv and "+    Ukraine's armed forces" in textconv
+
+
 def test_git_diff_of_an_added_and_a_deleted_plan(repo: tuple[Path, dict[str, str]]) -> None:
     root, env = repo
     plandiff(["git-config", "--enable"], root, env, check=True)

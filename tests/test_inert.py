@@ -22,6 +22,7 @@ from hostile.inert import (
     RAW_CONTROL,
     html_problems,
     markdown_problems,
+    markdown_tokens,
     terminal_problems,
     workflow_problems,
 )
@@ -82,6 +83,23 @@ def _markdown(text: str) -> list[str]:
     return markdown_problems(f"| a | {inert.markdown_text(text)} |\n|---|---|\n")
 
 
+def _link_target(text: str) -> list[str]:
+    # A source's address as a link in a table cell: one link, to the address, in one cell.
+    address = "https://example.org/" + text
+    target = inert.markdown_link_target(address)
+    if target is None:
+        return ["an https address got no link"]
+    row = f"| a | [source](<{target}>) |\n|---|---|\n"
+    problems = markdown_problems(row)
+    links = [t for t in markdown_tokens(row) if t.type == "inline" and t.children]
+    hrefs = [c.attrs.get("href") for t in links for c in t.children or () if c.type == "link_open"]
+    if len(hrefs) != 1:
+        problems.append(f"{len(hrefs)} links in {row!r}")
+    if inert.markdown_link_target("javascript:" + text) is not None:
+        problems.append("a javascript: address became a link")
+    return problems
+
+
 def _html(text: str) -> list[str]:
     # As the page's templates do: html_text first (jinja's finalize), then autoescaping.
     shown = str(escape(inert.html_text(text)))
@@ -130,6 +148,7 @@ CHECKS: dict[str, Callable[[str], list[str]]] = {
     "json_bytes": _json,
     "json_text": _json,
     "markdown_text": _markdown,
+    "markdown_link_target": _link_target,
     "html_text": _html,
     "error_line": _error,
     "file_name": _file_name,

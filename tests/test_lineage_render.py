@@ -54,7 +54,7 @@ def test_history_names_split_merge_removal_and_not_covered() -> None:
 def test_markdown_and_html_history_mark_the_redline() -> None:
     markdown = render_history(history_of("cap"), "markdown")
     assert markdown.startswith("# History of cap\n")
-    assert "Forces capped at <del>600,000</del><ins>800,000</ins>." in markdown
+    assert "Forces capped at <del>600,000</del> <ins>800,000</ins>." in markdown
     html = render_history(history_of("cap"), "html")
     assert html.startswith("<!DOCTYPE html>")
     assert "<del>600,000</del><ins>800,000</ins>" in html
@@ -93,7 +93,7 @@ def test_synopsis_has_one_row_per_lineage_and_one_column_per_version() -> None:
     cells = {r.split(" | ")[0][2:]: r.split(" | ")[1:] for r in body}
     assert (
         cells["cap"][1]
-        == "**3** *Renumbered* Forces capped at <del>600,000</del><ins>800,000</ins>."
+        == "**3** *Renumbered* Forces capped at <del>600,000</del> <ins>800,000</ins>."
     )
     assert cells["point 3"][1:] == ["*removed*", " |"]
     assert cells["point 4"][0] == ""

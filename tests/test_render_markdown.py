@@ -43,9 +43,9 @@ def test_header_summary_and_headlines() -> None:
 def test_changed_provisions_carry_redlines_and_aspects() -> None:
     md = render(representative(), "markdown")
     assert '### <a name="c-p-6"></a>6 · Modified' in md
-    assert "capped at <del>600,000</del><ins>800,000</ins> personnel." in md
+    assert "capped at <del>600,000</del> <ins>800,000</ins> personnel." in md
     assert "reworded · renumbered 12 → 3 · matched by text, confidence 0.88" in md
-    assert "- **(a)** Within <del>100 days</del><ins>120 days</ins>" in md
+    assert "- **(a)** Within <del>100 days</del> <ins>120 days</ins>" in md
     assert "  - **(i) added** <ins>Observers invited.</ins>" in md
     assert "**20 (added)** <ins>A humanitarian committee will be formed.</ins>" in md
     assert "**26 (removed)** <del>Full amnesty for all parties.</del>" in md
@@ -64,11 +64,28 @@ def test_unchanged_collapsed_not_covered_explained_metadata_listed() -> None:
         in not_covered
     )
     assert "<del>" not in not_covered and "removed" not in not_covered.split("not as removed")[1]
-    assert "> **Partial text.** The new version, Geneva revision, is a partial text" in md
+    assert "> **Partial:** the new version is a partial text" in md
+    assert "The new version, Geneva revision, is a partial text" in md.split("## Metadata")[1]
     assert "| parties&#91;1&#93; | added | — | Ukraine |" in md
     assert "| sources | changed | &#123;" + "x" * 158 + "… | — |" in md
     assert "| Old | 28-point draft | US 28-point peace framework | 2025-11-20 | full | 8 |" in md
     assert "word diff up to 4000 tokens a side" in md
+
+
+def test_headlines_and_changes_come_before_the_metadata() -> None:
+    md = render(representative(), "markdown")
+    order = [
+        md.index("| Modified |"),
+        md.index("> **Partial:**"),
+        md.index("## Headlines"),
+        md.index("## Changed provisions"),
+        md.index("## Metadata changes"),
+        md.index("| Old | 28-point draft |"),
+    ]
+    assert order == sorted(order)
+    summary = md.split("## Metadata changes\n\n")[1].split("\n")[0]
+    assert summary.startswith("title changed · completeness full → partial · parties 1 → 2")
+    assert md.index("<summary>Versions and metadata details</summary>") < order[-1]
 
 
 def test_identical_plans_say_so() -> None:
@@ -88,7 +105,8 @@ def test_hostile_text_stays_inert_when_rendered() -> None:
         "#c-new-20"
     ]  # only the report's own link; no javascript: link, no image
     assert "<img" not in html and "<script" not in html and "<code" not in html
-    assert html.count("<details>") == html.count("</details>") == 1
+    # The unchanged provisions and the metadata details; plan text closes neither early.
+    assert html.count("<details>") == html.count("</details>") == 2
     # GitHub links mentions, issue numbers and bare URLs in the rendered text itself.
     for linkable in ("@someone", "#12", "https://example", "www.example"):
         assert linkable not in html

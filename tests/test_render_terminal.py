@@ -39,9 +39,20 @@ def test_plain_redline_uses_word_diff_marks() -> None:
     )
     assert "is unknown" in out
     assert "Unchanged: 1 unchanged provision" in out
-    assert "parties[1] (added): — → Ukraine" in out
-    assert "sources (changed): {" + "x" * 158 + "… → —" in out
+    assert "parties[1] (added)" not in out  # one line of metadata, unless --verbose
+    metadata = out.splitlines()[-3]  # then a blank line and the closing line
+    assert metadata.startswith("Metadata changes: title changed · completeness")
     assert "\x1b" not in out
+
+
+def test_verbose_spells_out_the_metadata_last() -> None:
+    out = render(representative(), "terminal", verbose=True)
+    details = out[out.index("Metadata changes: ") :]
+    assert "parties[1] (added): — → Ukraine" in details
+    assert "sources (changed): {" + "x" * 158 + "… → —" in details
+    assert "The new version, Geneva revision, is a partial text" in details
+    assert out.index("Headlines") < out.index("Changes") < out.index("Metadata changes: ")
+    assert out.count("points 21-28 unknown") == 1  # the version's note, once, in the details
 
 
 def test_colour_replaces_marks_with_styles() -> None:

@@ -62,10 +62,22 @@ def test_rows_are_grouped_changed_not_covered_unchanged() -> None:
 def test_partial_new_version_is_explained() -> None:
     view = build_view(representative())
     assert view.new.is_partial and not view.old.is_partial
-    assert view.partial_notice is not None and "points 21-28 unknown" in view.partial_notice
+    # One short sentence near the top; the version's own note waits in the metadata details.
+    assert view.partial_notice is not None and "not covered" in view.partial_notice
+    assert "points 21-28 unknown" not in view.partial_notice and len(view.partial_notice) < 120
+    assert view.partial_details is not None and "points 21-28 unknown" in view.partial_details
     assert view.not_covered_notice is not None
     assert "unknown" in view.not_covered_notice and "not as removed" in view.not_covered_notice
     assert build_view(identical()).partial_notice is None
+
+
+def test_metadata_is_summed_up_in_one_line() -> None:
+    view = build_view(representative())
+    assert view.metadata_summary == (
+        "title changed · completeness full → partial · parties 1 → 2 (1 added) · "
+        "sources 1 → 1 (1 changed)"
+    )
+    assert build_view(identical()).metadata_summary == ""
 
 
 def test_metadata_thresholds_and_subpoints() -> None:

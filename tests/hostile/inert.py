@@ -122,6 +122,9 @@ def markdown_tokens(text: str) -> list[Token]:
     return flat
 
 
+_SAFE_HREF = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+
+
 def markdown_problems(text: str) -> list[str]:
     """HTML, links, images, code or mentions that plan text could have produced."""
     problems = []
@@ -135,7 +138,8 @@ def markdown_problems(text: str) -> list[str]:
                 problems.append(f"{token.type}: {rest.strip()[:60]!r}")
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
-            if not href.startswith("#"):
+            # A source's address is linked, percent-encoded: nothing in it can act.
+            if not href.startswith("#") and not _SAFE_HREF.fullmatch(href):
                 problems.append(f"link to {href!r}")
         elif token.type in ("image", "code_inline", "fence", "code_block"):
             problems.append(f"{token.type}: {token.content[:60]!r}")

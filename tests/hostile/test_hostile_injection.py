@@ -32,7 +32,8 @@ def hostile(partial: bool) -> Comparison:
 
 @cache
 def output(fmt: str, partial: bool, color: bool = False) -> str:
-    return render(hostile(partial), fmt, color=color)
+    # verbose: a terminal report then shows every metadata value too (other formats ignore it).
+    return render(hostile(partial), fmt, color=color, verbose=True)
 
 
 def problems(fmt: str, text: str) -> list[str]:

@@ -74,9 +74,30 @@ def refuse_inputs(output: Path | None) -> None:
         check_target(output)
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
+def terminal_width(output: Path | None) -> int | None:
+    """The width to wrap a report to: the terminal's when it goes to one, else None."""
+    if output is not None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def emit(text: str | bytes, output: Path | None, *, pager: bool = False) -> None:
     """Print ``text``, or write it atomically to ``output``, never over a file the command
-    read (a plan file or a plan id's file, the library, rules, pins, a revision's copy)."""
+    read (a plan file or a plan id's file, the library, rules, pins, a revision's copy).
+
+    With ``pager``, text bound for a terminal goes through the reader's pager instead.
+    """
+    if output is None and pager:
+        from plandiff.cli.pager import page, pager_command, wants_pager
+
+        command = pager_command()
+        if command is not None and wants_pager(True, output):
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            sys.stdout.flush()
+            if page(data, command):
+                return
     if output is None:
         if isinstance(text, bytes) and getattr(sys.stdout, "buffer", None) is None:
             text = text.decode("utf-8")  # a host's text-only stream (no bytes to write to)

@@ -18,6 +18,7 @@ from plandiff.cli.common import (
     open_document,
     output_format,
     refuse_inputs,
+    terminal_width,
     warn,
 )
 from plandiff.output import COLOR_MODES, FORMATS
@@ -50,6 +51,19 @@ from plandiff.output import COLOR_MODES, FORMATS
     "--no-warn-order",
     is_flag=True,
     help="Do not warn when OLD looks newer than NEW (a later date, or NEW's child).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Terminal report: spell out every metadata change and the whole note on a partial "
+    "version (shown as one line by default).",
+)
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    help="On a terminal, show the report through a pager (PLANDIFF_PAGER, else PAGER, else "
+    "less -FRX); --no-pager prints it directly.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the versions differ.")
 @click.option(
@@ -88,6 +102,8 @@ def compare_command(
     output: Path | None,
     color: str,
     no_warn_order: bool,
+    verbose: bool,
+    pager: bool,
     exit_zero: bool,
     fail_on: str | None,
     topic: str | None,
@@ -124,8 +140,10 @@ def compare_command(
     if topic is not None:
         comparison = filter_by_topic(comparison, topic)
     fmt = output_format(fmt, output, choices=FORMATS, default="terminal")
-    report = render_bytes(comparison, fmt, color=fmt in COLOR_FORMATS and colored(color, output))
-    emit(report, output)
+    color_on = fmt in COLOR_FORMATS and colored(color, output)
+    width = terminal_width(output) if fmt == "terminal" else None
+    report = render_bytes(comparison, fmt, color=color_on, verbose=verbose, width=width)
+    emit(report, output, pager=pager and fmt == "terminal")
     if fail_on is not None:
         failed = reaches(comparison.findings, Severity(fail_on))
     else:

@@ -54,6 +54,11 @@ def log(plans_dir: str, fmt: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    help="On a terminal, show the history through a pager (as compare does).",
+)
 @PLANS_OPTION
 def history(
     provision: str | None,
@@ -61,6 +66,7 @@ def history(
     plan_id: str | None,
     fmt: str | None,
     output: Path | None,
+    pager: bool,
     plans_dir: str,
 ) -> None:
     """Follow one provision (by KEY or NUMBER) through every version of its lineage: where it
@@ -79,7 +85,7 @@ def history(
     refuse_inputs(output)
     found = trace(chain, provision, topic=topic, options=options)
     fmt = output_format(fmt, output, choices=HISTORY_FORMATS, default="terminal")
-    emit(render_bytes(found, fmt), output)
+    emit(render_bytes(found, fmt), output, pager=pager and fmt == "terminal")
 
 
 @click.command(

@@ -26,7 +26,7 @@ class Renderer:
 
     A ``json`` renderer returns the record's UTF-8 JSON *before* the inert pass, which
     ``render`` always applies (``plandiff.util.inert.json_bytes``): no JSON output can skip it.
-    ``color`` renderers take a ``color`` keyword.
+    ``color`` renderers take ``color``, ``verbose`` and ``width`` keywords (a terminal's).
     """
 
     module: str
@@ -87,21 +87,30 @@ def record_type(record: object) -> str:
     raise TypeError(f"no renderer for a {type(record).__name__}")
 
 
-def render(record: Any, fmt: str, *, color: bool = False) -> str:
-    """Render ``record`` as ``fmt`` (one of ``formats(record_type(record))``); ``color`` only
-    affects formats that can carry colour."""
-    data = _rendered(record, fmt, color=color)
+def render(
+    record: Any, fmt: str, *, color: bool = False, verbose: bool = False, width: int | None = None
+) -> str:
+    """Render ``record`` as ``fmt`` (one of ``formats(record_type(record))``).
+
+    ``color``, ``verbose`` (every metadata change spelt out) and ``width`` (lines wrapped to
+    that many columns) only affect formats that can carry colour: a terminal's.
+    """
+    data = _rendered(record, fmt, color=color, verbose=verbose, width=width)
     return data if isinstance(data, str) else data.decode("utf-8", "surrogatepass")
 
 
-def render_bytes(record: Any, fmt: str, *, color: bool = False) -> bytes:
-    """``render(record, fmt, color=color)`` encoded as UTF-8 (JSON is made as bytes, and
-    never decoded: 30 MB at 10,000 provisions)."""
-    data = _rendered(record, fmt, color=color)
+def render_bytes(
+    record: Any, fmt: str, *, color: bool = False, verbose: bool = False, width: int | None = None
+) -> bytes:
+    """``render(record, fmt, ...)`` encoded as UTF-8 (JSON is made as bytes, and never
+    decoded: 30 MB at 10,000 provisions)."""
+    data = _rendered(record, fmt, color=color, verbose=verbose, width=width)
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _rendered(record: Any, fmt: str, *, color: bool) -> str | bytes:
+def _rendered(
+    record: Any, fmt: str, *, color: bool, verbose: bool = False, width: int | None = None
+) -> str | bytes:
     kind = record_type(record)
     renderer = REGISTRY.get((kind, fmt))
     if renderer is None:
@@ -114,5 +123,9 @@ def _rendered(record: Any, fmt: str, *, color: bool) -> str | bytes:
 
             made: bytes = json_bytes(function(record))
             return made
-        text: str = function(record, color=color) if renderer.color else function(record)
+        text: str = (
+            function(record, color=color, verbose=verbose, width=width)
+            if renderer.color
+            else function(record)
+        )
     return text

@@ -11,7 +11,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from plandiff.util.inert import html_text, markdown_text
+from plandiff.util.inert import html_text, markdown_link_target, markdown_text
 
 
 class _Escaped(str):
@@ -34,6 +34,12 @@ def _markdown_value(value: object) -> str:
     return _Escaped(markdown_text("" if value is None else str(value)))
 
 
+def _link_target(url: str) -> Markup:
+    # A source's address as a link destination (the view passes only http(s) ones). Markup,
+    # so that the finalizer passes it as it is: it is already a safe destination.
+    return Markup(markdown_link_target(url) or "")
+
+
 def _environment(finalize: object) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("plandiff.output", "templates"),
@@ -48,8 +54,13 @@ def _environment(finalize: object) -> jinja2.Environment:
 
 @cache
 def markdown_environment() -> jinja2.Environment:
-    """The environment of every ``.md.j2`` template: values escaped for GitHub Markdown."""
-    return _environment(_markdown_value)
+    """The environment of every ``.md.j2`` template: values escaped for GitHub Markdown.
+
+    Its one filter, ``link_target``, writes a source's address as a link destination.
+    """
+    environment = _environment(_markdown_value)
+    environment.filters["link_target"] = _link_target
+    return environment
 
 
 @cache

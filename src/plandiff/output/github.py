@@ -61,6 +61,7 @@ class _Part:
 
     view: ReportView
     head: str
+    tail: str  # the metadata, after the provisions; always shown, like the head
     what: str  # what the provision list holds, e.g. '7 changed, 22 not covered'
     headlines: _Chunks
     rows: _Chunks
@@ -89,10 +90,10 @@ def render_github_many(
     top = MARKER + "\n" + str(macros.top(len(parts), *_finding_counts(comparisons)))
     # Room for the note on what was cut, written with the widest figures it can hold.
     reserve = _size(str(macros.cut(99_999, 100_000, 99_999, 100_000, LIMIT_NAMES[budget], url)))
-    fixed = _size(top) + sum(_size(p.head) + reserve for p in parts)
+    fixed = _size(top) + sum(_size(p.head) + _size(p.tail) + reserve for p in parts)
     while parts and fixed > limit:  # heads alone too large: drop whole comparisons, last first
         gone = parts.pop()
-        fixed -= _size(gone.head) + reserve
+        fixed -= _size(gone.head) + _size(gone.tail) + reserve
     room = limit - fixed - (reserve if len(parts) < len(comparisons) else 0)
     out = [top]
     for index, part in enumerate(parts):
@@ -124,13 +125,20 @@ def _fill(part: _Part, share: int, macros: Any, budget: str, url: Markup | None)
     if len(headlines) < len(part.headlines) or len(rows) < len(part.rows):
         counts = (len(headlines), len(part.headlines), len(rows), len(part.rows))
         note = str(macros.cut(*counts, LIMIT_NAMES[budget], url))
-    return "".join([part.head, *shown, note]), sum(map(_size, shown))
+    return "".join([part.head, *shown, note, part.tail]), sum(map(_size, shown))
 
 
 def _part(view: ReportView, macros: Any) -> _Part:
     rows = (*view.changed, *view.not_covered)
     metadata = [
-        {"path": m.path, "change": m.change, "old": _short(m.old), "new": _short(m.new)}
+        {
+            "path": m.path,
+            "change": m.change,
+            "old": _short(m.old),
+            "new": _short(m.new),
+            "old_link": m.old_link,
+            "new_link": m.new_link,
+        }
         for m in view.metadata[:METADATA_ROWS]
     ]
     more = len(view.metadata) - len(metadata)
@@ -139,7 +147,8 @@ def _part(view: ReportView, macros: Any) -> _Part:
     )
     return _Part(
         view=view,
-        head=str(macros.head(view, metadata, more)),
+        head=str(macros.head(view)),
+        tail=str(macros.tail(view, _short(view.partial_details), metadata, more)),
         what=what,
         headlines=_Chunks(view.headlines, macros.headline),
         rows=_Chunks(rows, macros.row),

@@ -7,6 +7,7 @@ colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as in ``git diff 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Mapping
 from typing import TextIO
 
@@ -30,6 +31,7 @@ STYLES = {
 }
 MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 SIGN_STYLES = {"+": "insert", "-": "delete", "?": "warning"}
+PLURALS = {"error": "errors", "warning": "warnings", "info": "info"}
 
 
 def color_wanted(
@@ -59,25 +61,35 @@ def color_wanted(
     return bool(isatty and isatty())
 
 
-def render_terminal(comparison: Comparison, *, color: bool = False) -> str:
-    """The report as lines for a terminal; ``color`` adds ANSI styles."""
-    return _Writer(build_view(comparison), color).text()
+def render_terminal(
+    comparison: Comparison, *, color: bool = False, verbose: bool = False, width: int | None = None
+) -> str:
+    """The report as lines for a terminal; ``color`` adds ANSI styles.
+
+    Metadata changes come last, as one line; ``verbose`` adds each of them and the whole
+    note on a partial version. ``width`` wraps every line to that many columns, at spaces
+    only; without it (a file, a pipe) each line is written whole. The last line repeats the
+    counts and the worst headline, for a reader whose screen has scrolled past the top.
+    """
+    return _Writer(build_view(comparison), color, verbose).text(width)
 
 
 class _Writer:
     """Accumulates lines; a helper object only to avoid threading ``color`` through every call."""
 
-    def __init__(self, view: ReportView, color: bool) -> None:
+    def __init__(self, view: ReportView, color: bool, verbose: bool = False) -> None:
         self.view = view
         self.color = color
+        self.verbose = verbose
         self.lines: list[str] = []
+        self.hangs: dict[int, int] = {}  # line index -> indent of its continuations, if special
 
     def style(self, name: str, text: str) -> str:
         if not self.color or not text:
             return text
         return f"\x1b[{STYLES[name]}m{text}\x1b[0m"
 
-    def text(self) -> str:
+    def text(self, width: int | None = None) -> str:
         view = self.view
         self.lines.append(self.style("heading", f"{_side(view.old)} → {_side(view.new)}"))
         self.lines.append(f"{view.total} provisions: {view.summary_line}")
@@ -86,7 +98,6 @@ class _Writer:
         if view.partial_notice:
             self.lines.append(self.style("warning", "Partial: ") + visible(view.partial_notice))
         self._headlines()
-        self._metadata()
         if view.changed:
             self._section("Changes")
             for row in view.changed:
@@ -101,7 +112,40 @@ class _Writer:
             numbers = ", ".join(visible(r.label) for r in view.unchanged)
             self._section(f"Unchanged: {view.unchanged_summary}")
             self.lines.append(f"  {numbers}")
+        self._metadata()
+        self._closing()
+        if width is not None:
+            return self._wrapped(width)
         return "\n".join(self.lines) + "\n"
+
+    def _wrapped(self, width: int) -> str:
+        from plandiff.output.wrap import wrap
+
+        out: list[str] = []
+        for index, line in enumerate(self.lines):
+            hang = self.hangs.get(index)
+            if hang is None:  # continuations line up under the line's own text
+                hang = (len(line) - len(line.lstrip(" "))) or 2
+            out.extend(wrap(line, width, min(hang, width // 3)))  # narrow: a smaller indent
+        return "\n".join(out) + "\n"
+
+    def _closing(self) -> None:
+        view = self.view
+        said = [view.summary_line]
+        if view.headlines:
+            tally = Counter(h.severity for h in view.headlines)
+            kinds = ", ".join(f"{n} {PLURALS[sev] if n > 1 else sev}" for sev, n in tally.items())
+            worst = view.headlines[0]
+            label = self.style(worst.severity, worst.severity_label.upper())
+            said.append(
+                f"{len(view.headlines)} headline{'' if len(view.headlines) == 1 else 's'} "
+                f"({kinds}), worst: {label} {visible(worst.provision)} {visible(worst.message)}"
+            )
+        else:
+            said.append("no headlines")
+        self.lines.append("")
+        self.lines.append(self.style("heading", "In all: ") + "; ".join(said))
+        self.hangs[len(self.lines) - 1] = 2
 
     def _section(self, title: str) -> None:
         self.lines.append("")
@@ -117,12 +161,21 @@ class _Writer:
             label = self.style(h.severity, f"{h.severity_label.upper():<7}")
             where = visible(h.provision).ljust(width)
             self.lines.append(f"  {label}  {where}  {visible(h.message)}{visible(figures)}")
+            self.hangs[len(self.lines) - 1] = 13 + len(where)  # under the message
 
     def _metadata(self) -> None:
-        self._section("Metadata changes")
-        if not self.view.metadata:
-            self.lines.append("  none")
-        for m in self.view.metadata:
+        view = self.view
+        self.lines.append("")
+        summary = visible(view.metadata_summary) if view.metadata_summary else "none"
+        hint = " (--verbose for details)" if view.metadata and not self.verbose else ""
+        self.lines.append(
+            self.style("heading", "Metadata changes: ") + summary + self.style("dim", hint)
+        )
+        if not self.verbose:
+            return
+        if view.partial_details:
+            self.lines.append("  " + visible(view.partial_details))
+        for m in view.metadata:
             old = visible(m.old_short) if m.old_short is not None else "—"
             new = visible(m.new_short) if m.new_short is not None else "—"
             self.lines.append(f"  {visible(m.path)} ({m.change}): {old} → {new}")
@@ -134,6 +187,7 @@ class _Writer:
         heading = f" {visible(row.heading)}" if row.heading else ""
         label = self.style("kind", visible(row.label))
         self.lines.append(f"{mark} {label}{heading}  {self.style('dim', details)}")
+        self.hangs[len(self.lines) - 1] = 4
         if row.note:
             self.lines.append("    " + self.style("dim", f"note: {visible(row.note)}"))
         self.lines.append("    " + self._redline(row.segments))

@@ -27,9 +27,10 @@ from plandiff.model.changes import (
     SubPointChange,
     WordEdit,
 )
-from plandiff.model.plan import Completeness
+from plandiff.model.plan import Completeness, Source
 from plandiff.model.vocabulary import SEVERITY_LABELS, SEVERITY_RANK
 from plandiff.output.kinds import FACET_LABELS, KIND_LABELS, KIND_ORDER
+from plandiff.output.overview import metadata_summary, partial_short
 
 THRESHOLD_LABELS = (
     ("similarity_threshold", "pairing by text similarity"),
@@ -39,6 +40,7 @@ THRESHOLD_LABELS = (
 )
 
 _ANCHOR_SAFE = re.compile(r"[A-Za-z0-9-]*")
+_WEB = re.compile(r"https?://", re.IGNORECASE)  # the only addresses a report links
 
 # Longest whole record (a list or mapping, such as every source of a version: thousands of
 # characters) a report's metadata table shows; longer ones are cut with '…' and the JSON
@@ -166,6 +168,15 @@ class MetadataRow:
     new: str | None
     old_short: str | None  # records cut to METADATA_WIDTH characters; prose as it is
     new_short: str | None
+    # A whole source added or removed, or a source's address changed: its title (or the
+    # address) and its http(s) address, which a report may make a link; otherwise None.
+    old_link: SourceLink | None = None
+    new_link: SourceLink | None = None
+
+
+class SourceLink(NamedTuple):
+    text: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -199,8 +210,10 @@ class ReportView:
     changed_total: int
     summary_line: str
     headlines: tuple[HeadlineView, ...]
-    partial_notice: str | None
+    partial_notice: str | None  # one sentence on partial versions, shown near the top
+    partial_details: str | None  # the whole explanation, with each version's note
     metadata: tuple[MetadataRow, ...]
+    metadata_summary: str  # the metadata changes in one line, '' when there are none
     changed: tuple[RowView, ...]
     not_covered: tuple[RowView, ...]
     not_covered_notice: str | None
@@ -242,17 +255,16 @@ def build_view(comparison: Comparison) -> ReportView:
         changed_total=len(changed),
         summary_line=summary_line(counts),
         headlines=headlines,
-        partial_notice=partial_notice(comparison),
-        metadata=tuple(
-            MetadataRow(
-                path=m.path,
-                change=m.change,
-                old=m.old,
-                new=m.new,
-                old_short=shorten(m.old),
-                new_short=shorten(m.new),
-            )
-            for m in comparison.metadata
+        partial_notice=partial_short(
+            comparison.old.completeness is Completeness.PARTIAL,
+            comparison.new.completeness is Completeness.PARTIAL,
+        ),
+        partial_details=partial_notice(comparison),
+        metadata=_metadata_rows(comparison),
+        metadata_summary=metadata_summary(
+            ((m.path, m.change, m.old, m.new) for m in comparison.metadata),
+            _sizes(comparison.old),
+            _sizes(comparison.new),
         ),
         changed=changed,
         not_covered=not_covered,
@@ -343,6 +355,46 @@ def _not_covered_notice(count: int) -> str | None:
         f"Whether {'it was' if count == 1 else 'they were'} kept, changed or dropped is unknown, "
         f"so {them} listed as not covered, not as removed."
     )
+
+
+def _metadata_rows(comparison: Comparison) -> tuple[MetadataRow, ...]:
+    old_sources = {s.id: s for s in comparison.old.sources}
+    new_sources = {s.id: s for s in comparison.new.sources}
+    rows = []
+    for m in comparison.metadata:
+        old_link = new_link = None
+        if m.path.startswith("sources["):
+            key, _, name = m.path[len("sources[") :].partition("]")
+            old_link = _link(old_sources.get(key), name, m.old)
+            new_link = _link(new_sources.get(key), name, m.new)
+        rows.append(
+            MetadataRow(
+                path=m.path,
+                change=m.change,
+                old=m.old,
+                new=m.new,
+                old_short=shorten(m.old),
+                new_short=shorten(m.new),
+                old_link=old_link,
+                new_link=new_link,
+            )
+        )
+    return tuple(rows)
+
+
+def _link(source: Source | None, field: str, value: str | None) -> SourceLink | None:
+    """The link a metadata value about a source can be: a whole source, or its address."""
+    if source is None or value is None:
+        return None
+    if field == "" and _WEB.match(source.url):
+        return SourceLink(source.title, source.url)
+    if field == ".url" and _WEB.match(value):
+        return SourceLink(value, value)
+    return None
+
+
+def _sizes(info: PlanInfo) -> dict[str, int]:
+    return {"sources": len(info.sources), "parties": len(info.parties)}
 
 
 def _plural(count: int, noun: str) -> str:

@@ -431,3 +431,35 @@ def raw_file_line(line: str) -> str:
     """A raw line of a file printed as it is (tabs as four spaces), controls removed, safe
     in a CI log: what ``git diff`` shows of a file that is not a valid plan."""
     return ci_log_line(_PLAIN_UNSAFE.sub("", line.replace("\t", "    ")))
+
+
+# What may stand for itself in a Markdown link destination written as <...>; anything else
+# is percent-encoded (UTF-8), so no character of the address can end the destination ('>'),
+# escape one ('\\'), split a table cell ('|') or break the line; brackets too, so that no
+# address spells the runner's '##[' command in a log that shows the Markdown.
+_URL_KEPT = re.compile(r"[A-Za-z0-9\-._~:/?#@!$'()*+,;=%]")
+
+
+def markdown_link_target(url: str) -> str | None:
+    """An http(s) address as the destination of a Markdown link ``[text](<...>)``, or None.
+
+    The one place plan data becomes a link: a source's address, never plan text. CommonMark
+    decodes character references in a destination, so '&' is written '&amp;' and the link goes
+    exactly where the address says.
+
+    >>> markdown_link_target("https://example.org/a b|c?x=1&y=<2>")
+    'https://example.org/a%20b%7Cc?x=1&amp;y=%3C2%3E'
+    >>> markdown_link_target("javascript:alert(1)") is None
+    True
+    """
+    if not re.match(r"https?://[^\s/]", url, re.IGNORECASE):
+        return None
+    out = []
+    for char in url:
+        if _URL_KEPT.match(char):
+            out.append(char)
+        elif char == "&":
+            out.append("&amp;")
+        else:
+            out.append("".join(f"%{byte:02X}" for byte in char.encode("utf-8")))
+    return "".join(out)
