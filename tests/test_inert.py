@@ -166,7 +166,16 @@ def test_every_medium_has_a_check() -> None:
         and not name.startswith("_")
         and value.__module__ == inert.__name__
     }
-    assert public == set(CHECKS)
+    assert public == set(CHECKS) | {"text_file_value"}  # the one that reads an escaping back
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text())
+def test_a_text_file_line_reads_back_to_every_character(text: str) -> None:
+    line = inert.text_file_line(text)
+    assert inert.text_file_value(line) == text
+    assert "\n" not in line and "\r" not in line and "##[" not in line
+    assert line == line.strip(" \t")  # a reader strips nothing that was there
 
 
 def test_every_medium_function_says_why_it_differs() -> None:

@@ -128,9 +128,9 @@ def import_(
     'source:', 'coverage:' and 'note:' fill the metadata. What was read (the numbering, the
     counts, the defaults taken) and every line that finds no place are printed on stderr.
     """
+    from plandiff.documents import load
     from plandiff.documents.drafts import read_document
     from plandiff.documents.library import read_input_bytes
-    from plandiff.documents.load import load_plan_text
     from plandiff.documents.schema import plan_schema_reference
     from plandiff.documents.textexport import plan_json
     from plandiff.util.inert import file_name, json_text
@@ -147,7 +147,7 @@ def import_(
     plan = replace(result.plan, schema_ref=plan_schema_reference(folder))
     written = json_text(plan_json(plan))
     # What is written must load: a plan past the loader's limits is refused here, not later.
-    load_plan_text(written.encode("utf-8"), file)
+    load.load_plan_text(written.encode("utf-8"), file, max_bytes=load.MAX_BYTES)
     emit(written, output)
 
 

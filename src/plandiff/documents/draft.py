@@ -45,12 +45,15 @@ class Draft:
     ``title`` and ``date`` are what the file's own properties say (a Word title, an HTML
     ``<title>``), used only when the text names none. ``notes`` are one-line remarks the reader
     wants said, such as what it left out and why (a running header, a page number).
+    ``escapes`` says that the text holds the escapes of plandiff's text form (``\\u{hex}``,
+    ``\\\\``), to be read back: true for text and Markdown, which ``export`` writes.
     """
 
     blocks: tuple[Block, ...]
     title: str | None = None
     date: str | None = None
     notes: tuple[str, ...] = ()
+    escapes: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plandiff.documents.draft import SPACE
+
 LABEL = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*"
 _WORDS = {"article": "Article", "art.": "Art.", "point": "Point", "section": "Section",
           "clause": "Clause", "§": "§"}  # fmt: skip
@@ -40,7 +42,7 @@ SUB_MARKER = re.compile(
 BULLET = re.compile(r"^[-*+\u2022\u2023\u25e6\u2013](?:[ \t]+(?P<text>.*)|[ \t]*)$")
 BOLD = re.compile(r"^(?P<mark>\*\*|__)(?P<inner>[^*_]{1,60}?)(?P=mark)(?P<after>.*)$")
 COMMENT = re.compile(r"^<!--\s*plandiff\s+(?P<json>\{.*\})\s*-->$")
-METADATA = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,30}):\s*(?P<value>.*)$")
+METADATA = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,30}):[ \t]*(?P<value>.*)$")
 ROMAN = re.compile(r"^(?:[ivxlc]+|[IVXLC]+)$")
 _HEADING = re.compile(r"^#{1,6}\s")
 _DASH = re.compile("^[ \t]*[\u2014\u2013-][ \t]*(.*)$")
@@ -76,8 +78,8 @@ def read_marker(line: str, level: int, scheme: str | None) -> Marker | None:
     Marker(role='provision', label='3', text='Trade', heading='', style='**1.**')
     """
     bold = BOLD.match(line)
-    if bold and (inner := _read(bold.group("inner").strip(), level, scheme, bolded=True)):
-        after = bold.group("after").strip()
+    if bold and (inner := _read(bold.group("inner").strip(SPACE), level, scheme, bolded=True)):
+        after = bold.group("after").strip(SPACE)
         if inner.role != "provision":
             return _with(inner, text=_join(inner.text, after))
         if after or inner.text:  # "**1.** Text" or "**1. Title** text"
@@ -97,7 +99,7 @@ def _read(line: str, level: int, scheme: str | None, *, bolded: bool) -> Marker 
             return found
     if (number := NUMBER_MARKER.match(line)) is not None:
         label, punct = number.group("num"), number.group("punct").strip()
-        text = (number.group("text") or "").strip()
+        text = (number.group("text") or "").strip(SPACE)
         if "." in label:
             return Marker("dotted", label, text, style="1.1")
         style = prefix + ("1 -" if punct in "-\u2013\u2014" else f"1{punct}") + prefix
@@ -105,14 +107,16 @@ def _read(line: str, level: int, scheme: str | None, *, bolded: bool) -> Marker 
     if (paren := PAREN_NUMBER.match(line)) is not None:
         style = f"{prefix}(1){prefix}"
         role = _numeric_role(style, level, scheme)
-        return Marker(role, paren.group("num"), (paren.group("text") or "").strip(), style=style)
+        text = (paren.group("text") or "").strip(SPACE)
+        return Marker(role, paren.group("num"), text, style=style)
     if (dotted := DOTTED.match(line)) is not None:
-        return Marker("dotted", dotted.group("num"), dotted.group("text").strip(), style="1.1")
+        return Marker("dotted", dotted.group("num"), dotted.group("text").strip(SPACE), style="1.1")
     if sub := SUB_MARKER.match(line):
         label = sub.group("paren") or sub.group("bare")
-        return Marker("subpoint", label, (sub.group("text") or "").strip(), style=_sub_style(sub))
+        text = (sub.group("text") or "").strip(SPACE)
+        return Marker("subpoint", label, text, style=_sub_style(sub))
     if bullet := BULLET.match(line):
-        return Marker("bullet", "", (bullet.group("text") or "").strip(), style="bullets")
+        return Marker("bullet", "", (bullet.group("text") or "").strip(SPACE), style="bullets")
     return None
 
 
@@ -127,9 +131,9 @@ def _word(word: re.Match[str], prefix: str) -> Marker | None:
     number = "I" if re.fullmatch(r"[IVXLCDM]+", label) else "1"
     style = f"{prefix}{name} {number}{prefix}"
     if dash:
-        return Marker("provision", label, "", dash.group(1).strip(), style)
+        return Marker("provision", label, "", dash.group(1).strip(SPACE), style)
     assert plain is not None
-    return Marker("provision", label, plain.group(1).strip(), "", style)
+    return Marker("provision", label, plain.group(1).strip(SPACE), "", style)
 
 
 def _numeric_role(style: str, level: int, scheme: str | None) -> str:
@@ -167,7 +171,7 @@ def opens_block(line: str) -> bool:
     >>> opens_block("2. Trade:"), opens_block("- goods"), opens_block("of both states.")
     (True, True, False)
     """
-    stripped = line.strip()
+    stripped = line.strip(SPACE)
     return bool(
         _HEADING.match(stripped)
         or COMMENT.match(stripped)

@@ -15,6 +15,7 @@ from typing import Any
 from plandiff.documents.draft import SPACE, Block, Draft, Imported, Unplaced
 from plandiff.documents.numbering import COMMENT, METADATA, Marker, kind_of, read_marker
 from plandiff.model.errors import PlanError
+from plandiff.util.inert import text_file_value
 
 __all__ = ["CLOSING", "PREAMBLE", "Imported", "Unplaced", "build"]
 
@@ -47,6 +48,7 @@ class _Item:
 @dataclass
 class _Builder:
     name: str
+    escapes: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
     items: list[_Item] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
@@ -67,6 +69,14 @@ class _Builder:
         for block, reason in self.tail:
             self.skip_block(block, reason)
         self.tail = []
+
+    def unescaped(self, text: str) -> str:
+        """Text with the escapes of plandiff's text form read back, when the draft has them."""
+        return text_file_value(text) if self.escapes else text
+
+    def text(self, raw: str) -> str:
+        """A block's text as a field holds it: soft breaks read as spaces, escapes read."""
+        return self.unescaped(_joined(raw))
 
     def skip(self, number: int, text: str, reason: str) -> None:
         self.unplaced.append(Unplaced(line=number, text=text.strip(), reason=reason))
@@ -90,7 +100,7 @@ def build(
     >>> build(Draft(blocks), "t.txt").plan.provisions[0].text
     'Peace.'
     """
-    builder = _Builder(name)
+    builder = _Builder(name, escapes=draft.escapes)
     blocks = list(draft.blocks)
     start = _read_preamble(builder, blocks)
     for block in blocks[start:]:
@@ -112,7 +122,7 @@ def _close(builder: _Builder) -> None:
             builder.skip_block(block, "text after the draft's closing lines")
         return
     first = closing[0]
-    texts = [_joined(block.text) for block in closing]
+    texts = [builder.text(block.text) for block in closing]
     builder.items.append(_Item(first.line, CLOSING, first.level or 0, paragraphs=texts))
     builder.unnumbered.append(CLOSING)
 
@@ -125,7 +135,7 @@ def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
     index = 0
     first = blocks[0] if blocks else None
     if first is not None and first.heading == 1 and first.label is None and not first.plain:
-        builder.meta["title"] = (first.line, _joined(first.text))
+        builder.meta["title"] = (first.line, builder.text(first.text))
         index = 1
     while index < len(blocks):
         block = blocks[index]
@@ -134,7 +144,7 @@ def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
         lines = block.text.split("\n")
         taken = 0
         for line in lines:
-            found = METADATA.match(line.strip())
+            found = METADATA.match(line.strip(SPACE))
             if not (found and found.group("key").strip().lower() in META_KEYS):
                 break
             _take_metadata(builder, block.line + taken, found.group("key"), found.group("value"))
@@ -149,20 +159,30 @@ def _read_preamble(builder: _Builder, blocks: list[Block]) -> int:
 
 
 def _take_metadata(builder: _Builder, line: int, raw_key: str, raw_value: str) -> None:
-    key = META_KEYS[raw_key.strip().lower()]
-    value = raw_value.strip()
-    if key in ("parties", "sources"):
+    said = raw_key.strip().lower()
+    key = META_KEYS[said]
+    value = raw_value.strip(SPACE)
+    if key == "parties":
+        # One party a 'party:' line, exactly (a name may hold ';'); 'parties:' lists several.
+        names = [value] if said == "party" else [n.strip(SPACE) for n in value.split(";")]
+        entries = [(line, builder.unescaped(n)) for n in names if n]
+        builder.meta.setdefault(key, []).extend(entries)
+    elif key == "sources":
         builder.meta.setdefault(key, []).append((line, value))
     elif key == "note" and "note" in builder.meta:
         line_no, before = builder.meta["note"]
-        builder.meta["note"] = (line_no, f"{before} {value}")
+        builder.meta["note"] = (line_no, f"{before} {builder.unescaped(value)}")
+    elif key in builder.meta:
+        first = builder.meta[key][0]
+        why = f"{said} is given twice: the value on line {first} is kept"
+        builder.skip(line, f"{raw_key.strip()}: {value}", why)
     else:
-        builder.meta[key] = (line, value)
+        builder.meta[key] = (line, builder.unescaped(value))
 
 
 def _read_block(builder: _Builder, block: Block) -> None:
     text = block.text
-    first = text.split("\n", 1)[0].strip()
+    first = text.split("\n", 1)[0].strip(SPACE)
     level = block.level or 0
     if not text.strip():
         return
@@ -174,7 +194,7 @@ def _read_block(builder: _Builder, block: Block) -> None:
         _open_labelled(builder, block)
     elif not block.plain and (marker := read_marker(first, level, builder.scheme)) is not None:
         rest = "\n".join([marker.text, *text.split("\n")[1:]])
-        _open(builder, block.line, level, marker, _joined(rest))
+        _open(builder, block.line, level, marker, builder.text(rest))
     else:
         _continue(builder, block)
 
@@ -189,7 +209,7 @@ def _open(builder: _Builder, line: int, level: int, marker: Marker, text: str, *
     if role == "provision":
         builder.scheme = builder.scheme or marker.style
         label = marker.label or str(sum(1 for i in builder.items if i.label.isdigit()) + 1)
-        heading = heading or marker.heading
+        heading = heading or builder.unescaped(marker.heading)
         # A marker alone on its line ("Article 1") or in a heading owns the paragraphs after it.
         owns = open_body or not (text or marker.text)
         _open_provision(builder, line, level, label, heading, text, open_body=owns)
@@ -217,25 +237,25 @@ def _open_labelled(builder: _Builder, block: Block) -> None:
         builder.labelled_level = level
         builder.scheme = builder.scheme or "numbered by the format"
     if level <= builder.labelled_level:
-        _open_provision(builder, block.line, level, block.label, "", _joined(block.text))
+        _open_provision(builder, block.line, level, block.label, "", builder.text(block.text))
     else:
         builder.sub_styles.setdefault("numbered by the format", None)
-        _open_subpoint(builder, block.line, level, block.label, _joined(block.text))
+        _open_subpoint(builder, block.line, level, block.label, builder.text(block.text))
 
 
 def _read_heading(builder: _Builder, block: Block) -> None:
-    text = _joined(block.text)
+    text = _joined(block.text)  # escapes are read once the marker is
     # A heading stands at the top: a number in it numbers a provision, whatever the style.
     marker = None if block.plain else read_marker(text, 0, None)
     if marker is not None and marker.role in ("provision", "dotted"):
-        heading = marker.heading or marker.text
+        heading = builder.unescaped(marker.heading or marker.text)
         if builder.scheme is None:
             builder.heading_rank = block.heading
         _open(builder, block.line, 0, marker, "", heading=heading, open_body=True)
         return
     if builder.pending_heading:
         builder.skip(*builder.pending_heading, "a heading followed by another heading")
-    builder.pending_heading = (block.line, text)
+    builder.pending_heading = (block.line, builder.unescaped(text))
 
 
 def _open_provision(builder: _Builder, number: int, level: int, label: str, heading: str,
@@ -324,7 +344,7 @@ def _free_label(parent: _Item, wanted: int) -> str:
 def _continue(builder: _Builder, block: Block) -> None:
     item = builder.current
     level = block.level or 0
-    text = _joined(block.text)
+    text = builder.text(block.text)
     if item is None and builder.rejected:
         builder.skip_block(block, "continues a point that was not placed")
     elif item is None and not builder.items and not block.plain:

@@ -19,7 +19,8 @@ INDENT = "   "
 def export_text(plan: Plan) -> str:
     """The plan as numbered text: title, metadata lines, then one numbered point per provision.
 
-    Whitespace inside a paragraph is written as single spaces; paragraphs are kept.
+    Every character reads back: what a line cannot hold as it is is escaped (``\\u{hex}``,
+    see ``plandiff.util.inert.text_file_line``).
 
     >>> from plandiff.documents.textimport import import_text
     >>> plan = import_text("# P\\ndate: 2025-01-02\\n\\n1. Peace.\\n", "p.txt").plan
@@ -94,22 +95,22 @@ def _continuation(paragraphs: list[str], indent: str) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    parts = [_flat(part) for part in re.split(r"\n\s*\n", text)]
-    return [part for part in parts if part] or [_flat(text)]
+    # Import joins paragraphs with one blank line; any other line break is written escaped.
+    parts = text.split("\n\n")
+    return [_flat(part) for part in parts] if all(parts) else [_flat(text)]
 
 
 def _flat(text: str) -> str:
-    # Exported text is printed and committed: a control character would drive the terminal,
-    # and '##[' anywhere in a line is a CI runner's command. Neither belongs in plan text, so
-    # both are written out visibly (import then keeps them as text).
-    return text_file_line(" ".join(text.split()))
+    # Exported text is printed and committed, and read back exactly: control characters and
+    # line breaks, '##[' (a CI runner's command) and white space at either end are escaped in
+    # the one scheme ``text_file_line`` documents and the text reader undoes.
+    return text_file_line(text)
 
 
 def _escape(line: str) -> str:
     """Prefix a backslash when a line of text would otherwise read as structure."""
     structural = (
-        line.startswith("\\")
-        or opens_block(line)
+        opens_block(line)
         or line.startswith("<!--")
         or line.startswith("::")  # a CI runner reads such a line as a command
     )

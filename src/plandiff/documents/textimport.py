@@ -21,4 +21,5 @@ def import_text(text: str, name: str, *, provenance: str = "confirmed") -> Impor
     >>> [p.number for p in result.plan.provisions], result.plan.provisions[1].subpoints[0].text
     (['1', '2'], 'goods')
     """
-    return build(Draft(blocks(text.removeprefix("\ufeff"))), name, provenance=provenance)
+    draft = Draft(blocks(text.removeprefix("\ufeff")), escapes=True)
+    return build(draft, name, provenance=provenance)

@@ -38,8 +38,7 @@ def plan_metadata(
     fields["date"] = _date(meta, name, skip)
     if parent := _value(meta, "parent"):
         fields["parent"] = parent
-    parties = [p.strip() for _, v in meta.get("parties", []) for p in v.split(";")]
-    fields["parties"] = [p for p in parties if p]
+    fields["parties"] = [party for _, party in meta.get("parties", [])]
     fields["sources"] = _sources(meta.get("sources", []), skip)
     notes = [_value(meta, "note")]
     fields["completeness"], coverage_note = _coverage(meta, skip, defaults)
@@ -59,8 +58,9 @@ def slug(text: str) -> str:
 
 
 def _value(meta: dict[str, Any], key: str) -> str | None:
+    # Not stripped: the reader has trimmed the line, and what is left (escaped) is the value.
     found = meta.get(key)
-    return found[1].strip() or None if found else None
+    return found[1] if found and found[1].strip() else None
 
 
 def _default(defaults: list[str], field: str, value: str, origin: str) -> str:

@@ -16,7 +16,7 @@ Markdown          ``markdown_text``    character references, and a joiner in aut
 HTML              ``html_text``        controls shown, commands as character references
 error message     ``error_line``       one line; every break and control shown as an escape
 file name         ``file_name``        shown by ``repr``, never starting ``::``
-text file         ``text_file_line``   controls shown, bidi kept (the plan's own data)
+text file         ``text_file_line``   escapes read back exactly; bidi kept (plan data)
 canonical text    ``plain_line``       controls removed, white space collapsed
 ================  ===================  =====================================================
 
@@ -388,26 +388,62 @@ def file_name(name: str) -> str:
 
 # -- Text files plandiff writes -------------------------------------------------------------
 
-_TEXT_FILE_CONTROLS = _class(_but(C0, "\t\n\v\f\r"), DEL, C1)
-_TEXT_FILE_ACTIVE = re.compile(_TEXT_FILE_CONTROLS.pattern + "|##\\[")
-
 
 def text_file_line(text: str) -> str:
-    r"""A line of a text file people edit, print and commit (an exported plan).
+    r"""A value written into a text file people edit, print and commit (an exported plan), in
+    an escaping that ``text_file_value`` reverses exactly.
 
-    Controls are shown as ``\xNN`` and ``##[`` broken, as in a terminal; bidirectional
-    characters are kept, unlike a terminal line, because they are the plan's own data and an
-    editor shows them. White space and the line's start are the caller's: this never joins or
-    splits lines, and the exporter writes a marker or a backslash before text that leads a
-    line, which also keeps a leading ``::`` from reading as a command.
+    A backslash is doubled; every control character (C0, DEL, C1, so also tabs and line
+    breaks), the line and paragraph separators, and spaces at either end (a reader strips
+    them) are written ``\u{hex}``; the ``[`` of ``##[`` is written ``\u{5b}``, so that no line
+    holds a runner's command. Bidirectional characters are kept, unlike a terminal line: they
+    are the plan's own data and an editor shows them. The line's start is the caller's: the
+    exporter writes a marker, or a backslash before text that would read as structure, which
+    also keeps a leading ``::`` from reading as a command.
 
-    >>> text_file_line("a\x1bb ##[x]")
-    'a\\x1bb ##\\[x]'
+    >>> print(text_file_line("a\x1bb ##[x] \\ "))
+    a\u{1b}b ##\u{5b}x] \\\u{20}
+    >>> text_file_value(text_file_line("a\x1bb ##[x] \\ ")) == "a\x1bb ##[x] \\ "
+    True
     """
-    if not _TEXT_FILE_ACTIVE.search(text):
+    if not _TEXT_FILE_ACTIVE.search(text) and text == text.strip(" "):
         return text
-    shown = _TEXT_FILE_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return shown.replace(LEGACY_COMMAND, _BROKEN_LEGACY)
+    shown = text.replace("\\", "\\\\")
+    shown = _TEXT_FILE_ESCAPED.sub(lambda m: f"\\u{{{ord(m.group()):x}}}", shown)
+    shown = shown.replace(LEGACY_COMMAND, "##\\u{5b}")
+    body = shown.strip(" ")
+    if not body:
+        return "\\u{20}" * len(shown)
+    start = len(shown) - len(shown.lstrip(" "))
+    end = len(shown) - len(shown.rstrip(" "))
+    return "\\u{20}" * start + body + "\\u{20}" * end
+
+
+def text_file_value(line: str) -> str:
+    r"""The value ``text_file_line`` wrote: ``\\`` and ``\u{hex}`` read back, any other
+    backslash kept as it is (a hand-written draft may hold one).
+
+    >>> text_file_value(r"C:\\drafts\u{a}next \q")
+    'C:\\drafts\nnext \\q'
+    """
+    if "\\" not in line:
+        return line
+    return _TEXT_FILE_ESCAPE.sub(_unescaped, line)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code is None:
+        return "\\"
+    value = int(code, 16)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return match.group()  # no character: kept as written
+    return chr(value)
+
+
+_TEXT_FILE_ESCAPED = _class(C0, DEL, C1, "\u2028\u2029")
+_TEXT_FILE_ACTIVE = re.compile(_TEXT_FILE_ESCAPED.pattern + r"|##\[|\\")
+_TEXT_FILE_ESCAPE = re.compile(r"\\(?:\\|u\{([0-9a-fA-F]{1,6})\})")
 
 
 _PLAIN_UNSAFE = _class(C0, DEL, C1, BIDI_OVERRIDES)

@@ -13,4 +13,4 @@ def read(data: bytes, name: str) -> Draft:
     >>> [b.heading for b in read(b"# Plan\\n\\n## 1. Peace\\n", "p.md").blocks]
     [1, 2]
     """
-    return Draft(blocks(decode(data, name)))
+    return Draft(blocks(decode(data, name)), escapes=True)

@@ -25,7 +25,7 @@ def read(data: bytes, name: str) -> Draft:
     >>> [(b.text, b.line, b.level) for b in draft.blocks]
     [('1. Peace\\nand trade.', 1, 0), ('a. goods', 3, 3)]
     """
-    return Draft(blocks(decode(data, name)))
+    return Draft(blocks(decode(data, name)), escapes=True)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -51,6 +51,12 @@ def decode(data: bytes, name: str) -> str:
         raise UsageError(
             f"{shown}: not {encoding.upper()} text (byte {err.start + start}); save it as UTF-8"
         ) from None
+
+
+def _literal(line: str) -> bool:
+    """Whether a line starts with the backslash that asks for it to be read as text, not
+    structure (``\\\\`` and ``\\u{...}`` are escapes of characters, not that backslash)."""
+    return line.startswith("\\") and not line.startswith(("\\\\", "\\u{"))
 
 
 def split_lines(text: str) -> list[str]:
@@ -80,11 +86,11 @@ def blocks(text: str) -> tuple[Block, ...]:
         if not stripped:
             close()
             continue
-        escaped = stripped.startswith("\\")
+        escaped = _literal(stripped)
         if not escaped and (heading := _HEADING.match(stripped)):
             close()
             rank, title = len(heading.group("hashes")), heading.group("text")
-            literal = title.startswith("\\")
+            literal = _literal(title)
             found.append(Block(title[literal:], number, indent, heading=rank, plain=literal))
             continue
         if not lines or (not escaped and opens_block(stripped)) or indent < level:
