@@ -134,12 +134,18 @@ def family_lineage(n: int, work: Path) -> Callable[[], object]:
 
 
 def family_nan(n: int, work: Path) -> Callable[[], object]:
-    from plandiff.documents.validate import check_file, text_report
+    from plandiff.documents.validate import validate_files
+    from plandiff.output.validation import validation_errors, validation_text
 
     path = work / f"nan-{n}.json"
     head = '{"id": "a", "provisions": ['
     path.write_text(head + ", ".join(["NaN"] * ((n - len(head)) // 5)) + "]}", encoding="utf-8")
-    return lambda: text_report([check_file(path)])
+
+    def run() -> object:
+        checked = validate_files([path])
+        return validation_text(checked), validation_errors(checked)
+
+    return run
 
 
 def family_git_blob(n: int, work: Path) -> Callable[[], object]:
