@@ -15,7 +15,7 @@ import pytest
 from hostile import hostile_plans as hp
 from hostile.inert import terminal_problems, workflow_problems
 from plandiff.cli import cli
-from plandiff.output import FORMATS
+from plandiff.output import FORMATS, formats
 
 # File names may hold anything but '/' and NUL.
 OLD_NAME = "::warning::old \x1b[2J\x07\n##[error]x.json"
@@ -62,8 +62,9 @@ def commands(root: Path) -> list[list[str]]:
         ["import", str(root / "::notice::draft\n.txt")],
     ]
     for name in ("history", "synopsis"):
-        if name in cli.commands:
-            runs.append([name, "--plans", str(root / "plans"), "hostile-new"])
+        for fmt in formats(name):
+            runs.append([name, "--plans", str(root / "plans"), "hostile-new", "--format", fmt])
+    runs.append(["report", "--plans", str(root / "plans"), "--out", str(root / "out\n::error::r")])
     git_args = ["plans/" + OLD_NAME, old, "0" * 40, "100644", new, "1" * 40, "100644"]
     runs += [
         ["textconv", old],
@@ -79,7 +80,7 @@ def test_every_command_is_covered(folder: Path) -> None:
     covered = {argv[0] for argv in commands(folder)}
     # schema prints no plan text, and git-config only git settings (running it here would
     # edit a real git config); every other command reads plans and is exercised here.
-    assert set(cli.commands) - covered - {"schema", "git-config"} <= {"report"}
+    assert set(cli.commands) - covered - {"schema", "git-config"} == set()
 
 
 # commands() only builds argument lists, so it can name the cases before the folder exists.
