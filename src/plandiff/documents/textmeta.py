@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
+from plandiff.documents.dates import find_date
 from plandiff.model.errors import PlanError
 from plandiff.model.plan import Provenance
 
@@ -35,7 +36,7 @@ def plan_metadata(
     fields["title"] = _value(meta, "title") or _default(defaults, "title", stem, "the file name")
     fields["version"] = _value(meta, "version") or _default(defaults, "version", fields["id"],
                                                             "the id")  # fmt: skip
-    fields["date"] = _date(meta, name, skip)
+    fields["date"] = _date(meta, name, skip, defaults)
     if parent := _value(meta, "parent"):
         fields["parent"] = parent
     fields["parties"] = [party for _, party in meta.get("parties", [])]
@@ -68,16 +69,22 @@ def _default(defaults: list[str], field: str, value: str, origin: str) -> str:
     return value
 
 
-def _date(meta: dict[str, Any], name: str, skip: Skip) -> str:
+def _date(meta: dict[str, Any], name: str, skip: Skip, defaults: list[str]) -> str:
     if "date" not in meta:
+        title = _value(meta, "title")
+        if title and (found_in_title := find_date(title)):
+            return _default(defaults, "date", found_in_title[0], "the title")
         raise PlanError([f"{name}: no date: add a line 'date: YYYY-MM-DD' before the first point"])
     line, value = meta["date"]
-    found = re.match(r"^(\d{4}-\d{2}-\d{2})\b\s*(.*)$", value.strip())
-    if not found:
-        raise PlanError([f"{name}:{line}: the date must start with YYYY-MM-DD, not {value!r}"])
-    if found.group(2):
-        skip(line, found.group(2), "no place for what follows the date")
-    return found.group(1)
+    found = find_date(value.strip())
+    if not found or found[1] != 0:
+        raise PlanError(
+            [f"{name}:{line}: the date must start with a date such as 2025-11-20 or "
+             f"20 November 2025, not {value!r}"]
+        )  # fmt: skip
+    if rest := value.strip()[found[2] :].strip():
+        skip(line, rest, "no place for what follows the date")
+    return found[0]
 
 
 def _sources(entries: list[tuple[int, str]], skip: Skip) -> list[dict[str, str]]:
