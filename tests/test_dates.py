@@ -7,6 +7,8 @@ import datetime
 import pytest
 
 from plandiff.documents.dates import find_date
+from plandiff.documents.draft import Block, Draft
+from plandiff.documents.outline import build
 from plandiff.documents.textimport import import_text
 from plandiff.model.errors import PlanError
 
@@ -55,3 +57,24 @@ def test_the_title_gives_the_date_when_no_line_does_and_says_so() -> None:
 def test_a_date_line_that_is_no_date_is_refused() -> None:
     with pytest.raises(PlanError, match=r"t.txt:2: the date must start with a date"):
         import_text("# T\ndate: soon\n\n1. First.\n", "t.txt")
+
+
+def test_the_files_own_title_and_date_are_taken_when_the_text_names_none() -> None:
+    draft = Draft(
+        (Block("1. First.", 1), Block("2. Second.", 2)),
+        title="Leaked framework",
+        date="2025-11-23T08:00:00Z",
+    )
+    result = build(draft, "leak.pdf")
+    assert (result.plan.title, result.plan.date) == (
+        "Leaked framework",
+        datetime.date(2025, 11, 23),
+    )
+    assert sum("the file's properties" in d for d in result.defaults) == 2
+
+
+def test_the_text_wins_over_the_files_properties() -> None:
+    blocks = (Block("Framework", 1, heading=1), Block("date: 1 December 2025", 2))
+    draft = Draft((*blocks, Block("1. First.", 3)), title="Untitled", date="2020-01-01")
+    plan = build(draft, "leak.docx").plan
+    assert (plan.title, plan.date) == ("Framework", datetime.date(2025, 12, 1))

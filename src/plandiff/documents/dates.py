@@ -24,10 +24,11 @@ _MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=lambda m: (-len(m), m)))
-# Each alternative starts at a word boundary with a digit or a month name, and every part is
-# bounded ({1,2}, {4}, a literal month): no run can be split two ways.
+# An ISO date may run on into a time ("2025-11-23T08:00"). Each alternative starts at a word
+# boundary with a digit or a month name, and every part is bounded ({1,2}, {4}, a literal
+# month): no run can be split two ways.
 _DATE = re.compile(
-    rf"\b(?P<iso>(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}}))\b"
+    rf"\b(?P<iso>(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}}))(?!\d)"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})\.?,?\s(?P<y2>\d{{4}})\b"
     rf"|\b(?P<m3>{_MONTH})\.?\s(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y3>\d{{4}})\b"
     rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b",

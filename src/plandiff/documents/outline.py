@@ -388,7 +388,9 @@ def _assemble(builder: _Builder, provenance: str, draft: Draft) -> Imported:
     from plandiff.documents.load import load_plan_text
     from plandiff.documents.textmeta import plan_metadata
 
-    meta, default_provenance, defaults = plan_metadata(builder.meta, builder.name, builder.skip)
+    meta, default_provenance, defaults = plan_metadata(
+        builder.meta, builder.name, builder.skip, title_hint=draft.title, date_hint=draft.date
+    )
     provisions = []
     for item in builder.items:
         if not item.paragraphs and item.heading:

@@ -26,17 +26,30 @@ COVERAGE = {"full": "full", "complete": "full", "partial": "partial", "incomplet
 
 
 def plan_metadata(
-    meta: dict[str, Any], name: str, skip: Skip
+    meta: dict[str, Any],
+    name: str,
+    skip: Skip,
+    *,
+    title_hint: str | None = None,
+    date_hint: str | None = None,
 ) -> tuple[dict[str, Any], str | None, list[str]]:
-    """(plan fields, provenance for every provision or None, the defaults that were taken)."""
+    """(plan fields, provenance for every provision or None, the defaults that were taken).
+
+    ``title_hint`` and ``date_hint`` are what the file's own properties say (a Word or PDF
+    title, a web page's publication date): taken, and said so, when the text names none.
+    """
     defaults: list[str] = []
     stem = slug(PurePath(name).stem) or "imported"
     fields: dict[str, Any] = {}
     fields["id"] = _value(meta, "id") or _default(defaults, "id", stem, "the file name")
-    fields["title"] = _value(meta, "title") or _default(defaults, "title", stem, "the file name")
+    fields["title"] = (
+        _value(meta, "title")
+        or (title_hint and _default(defaults, "title", title_hint, "the file's properties"))
+        or _default(defaults, "title", stem, "the file name")
+    )
     fields["version"] = _value(meta, "version") or _default(defaults, "version", fields["id"],
                                                             "the id")  # fmt: skip
-    fields["date"] = _date(meta, name, skip, defaults)
+    fields["date"] = _date(meta, name, skip, defaults, date_hint)
     if parent := _value(meta, "parent"):
         fields["parent"] = parent
     fields["parties"] = [party for _, party in meta.get("parties", [])]
@@ -69,11 +82,15 @@ def _default(defaults: list[str], field: str, value: str, origin: str) -> str:
     return value
 
 
-def _date(meta: dict[str, Any], name: str, skip: Skip, defaults: list[str]) -> str:
+def _date(
+    meta: dict[str, Any], name: str, skip: Skip, defaults: list[str], hint: str | None
+) -> str:
     if "date" not in meta:
         title = _value(meta, "title")
         if title and (found_in_title := find_date(title)):
             return _default(defaults, "date", found_in_title[0], "the title")
+        if hint and (found_in_hint := find_date(hint)):
+            return _default(defaults, "date", found_in_hint[0], "the file's properties")
         raise PlanError([f"{name}: no date: add a line 'date: YYYY-MM-DD' before the first point"])
     line, value = meta["date"]
     found = find_date(value.strip())
