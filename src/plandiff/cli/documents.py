@@ -117,9 +117,23 @@ def schema(name: str) -> None:
     show_default=True,
     help="Provenance of every provision unless the text says otherwise.",
 )
+@click.option("--title", help="The plan's title, instead of the draft's.")
+@click.option("--date", help="Its date (2025-11-20, 20 November 2025, …), instead of the draft's.")
+@click.option("--version", "version_label", help="Its version label, instead of the draft's.")
+@click.option("--party", "parties", multiple=True, help="A party (repeat for each).")
+@click.option("--source", "sources", multiple=True, help="A source URL (repeat for each).")
 @click.pass_context
 def import_(
-    ctx: click.Context, file: str, output: Path | None, strict: bool, provenance: str
+    ctx: click.Context,
+    file: str,
+    output: Path | None,
+    strict: bool,
+    provenance: str,
+    title: str | None,
+    date: str | None,
+    version_label: str | None,
+    parties: tuple[str, ...],
+    sources: tuple[str, ...],
 ) -> None:
     """Turn a draft (numbered plain text or Markdown) into a plan file; '-' reads stdin.
 
@@ -137,7 +151,8 @@ def import_(
 
     data = read_input_bytes(file)
     refuse_inputs(output)
-    result = read_document(data, file, provenance=provenance)
+    given = _given_metadata(title, date, version_label, parties, sources)
+    result = read_document(data, file, provenance=provenance, given=given)
     say_read(result, file, defaults=True)
     if strict and result.unplaced:
         name = file_name(file)
@@ -169,3 +184,31 @@ def export(plan: str, output: Path | None, plans_dir: str) -> None:
     loaded = open_document(plan, plans_dir)
     refuse_inputs(output)
     emit(export_text(loaded), output)
+
+
+def _given_metadata(
+    title: str | None,
+    date: str | None,
+    version: str | None,
+    parties: tuple[str, ...],
+    sources: tuple[str, ...],
+) -> dict[str, str | tuple[str, ...]]:
+    """The metadata set on the command line, in the outline builder's keys."""
+    from plandiff.documents.dates import find_date
+    from plandiff.model.errors import UsageError
+
+    given: dict[str, str | tuple[str, ...]] = {}
+    if title is not None:
+        given["title"] = title
+    if date is not None:
+        found = find_date(date.strip())
+        if found is None or found[1] != 0 or found[2] != len(date.strip()):
+            raise UsageError(f"--date: not a date: {date!r}; write 2025-11-20 or 20 November 2025")
+        given["date"] = found[0]
+    if version is not None:
+        given["version"] = version
+    if parties:
+        given["parties"] = parties
+    if sources:
+        given["sources"] = sources
+    return given

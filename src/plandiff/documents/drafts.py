@@ -7,11 +7,20 @@ here, and only for a file that is not a plan file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plandiff.documents.draft import Imported
 
 
-def read_document(data: bytes, name: str, *, provenance: str = "confirmed") -> Imported:
-    """The plan in a file's bytes, with what reading it decided.
+def read_document(
+    data: bytes,
+    name: str,
+    *,
+    provenance: str = "confirmed",
+    given: Mapping[str, str | tuple[str, ...]] | None = None,
+) -> Imported:
+    """The plan in a file's bytes, with what reading it decided; ``given`` metadata (title,
+    date, version, parties, sources, from the command line) replaces what a draft says.
 
     >>> found = read_document(b"# P\\ndate: 2025-01-02\\n\\n1. Peace.\\n", "p.txt")
     >>> found.kind, found.scheme, len(found.plan.provisions)
@@ -27,4 +36,4 @@ def read_document(data: bytes, name: str, *, provenance: str = "confirmed") -> I
     from plandiff.documents.readers import read_draft
 
     kind, draft = read_draft(data, name)
-    return replace(build(draft, name, provenance=provenance), kind=kind)
+    return replace(build(draft, name, provenance=provenance, given=given), kind=kind)

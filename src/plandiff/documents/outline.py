@@ -9,6 +9,7 @@ words.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,7 @@ def build(
     name: str,
     *,
     provenance: str = "confirmed",
+    given: Mapping[str, str | tuple[str, ...]] | None = None,
 ) -> Imported:
     """Turn a draft into a plan; ``name`` (the file's) appears in errors and gives the default id.
 
@@ -108,6 +110,12 @@ def build(
     _close(builder)
     if builder.pending_heading:
         builder.skip(*builder.pending_heading, "a heading with no provision after it")
+    for key, value in (given or {}).items():
+        # Set on the command line: it replaces what the text says.
+        if isinstance(value, tuple):
+            builder.meta[key] = [(0, v) for v in value]
+        else:
+            builder.meta[key] = (0, value)
     return _assemble(builder, provenance, draft)
 
 
