@@ -309,8 +309,12 @@ def test_a_signal_during_a_write_leaves_no_temporary_file(tmp_path: Path, name: 
     target = tmp_path / "report.md"
     target.write_text("the previous report\n", encoding="utf-8")
     # The signal arrives while the temporary file is open, as a cancelled CI job's would.
+    # A shell starts a background job with SIGINT ignored, and Python then leaves it ignored:
+    # the script gives SIGINT its usual meaning so that the test does not depend on how the
+    # test run was started.
     script = (
         "import os, signal\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "real = os.fsync\n"
         "def slow(fd):\n"
         f"    os.kill(os.getpid(), signal.{name})\n"
