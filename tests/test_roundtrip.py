@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff.cli.app import main
 from plandiff.documents.load import load_plan_text
 from plandiff.documents.textexport import export_text
 from plandiff.documents.textimport import import_text
 from plandiff.model.plan import Plan
+from test_validate import run
 
 
 def plan_with(text: str = "Peace.", **fields: object) -> Plan:
@@ -83,21 +82,6 @@ def test_any_text_and_party_read_back(text: str, party: str) -> None:
     plan = plan_with(text, parties=[party])
     back = again(plan)
     assert back.provisions == plan.provisions and back.parties == plan.parties
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["plandiff", *args]
-    try:
-        main()
-        code: object = 0
-    except SystemExit as done:
-        code = done.code
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    assert isinstance(code, int)
-    return code, out, err
 
 
 DUPLICATED = "# T\ndate: 2025-01-01\ndate: 2025-02-02\nversion: a\nversion: b\n\n1. Peace.\n"
