@@ -135,12 +135,14 @@ def import_(
     parties: tuple[str, ...],
     sources: tuple[str, ...],
 ) -> None:
-    """Turn a draft (numbered plain text or Markdown) into a plan file; '-' reads stdin.
+    """Turn a draft (text, Markdown, Word, PDF or a saved web page) into a plan file; '-'
+    reads stdin.
 
-    Points are '1.', '1)', 'Article 1' or 'Point 1'; sub-points 'a.', '(a)', 'i.', '(ii)';
-    a first line '# Title' and leading lines such as 'date:', 'version:', 'parent:',
-    'source:', 'coverage:' and 'note:' fill the metadata. What was read (the numbering, the
-    counts, the defaults taken) and every line that finds no place are printed on stderr.
+    Points are '1.', '1)', '(1)', '§ 1', 'Article 1' or 'Point 1'; sub-points 'a.', '(a)',
+    'i.', '1.1' or bullets. A first line '# Title' and leading lines such as 'date:',
+    'version:', 'parent:', 'source:', 'coverage:' and 'note:' fill the metadata, and the
+    options below set it over what the draft says. What was read (the type, the numbering,
+    the counts, the defaults taken) and every line that finds no place are printed on stderr.
     """
     from plandiff.documents import load
     from plandiff.documents.drafts import read_document
