@@ -138,15 +138,35 @@ def read_text(path: str) -> str:
         raise UsageError(f"{path}: cannot read: {err.strerror}") from None
 
 
-def open_document(spec: str, plans_dir: str) -> Plan:
+def open_document(spec: str, plans_dir: str, *, date: tuple[str, str] | None = None) -> Plan:
     """The plan a file, plan id, ``REV:path`` or ``-`` names; a draft (any file that is not
-    plan JSON) is read by its format's reader, and what was decided is said on stderr."""
-    from plandiff.documents.library import resolve_document
+    plan JSON) is read by its format's reader, and what was decided is said on stderr.
 
-    found = resolve_document(spec, folder=plans_dir)
+    ``date`` is (option, value) from the command line: the draft's date, over what it says.
+    A plan file keeps its own, so giving one for it is a usage error.
+    """
+    from plandiff.documents.library import resolve_document
+    from plandiff.model.errors import UsageError
+
+    given = {"date": parse_date(*date)} if date else None
+    found = resolve_document(spec, folder=plans_dir, given=given)
+    if found.kind == "plan" and date:
+        raise UsageError(f"{date[0]}: {spec} is a plan file, which keeps its own date")
     if found.kind != "plan":
         say_read(found, spec)
     return found.plan
+
+
+def parse_date(option: str, value: str) -> str:
+    """A date given as an option's value, as YYYY-MM-DD; any notation ``find_date`` reads
+    (2025-11-20, 20 November 2025, 20.11.2025), and nothing after it."""
+    from plandiff.documents.dates import find_date
+    from plandiff.model.errors import UsageError
+
+    found = find_date(value.strip())
+    if found is None or found[1] != 0 or found[2] != len(value.strip()):
+        raise UsageError(f"{option}: not a date: {value!r}; write 2025-11-20 or 20 November 2025")
+    return found[0]
 
 
 def say_read(found: Imported, spec: str, *, defaults: bool = False) -> None:

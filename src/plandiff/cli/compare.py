@@ -92,6 +92,13 @@ from plandiff.output import COLOR_MODES, FORMATS
     help="Number notation of the plans (e.g. de, fr, en, de-CH) when their figures do not "
     "show it: with de, 600.000 is six hundred thousand; with en, six hundred.",
 )
+@click.option(
+    "--old-date",
+    metavar="DATE",
+    help="OLD's date when OLD is a draft that gives none (or another one); 2025-11-20, "
+    "20 November 2025, …",
+)
+@click.option("--new-date", metavar="DATE", help="NEW's date, as --old-date is OLD's.")
 @PLANS_OPTION
 @click.pass_context
 def compare_command(
@@ -110,6 +117,8 @@ def compare_command(
     rules_file: Path | None,
     pins_file: Path | None,
     locale: str | None,
+    old_date: str | None,
+    new_date: str | None,
     plans_dir: str,
 ) -> None:
     """Compare two versions of a plan provision by provision.
@@ -131,7 +140,10 @@ def compare_command(
     settings = project_settings(
         plans_dir, rules_file=rules_file, pins_file=pins_file, new=new, locale=locale
     )
-    olds, news = (open_document(str(spec), plans_dir) for spec in (old, new))
+    olds, news = (
+        open_document(str(spec), plans_dir, date=(option, value) if value else None)
+        for spec, option, value in ((old, "--old-date", old_date), (new, "--new-date", new_date))
+    )
     if not no_warn_order and (problem := order_problem(olds, news)):
         warn(f"{problem}: did you mean to swap OLD and NEW? (--no-warn-order silences this)")
     options = settings.options_for(olds, news)

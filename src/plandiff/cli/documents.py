@@ -14,6 +14,7 @@ from plandiff.cli.common import (
     PLANS_OPTION,
     emit,
     open_document,
+    parse_date,
     refuse_inputs,
     say_read,
 )
@@ -196,17 +197,11 @@ def _given_metadata(
     sources: tuple[str, ...],
 ) -> dict[str, str | tuple[str, ...]]:
     """The metadata set on the command line, in the outline builder's keys."""
-    from plandiff.documents.dates import find_date
-    from plandiff.model.errors import UsageError
-
     given: dict[str, str | tuple[str, ...]] = {}
     if title is not None:
         given["title"] = title
     if date is not None:
-        found = find_date(date.strip())
-        if found is None or found[1] != 0 or found[2] != len(date.strip()):
-            raise UsageError(f"--date: not a date: {date!r}; write 2025-11-20 or 20 November 2025")
-        given["date"] = found[0]
+        given["date"] = parse_date("--date", date)
     if version is not None:
         given["version"] = version
     if parties:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -205,18 +205,24 @@ def resolve(spec: str, *, folder: str = DEFAULT_FOLDER) -> Plan:
     return resolve_document(spec, folder=folder).plan
 
 
-def resolve_document(spec: str, *, folder: str = DEFAULT_FOLDER) -> Imported:
+def resolve_document(
+    spec: str,
+    *,
+    folder: str = DEFAULT_FOLDER,
+    given: Mapping[str, str | tuple[str, ...]] | None = None,
+) -> Imported:
     """Like ``resolve``, with what reading a draft decided; ``-`` is standard input.
 
-    A file or a revision may be a plan file or a draft in any format a reader knows.
+    A file or a revision may be a plan file or a draft in any format a reader knows;
+    ``given`` metadata (from the command line) replaces what a draft says.
     """
     from plandiff.documents.drafts import read_document
 
     if spec == "-" or os.path.exists(spec):
-        return read_document(read_input_bytes(spec), spec)
+        return read_document(read_input_bytes(spec), spec, given=given)
     if ":" in spec:
         revision, _, path = spec.partition(":")
-        return read_revision_document(revision, path)
+        return read_revision_document(revision, path, given=given)
     # A name with a folder or a document's suffix was meant as a file: say just that.
     if os.sep in spec or "/" in spec or Path(spec).suffix.lower() in DOCUMENT_SUFFIXES:
         raise UsageError(f"{spec}: no such file")
@@ -270,7 +276,9 @@ def read_revision(revision: str, path: str) -> Plan:
     return read_revision_document(revision, path).plan
 
 
-def read_revision_document(revision: str, path: str) -> Imported:
+def read_revision_document(
+    revision: str, path: str, *, given: Mapping[str, str | tuple[str, ...]] | None = None
+) -> Imported:
     """Read ``path`` as it was at git ``revision``: a plan file or a draft.
 
     The blob is streamed and cut one byte past the size limit, so a huge file in history
@@ -285,7 +293,7 @@ def read_revision_document(revision: str, path: str) -> Imported:
     data = _git_show(spec, limit=MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise too_large(spec)
-    found = read_document(data, spec)
+    found = read_document(data, spec, given=given)
     if inputs.active():
         _note_working_copy(path)
     return found

@@ -91,7 +91,10 @@ def _date(
             return _default(defaults, "date", found_in_title[0], "the title")
         if hint and (found_in_hint := find_date(hint)):
             return _default(defaults, "date", found_in_hint[0], "the file's properties")
-        raise PlanError([f"{name}: no date: add a line 'date: YYYY-MM-DD' before the first point"])
+        raise PlanError(
+            [f"{name}: no date: add a line 'date: YYYY-MM-DD' before the first point, or give "
+             "it on the command line (compare --old-date/--new-date, import --date)"]
+        )  # fmt: skip
     line, value = meta["date"]
     found = find_date(value.strip())
     if not found or found[1] != 0:
