@@ -66,3 +66,54 @@ def test_key_language_reads_one_side_ascii_and_the_other_not() -> None:
     rules = resolve(RuleSet())
     found = key_language("Troops shall enter.", "Troops may enter \u2014 never.", rules, "p-1")
     assert [f.rule for f in found] == ["modality-weakened", "negation-added"]
+
+
+def test_a_word_is_stemmed_only_when_it_begins_as_a_watched_stem_can() -> None:
+    """The prefilter before stemming drops no word whose stem is one of the watched stems:
+    every word of the bundled plans and of the benchmark's vocabulary that stems like a term
+    begins with that term's head."""
+    import json
+    from pathlib import Path
+
+    from plandiff.findings.lexicon import stem, stem_heads, words
+
+    root = Path(__file__).resolve().parents[1]
+    vocabulary = set(
+        [
+            "constitutional",
+            "territorial",
+            "electoral",
+            "amnesties",
+            "sanctioning",
+            "memberships",
+            "referendums",
+            "nuclearly",
+            "dying",
+            "skies",
+            "generously",
+            "nationalization",
+            "electability",
+            "territoriality",
+            "constitutionality",
+        ]
+    )
+    for path in sorted((root / "plans").glob("*.json")):
+        for provision in json.loads(path.read_text(encoding="utf-8"))["provisions"]:
+            vocabulary.update(words(provision["text"]))
+    for path in sorted((root / "benchmarks" / "data").rglob("*")):
+        if path.is_file() and path.suffix in (".json", ".txt", ".md"):
+            vocabulary.update(words(path.read_text(encoding="utf-8", errors="replace")))
+    vocabulary = {w for w in vocabulary if w.isalpha() and len(w) > 4}
+    stems = {stem(w) for w in vocabulary}
+    for word in vocabulary:
+        heads = stem_heads([stem(word)])
+        assert word.startswith(heads), (word, stem(word), heads)
+    assert len(stems) > 100  # the check saw a real vocabulary
+
+
+def test_a_stemmed_term_still_matches_its_derived_words() -> None:
+    lex = Lexicon.build([("constitution", "c"), ("territory", "t"), ("elections", "e")],
+                        stems=True)  # fmt: skip
+    assert lex.labels_in("Constitutional and territorial reform, elected") == {"c", "t", "e"}
+    assert lex.labels_in("Constitutional, territorial, elected: Київ") == {"c", "t", "e"}
+    assert lex.labels_in("Konstitutional tertiary selection") == set()

@@ -74,6 +74,23 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# The Snowball English stemmer only rewrites a word's ending: each step replaces a suffix, and
+# what a replacement writes that the word did not have is at most this many letters at the end
+# of the stem ("biliti" -> "ble", "enci" -> "ence", "y" -> "i"); the rest of the stem is the
+# word's own beginning. Its exceptions ("dying" -> "die") keep their first letter.
+_REWRITTEN = 4
+
+
+def stem_heads(stems: Iterable[str]) -> tuple[str, ...]:
+    """What a word must begin with to have one of ``stems`` as its stem: all of each stem
+    but its last ``_REWRITTEN`` letters, and at least its first letter.
+
+    >>> stem_heads(["constitut", "elect"])
+    ('const', 'e')
+    """
+    return tuple(s[: max(1, len(s) - _REWRITTEN)] for s in stems)
+
+
 class _Stemmer(Protocol):
     def stemWord(self, word: str) -> str: ...
 
@@ -130,6 +147,9 @@ class _Index(Generic[AnyStr]):
     # English stems of single-word terms, when the lexicon matches by stem: a word whose stem
     # is one of them matches the term ("constitutional" matches "constitution").
     stems: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What a word must begin with for its stem to be one of ``stems`` (see ``stem_heads``):
+    # most words of a plan begin with none of them and are never stemmed.
+    heads: tuple[str, ...] = ()
 
     def add(self, phrases: dict[str, list[_Entry]], prefixes: dict[int, dict[str, tuple[str, str]]],
             cast: Callable[[str], AnyStr]) -> None:  # fmt: skip
@@ -161,7 +181,11 @@ class _Index(Generic[AnyStr]):
             else:
                 if stems and len(word) > 4:
                     text = word if isinstance(word, str) else word.decode("ascii")
-                    hit = stems.get(stem(text)) if text.isalpha() else None
+                    hit = (
+                        stems.get(stem(text))
+                        if text.startswith(self.heads) and text.isalpha()
+                        else None
+                    )
                     if hit is not None:
                         self.prefixed[word] = hit
             if len(self.tried) < 200_000:
@@ -276,6 +300,7 @@ class Lexicon:
             entries.sort(key=lambda entry: -len(entry[0]))
         lex._text.add(lex.exact, lex.prefixes, str)
         lex._text.stems = lex._bytes.stems = stemmed
+        lex._text.heads = lex._bytes.heads = stem_heads(stemmed)
         # A prefix keeps its length in bytes only when it is ASCII; the others cannot match.
         ascii_prefixes = {size: {k: v for k, v in table.items() if k.isascii()}
                           for size, table in lex.prefixes.items()}  # fmt: skip
