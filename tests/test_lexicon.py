@@ -117,3 +117,28 @@ def test_a_stemmed_term_still_matches_its_derived_words() -> None:
     assert lex.labels_in("Constitutional and territorial reform, elected") == {"c", "t", "e"}
     assert lex.labels_in("Constitutional, territorial, elected: Київ") == {"c", "t", "e"}
     assert lex.labels_in("Konstitutional tertiary selection") == set()
+
+
+def test_the_english_stemmer_loads_alone_and_leaves_the_package_whole() -> None:
+    """Stemming loads the English stemmer and no other language's; importing the package
+    afterwards still gives every language."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from plandiff.findings.lexicon import stem\n"
+        "assert stem('constitutional') == 'constitut'\n"
+        "print(sorted(m for m in sys.modules if m.startswith('snowballstemmer')))\n"
+        "import snowballstemmer\n"
+        "print(snowballstemmer.stemmer('german').stemWord('verfassungen'))\n"
+        "print(snowballstemmer.stemmer('english').stemWord('territorial'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0] == (
+        "['snowballstemmer.among', 'snowballstemmer.basestemmer', "
+        "'snowballstemmer.english_stemmer']"
+    )
+    assert out[1:] == ["verfass", "territori"]

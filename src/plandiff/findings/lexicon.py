@@ -98,10 +98,28 @@ class _Stemmer(Protocol):
 @cache
 def _stemmer() -> _Stemmer:
     # Imported here: the stemmer is needed only once a lexicon matches by stem.
-    from snowballstemmer.english_stemmer import EnglishStemmer
-
-    stemmer: _Stemmer = EnglishStemmer()
+    stemmer: _Stemmer = _english_stemmer_class()()
     return stemmer
+
+
+def _english_stemmer_class() -> Callable[[], _Stemmer]:
+    """snowballstemmer's English stemmer, without running the package's ``__init__``, which
+    imports the stemmer of every one of its thirty languages (most of a small comparison's
+    time in the stemmer). The package stands in ``sys.modules`` unrun only while its English
+    module loads; a later ``import snowballstemmer`` runs it in full as usual."""
+    import importlib.util
+    import sys
+
+    spec = None if "snowballstemmer" in sys.modules else importlib.util.find_spec("snowballstemmer")
+    if spec is None:
+        from snowballstemmer.english_stemmer import EnglishStemmer
+    else:
+        sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)
+        try:
+            from snowballstemmer.english_stemmer import EnglishStemmer
+        finally:
+            del sys.modules["snowballstemmer"]
+    return cast(Callable[[], _Stemmer], EnglishStemmer)
 
 
 def _variants(word: str) -> tuple[str, ...]:
