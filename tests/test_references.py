@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 
 import builders
@@ -174,3 +176,34 @@ def test_every_renderer_shows_each_reference_finding(case: str) -> None:
         assert {"rule": finding.rule, "message": finding.message}.items() <= next(
             f for f in listed if f["message"] == finding.message
         ).items()
+
+
+_PIECES = (
+    "point", "Points", "ARTICLE", "article", "paragraph", "sections", "clause", "item", "appoint",
+    "pointed", "2", "5(b)", "600,000", "3-style", " ", "  ", ", ", " and ", " to ", " of this ",
+    " of the UN", " of The ", "the", " preceding ", "next", "Following", "(", ")", ".", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.text(max_size=3))
+def test_references_are_found_as_a_scan_of_every_position_finds_them(
+    pieces: list[str], extra: str
+) -> None:
+    """Trying the pattern only where a reference word stands finds the matches, groups and
+    all, that the pattern finds trying every position; text beyond ASCII takes the scan."""
+    from plandiff.findings import references as module
+
+    for text in ("".join(pieces), "".join(pieces) + extra):
+        found = [(m.span(), m.groupdict()) for m in module._matches(text)]
+        assert found == [(m.span(), m.groupdict()) for m in module._REFERENCE.finditer(text)]
+        relative = [m.span() for m in module._relative(text)]
+        assert relative == [m.span() for m in module._RELATIVE.finditer(text)]
+
+
+def test_text_beyond_ascii_is_scanned_at_every_position() -> None:
+    from plandiff.findings import references as module
+
+    # The pattern ignores case as Unicode does: a long s (U+017F) is an s.
+    text = "as in \u017fection 4 and Point 2"
+    assert [m.span() for m in module._matches(text)] == [(6, 15), (20, 27)]

@@ -11,7 +11,7 @@ updated with a renumbering, left behind by one, or pointing at a provision that 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,41 @@ def _cheap(text: str) -> bool:
     return any(word in lower for word in _WORDS)
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``. In ASCII text a reference can begin only where one of
+    ``_WORDS`` stands (in any case), so the pattern is tried there alone, in order, each time
+    past the last match's end, as ``finditer`` would go: the engine does not try every
+    position of the text. Beyond ASCII, lower-casing may change the text's length and the
+    pattern's case folding matches more than ``str.lower`` (the long s, U+017F, is an s)."""
+    if not text.isascii():
+        yield from _REFERENCE.finditer(text)
+        return
+    lower = text.lower()
+    starts = []
+    for word in _WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = _REFERENCE.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _relative(text: str) -> Iterator[re.Match[str]]:
+    """``_RELATIVE.finditer(text)``, skipped in ASCII text without any of its step words."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(step in lower for step in _STEPS):
+            return
+    yield from _RELATIVE.finditer(text)
+
+
 # Where a reference points in its own version: a provision's number, and a sub-point's label
 # or None for the whole provision.
 Address = tuple[str, str | None]
@@ -87,7 +122,7 @@ def references(text: str) -> list[Reference]:
     if not _cheap(text):
         return []
     found: list[Reference] = []
-    for m in _REFERENCE.finditer(text):
+    for m in _matches(text):
         if m["outward"]:
             continue
         word = m["word"].lower()
@@ -102,7 +137,7 @@ def references(text: str) -> list[Reference]:
             ]
     found += [
         Reference(m["word"].lower(), "", m.group(), m.start(), step=_STEPS[m["step"].lower()])
-        for m in _RELATIVE.finditer(text)
+        for m in _relative(text)
     ]
     return sorted(found, key=lambda r: r.start)
 
@@ -117,7 +152,7 @@ def reference_numbers(text: str) -> list[tuple[int, int]]:
     if not _cheap(text):
         return []
     spans = []
-    for m in _REFERENCE.finditer(text):
+    for m in _matches(text):
         spans.append(m.span("number"))
         if m["plural"]:
             at = m.start("more")
