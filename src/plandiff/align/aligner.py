@@ -9,9 +9,13 @@ Each pass reads and extends one ``AlignState`` and declares what its pairs are c
 5. every free provision's candidates from the rare-word index (``candidates``), assigned best
    first; an equal display number lowers the bar;
 6. the relative tier: leftovers that are each other's best match, down to a low floor (all
-   leftover pairs scored when few), equal numbers first when most pairs keep theirs;
+   leftover pairs scored when few, and against the paired provisions that may still grow, so
+   one whose best match is already paired waits for step 7), equal numbers first when most
+   pairs keep theirs;
 7. splits and merges (``splitmerge``): grown from neighbours, then a leftover whose best
-   match is a paired provision joins that pair as a part, wherever it lies.
+   match is a paired provision joins that pair as a part, wherever it lies;
+8. what no group took: leftovers that are each other's best among the free, and nearly as
+   good as their best match anywhere.
 Then the order is judged (``order``): pairs outside the longest in-order run of strong pairs
 are moves, and a weak one out of order is undone into removed + added with a note.
 """
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 from plandiff.align.exact import by_folded_text, by_key, by_pins, by_raw_text
 from plandiff.align.order import judge_order
 from plandiff.align.pairing import Match
-from plandiff.align.similar import by_best_first, by_mutual_best, by_sure_pairs
+from plandiff.align.similar import by_best_first, by_leftover_best, by_mutual_best, by_sure_pairs
 from plandiff.align.splitmerge import by_distant_parts, by_groups
 from plandiff.align.state import AlignState
 from plandiff.model.changes import MatchedBy
@@ -81,6 +85,13 @@ PASSES: tuple[Pass, ...] = (
         (MatchedBy.CONTAINMENT,),
         certain=False,
         growable=False,
+    ),
+    Pass(
+        "leftovers' best",
+        by_leftover_best,
+        (MatchedBy.NUMBER, MatchedBy.SIMILARITY),
+        certain=False,
+        growable=True,
     ),
 )
 

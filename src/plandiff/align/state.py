@@ -39,6 +39,8 @@ class AlignState:
     # The gaps between anchors as best-first assignment saw them: the relative tier's locality
     # guard at scale (cutting them again would cost a tenth of the alignment).
     seen_gaps: Gaps | None = None
+    # Whether the relative tier scored every leftover pair (few enough), not only the index's.
+    leftovers_all_scored: bool = False
     _scorer: Scorer | None = None
 
     @classmethod
