@@ -69,4 +69,3 @@ def test_the_last_look_waits_for_a_relative_tier_that_scored_every_leftover_pair
     s.scored.update({(0, 0): 0.6, (1, 1): 0.3})
     by_leftover_best(s)  # leftovers_all_scored is still False: only the index had looked
     assert s.free_old == {1}
-
