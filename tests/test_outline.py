@@ -82,6 +82,42 @@ def test_a_draft_numbered_only_in_dotted_numbers_has_them_as_provisions() -> Non
     assert [p.number for p in result.plan.provisions] == ["1.1", "1.2"]
 
 
+def test_a_figure_that_wraps_to_the_start_of_a_line_stays_text() -> None:
+    result = read(
+        "1. Peace.\n2. Displaced people are helped home,\n1.5 million of them.\n3. Vote.\n"
+    )
+    assert result.unplaced == ()
+    assert outline(result.plan) == [
+        ("1", "Peace.", []),
+        ("2", "Displaced people are helped home, 1.5 million of them.", []),
+        ("3", "Vote.", []),
+    ]
+
+
+def test_a_figure_opening_a_paragraph_is_reported_like_any_stray_paragraph() -> None:
+    result = read("1. Peace.\n1.1 Borders hold.\n\n1.5 million people return.\n\n2. Vote.\n")
+    assert outline(result.plan) == [("1", "Peace.", [("1.1", "Borders hold.")]), ("2", "Vote.", [])]
+    assert [u.text for u in result.unplaced] == ["1.5 million people return."]
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        # the next number in the sequence, or the first of a new level: still a label
+        ("1. Peace.\n1.1 borders hold.\n1.2 trade resumes.\n", ["1.1", "1.2"]),
+        ("1. Peace.\n2. Trade.\n2.1 goods move.\n", ["2.1"]),
+        # upper case after the number: a label, even out of sequence
+        ("1. Peace.\n1.5 Borders hold.\n", ["1.5"]),
+    ],
+)
+def test_dotted_numbers_in_sequence_or_capitalised_stay_labels(
+    body: str, labels: list[str]
+) -> None:
+    result = read(body)
+    assert result.unplaced == ()
+    assert [s.label for p in result.plan.provisions for s in p.subpoints] == labels
+
+
 @pytest.mark.parametrize(
     ("body", "labels"),
     [

@@ -9,7 +9,7 @@ words.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +65,7 @@ class _Builder:
     # Paragraphs after a point's text that found no place yet: the draft's closing lines if
     # nothing follows them, else reported as not placed.
     tail: list[tuple[Block, str]] = field(default_factory=list)
+    next_line: int = 0  # the line straight after the last block read
 
     def close_tail(self) -> None:
         for block, reason in self.tail:
@@ -201,8 +202,46 @@ def _read_block(builder: _Builder, block: Block) -> None:
     elif block.label is not None:
         _open_labelled(builder, block)
     elif not block.plain and (marker := read_marker(first, level, builder.scheme)) is not None:
-        rest = "\n".join([marker.text, *text.split("\n")[1:]])
-        _open(builder, block.line, level, marker, builder.text(rest))
+        if _a_figure(builder, marker):
+            _carry_on(builder, block)
+        else:
+            rest = "\n".join([marker.text, *text.split("\n")[1:]])
+            _open(builder, block.line, level, marker, builder.text(rest))
+    else:
+        _continue(builder, block)
+    builder.next_line = block.line + text.count("\n") + 1
+
+
+def _a_figure(builder: _Builder, marker: Marker) -> bool:
+    """Whether a dotted number that opens a line is a figure in the text, not a label:
+    "1.5 million people will return home." It is when a lower-case word follows it and it
+    continues no numbering read so far (1.5 after 1.4, or 2.1 opening a level: "2.1 the
+    parties shall ..." stays a sub-point)."""
+    if marker.role != "dotted" or not marker.text[:1].islower():
+        return False
+    head, _, last = marker.label.rpartition(".")
+    if int(last) == 1:
+        return False
+    previous = f"{head}.{int(last) - 1}"
+    return all(item.label != previous for item in _numbered_so_far(builder))
+
+
+def _numbered_so_far(builder: _Builder) -> Iterator[_Item]:
+    """Every provision, and every sub-point of the last one: what a dotted label can follow."""
+    yield from builder.items
+    stack = list(builder.items[-1].children) if builder.items else []
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.children)
+
+
+def _carry_on(builder: _Builder, block: Block) -> None:
+    """A block that only looked like a new point: a line straight after the point's text
+    wraps it (the reader split it off at what it took for a number), else a paragraph."""
+    item = builder.current
+    if item is not None and item.paragraphs and block.line == builder.next_line:
+        item.paragraphs[-1] = f"{item.paragraphs[-1]} {builder.text(block.text)}"
     else:
         _continue(builder, block)
 
