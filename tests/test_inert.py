@@ -202,3 +202,14 @@ def test_the_classes_are_what_their_names_say() -> None:
     assert set(inert.BIDI) == set(inert.BIDI_MARKS) | set(inert.BIDI_OVERRIDES)
     assert {"\n", "\r", "\x85", "\u2028", "\u2029"} <= set(inert.LINE_SEPARATORS)
     assert not any(c.isprintable() for c in inert.C0 + inert.DEL + inert.C1 + inert.BIDI)
+
+
+@pytest.mark.parametrize(
+    "filler", ["\u201cquoted\u201d and dashed \u2013 text. " * 5, "\u201c\u2013"]
+)
+def test_json_finds_an_unsafe_character_behind_thousands_of_look_alikes(filler: str) -> None:
+    # Sparse look-alikes are checked one by one, dense ones by the regex: both must find it.
+    text = filler * 3000 + "\u202e"
+    shown = inert.json_bytes(json.dumps([text], ensure_ascii=False).encode())
+    assert shown.endswith(b'\\u202e"]')
+    assert json.loads(shown) == [text]
