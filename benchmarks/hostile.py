@@ -205,6 +205,12 @@ def family_pdf_word(n: int) -> Callable[[], object]:
     return lambda: _rejoined(pages)
 
 
+_CLAUSE = (
+    "The parties shall review this measure of the annex every ninety days "
+    "and report to the council."
+)
+
+
 def families(work: Path) -> dict[str, Callable[[int], Callable[[], object]]]:
     """Each family's builder: the size in characters to the work to time (built outside it)."""
     out: dict[str, Callable[[int], Callable[[], object]]] = {
@@ -231,6 +237,21 @@ def families(work: Path) -> dict[str, Callable[[int], Callable[[], object]]]:
         ),
         "import: source list with a run of blanks": lambda n: importing(
             "# Plan\ndate: 2025-11-20\nsources: https://example.org" + " " * n + "B\n\n1. Peace.\n"
+        ),
+        # Each line's number is checked against those already read: a lookup, not a walk.
+        "import: many points": lambda n: importing(
+            "date: 2025-11-20\n\n" + "".join(f"{k}. Point.\n" for k in range(1, n // 12))
+        ),
+        # Sub-points of one point, as many as a plan holds (10,000) at 1 MB.
+        "import: many bullets under one point": lambda n: importing(
+            "date: 2025-11-20\n\n1. Points:\n" + f"- {_CLAUSE}\n" * (n // 110)
+        ),
+        "import: many dotted sub-points": lambda n: importing(
+            "date: 2025-11-20\n\n1. Points:\n"
+            + "".join(f"1.{k} {_CLAUSE}\n" for k in range(1, n // 110))
+        ),
+        "import: figures at line starts": lambda n: importing(
+            "date: 2025-11-20\n\n1. Point.\n" + "\n1.5 million return.\n" * (n // 21)
         ),
         "validate: NaN tokens": lambda n: family_nan(n, work),
         "log: long lineage": lambda n: family_lineage(n, work),

@@ -9,7 +9,7 @@ words.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +44,12 @@ class _Item:
     paragraphs: list[str] = field(default_factory=list)
     children: list[_Item] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
+    # Each child's label and place among the children: a long draft asks for both per line.
+    positions: dict[str, int] = field(default_factory=dict)
+
+    def adopt(self, child: _Item) -> None:
+        self.positions[child.label] = len(self.children)
+        self.children.append(child)
 
 
 @dataclass
@@ -66,6 +72,21 @@ class _Builder:
     # nothing follows them, else reported as not placed.
     tail: list[tuple[Block, str]] = field(default_factory=list)
     next_line: int = 0  # the line straight after the last block read
+    # The labels of the provisions, how many of them are plain numbers, and the labels of every
+    # sub-point of the last one: looked up for each line, so never found by walking the items.
+    labels: set[str] = field(default_factory=set)
+    numbered: int = 0
+    sub_labels: set[str] = field(default_factory=set)
+
+    def add_provision(self, item: _Item) -> None:
+        self.items.append(item)
+        self.labels.add(item.label)
+        self.numbered += item.label.isdigit()
+        self.sub_labels = set()
+
+    def add_subpoint(self, parent: _Item, item: _Item) -> None:
+        parent.adopt(item)
+        self.sub_labels.add(item.label)
 
     def close_tail(self) -> None:
         for block, reason in self.tail:
@@ -126,13 +147,13 @@ def _close(builder: _Builder) -> None:
     closing = [block for block, _ in builder.tail if not block.plain]
     builder.tail = [(block, why) for block, why in builder.tail if block.plain]
     builder.close_tail()
-    if not closing or any(item.label == CLOSING for item in builder.items):
+    if not closing or CLOSING in builder.labels:
         for block in closing:
             builder.skip_block(block, "text after the draft's closing lines")
         return
     first = closing[0]
     texts = [builder.text(block.text) for block in closing]
-    builder.items.append(_Item(first.line, CLOSING, first.level or 0, paragraphs=texts))
+    builder.add_provision(_Item(first.line, CLOSING, first.level or 0, paragraphs=texts))
     builder.unnumbered.append(CLOSING)
 
 
@@ -223,17 +244,8 @@ def _a_figure(builder: _Builder, marker: Marker) -> bool:
     if int(last) == 1:
         return False
     previous = f"{head}.{int(last) - 1}"
-    return all(item.label != previous for item in _numbered_so_far(builder))
-
-
-def _numbered_so_far(builder: _Builder) -> Iterator[_Item]:
-    """Every provision, and every sub-point of the last one: what a dotted label can follow."""
-    yield from builder.items
-    stack = list(builder.items[-1].children) if builder.items else []
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.children)
+    # What a dotted label can follow: a provision, or a sub-point of the last one.
+    return previous not in builder.labels and previous not in builder.sub_labels
 
 
 def _carry_on(builder: _Builder, block: Block) -> None:
@@ -255,7 +267,7 @@ def _open(builder: _Builder, line: int, level: int, marker: Marker, text: str, *
         role = "provision" if builder.scheme in (None, "bullets") and level == 0 else "bullet"
     if role == "provision":
         builder.scheme = builder.scheme or marker.style
-        label = marker.label or str(sum(1 for i in builder.items if i.label.isdigit()) + 1)
+        label = marker.label or str(builder.numbered + 1)
         heading = heading or builder.unescaped(marker.heading)
         # A marker alone on its line ("Article 1") or in a heading owns the paragraphs after it.
         owns = open_body or not (text or marker.text)
@@ -308,7 +320,7 @@ def _read_heading(builder: _Builder, block: Block) -> None:
 def _open_provision(builder: _Builder, number: int, level: int, label: str, heading: str,
                     text: str, *, open_body: bool = False) -> None:  # fmt: skip
     builder.close_tail()
-    if any(other.label == label for other in builder.items):
+    if label in builder.labels:
         shown = " ".join(part for part in (label, heading, text) if part)
         builder.skip(number, shown, f"provision number {label} is used twice")
         builder.current = None
@@ -323,7 +335,7 @@ def _open_provision(builder: _Builder, number: int, level: int, label: str, head
         builder.pending_heading = None
     if text:
         item.paragraphs.append(text)
-    builder.items.append(item)
+    builder.add_provision(item)
     builder.current = item
     builder.rejected = False
     builder.provision_open = True
@@ -340,7 +352,7 @@ def _open_subpoint(builder: _Builder, number: int, level: int, label: str, text:
     parent = _dotted_parent(provision, label) if dotted else _parent(provision, level, label)
     if not label:  # a bullet: numbered by its place among its parent's items
         label = _free_label(parent, len(parent.children) + 1)
-    if any(child.label == label for child in parent.children):
+    if label in parent.positions:
         builder.skip(number, f"{label}. {text}", f"sub-point {label} repeats in the same provision")
         builder.current = None
         builder.rejected = True
@@ -348,7 +360,7 @@ def _open_subpoint(builder: _Builder, number: int, level: int, label: str, text:
     item = _Item(number, label, level)
     if text:
         item.paragraphs.append(text)
-    parent.children.append(item)
+    builder.add_subpoint(parent, item)
     builder.current = item
     builder.rejected = False
 
@@ -371,16 +383,16 @@ def _parent(provision: _Item, level: int, label: str) -> _Item:
 
 def _dotted_parent(provision: _Item, label: str) -> _Item:
     """The item a dotted label extends: 2.1 goes under 2, 2.1.3 under 2.1 (when it exists)."""
-    parent = provision
-    for child in reversed(provision.children):
-        if label.startswith(child.label + "."):
-            parent = child
-            break
-    return parent
+    parts = label.split(".")
+    # Of the children whose label begins this one's, the last placed (as reading them back to
+    # front would find first).
+    places = [provision.positions.get(".".join(parts[:n])) for n in range(1, len(parts))]
+    latest = max((p for p in places if p is not None), default=None)
+    return provision if latest is None else provision.children[latest]
 
 
 def _free_label(parent: _Item, wanted: int) -> str:
-    taken = {child.label for child in parent.children}
+    taken = parent.positions
     label = str(wanted)
     while label in taken:
         wanted += 1
