@@ -41,6 +41,7 @@ from benchmarks import generate, scoring, startup
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("json", "markdown", "html")
 DEEPDIFF_SIZES = (1000, 10000)
+FLOOR_RUNS = 5  # at least this many runs of the floor per pair
 
 
 @dataclass
@@ -236,6 +237,10 @@ def measure(label: str, size: int, worst: bool, runs: int, work: Path, trace: bo
     for _ in range(runs):
         for name, cmd in commands.items():
             results[name].append(run_process(cmd, ok=(0, 1) if name != "floor" else (0,)))
+    # The floor is cheap next to plandiff and the noisier of the two (allocating and writing
+    # tens of megabytes): a few samples of it even where plandiff runs once.
+    for _ in range(FLOOR_RUNS - runs):
+        results["floor"].append(run_process(floor_cmd, ok=(0,)))
     floor_runs = results.pop("floor")
     row.floor = statistics.median(t for t, _, _ in floor_runs)
     row.floor_cpu = statistics.median(c for _, _, c in floor_runs)
@@ -483,7 +488,8 @@ def results_markdown(
         "wall time and CPU time (user + system); peak RSS is the largest of the three formats. "
         "Floor: `benchmarks/floor.py` as a process (start Python, read and parse both files, "
         "pair identical texts by hash, write as many bytes as plandiff's JSON report), taking "
-        "turns with the three formats; x floor is wall time over the floor's, and CPU time over "
+        "turns with the three formats (and run at least five times, its median taken); x floor "
+        "is wall time over the floor's, and CPU time over "
         "the floor's. git: `git diff --no-index --word-diff` on the same texts, one provision "
         "per line. Pair P/R against the known truth (git's from its line alignment).",
         "",
